@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { registerCommands } from './source/commands/index.js';
+import { UserError } from './source/domain/errors.js';
+import { VERSION } from './source/domain/version.js';
+
+const program = new Command('clever-notify')
+  .description(
+    'Clever Cloud notifications in your terminal: webhooks, e-mail hooks, live deployments, ' +
+      'and a local sandbox of the API that needs no account.',
+  )
+  .version(VERSION, '-v, --version', 'print the version')
+  .helpOption('-h, --help', 'show help')
+  .showHelpAfterError('(add --help for the usage)')
+  .exitOverride();
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof UserError) {
+    process.stderr.write(`clever-notify: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(
+      `clever-notify: unexpected error\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 70;
+  }
+}

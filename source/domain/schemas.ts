@@ -1,0 +1,238 @@
+// Every byte that comes from outside is parsed by one of these schemas. Names and shapes are the
+// contract's (../shared/clever-api.md). Objects tolerate extra fields (zod strips them) so that a
+// newer API does not break us; a missing required field is an error that names it.
+import { z } from 'zod';
+
+export const WEBHOOK_FORMATS = ['raw', 'slack', 'gitter', 'flowdock'] as const;
+export const WebhookFormat = z.enum(WEBHOOK_FORMATS);
+export type WebhookFormat = z.infer<typeof WebhookFormat>;
+
+/** Formats whose services are gone (Flowdock shut down in 2022, Gitter moved to Matrix in 2023). */
+export const DEAD_FORMATS: readonly WebhookFormat[] = ['gitter', 'flowdock'];
+
+export const HookState = z.enum(['ENABLED', 'DISABLED']);
+export type HookState = z.infer<typeof HookState>;
+
+/** ISO date (with an offset) or epoch milliseconds: the API answers with both. */
+export const Timestamp = z.union([z.string(), z.number()]);
+export type Timestamp = z.infer<typeof Timestamp>;
+
+export function timestampToDate(value: Timestamp): Date {
+  return new Date(typeof value === 'number' ? value : Number.isNaN(Number(value)) ? value : Number(value));
+}
+
+export const WebhookUrl = z.object({ format: WebhookFormat, url: z.string() });
+export type WebhookUrl = z.infer<typeof WebhookUrl>;
+
+export const DeliveryFailure = z.object({
+  url: z.string(),
+  networkFailure: z.string().optional(),
+  status: z.number().optional(),
+  partialBody: z.string().optional(),
+  createdAt: Timestamp.optional(),
+});
+export type DeliveryFailure = z.infer<typeof DeliveryFailure>;
+
+const eventList = z.array(z.string()).nullish();
+const scopeList = z.array(z.string()).nullish();
+
+export const Webhook = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  name: z.string().nullish(),
+  urls: z.array(WebhookUrl),
+  events: eventList,
+  scope: scopeList,
+  createdAt: Timestamp,
+  failures: z.array(DeliveryFailure).default([]),
+  state: HookState.default('ENABLED'),
+});
+export type Webhook = z.infer<typeof Webhook>;
+
+export const EmailTarget = z.object({ type: z.literal('email'), target: z.string() });
+export const UserTarget = z.object({ type: z.literal('userid'), target: z.string() });
+export const OrganisationTarget = z.object({ type: z.literal('organisation') });
+/** A target type this client does not know: kept and shown raw. */
+export const UnknownTarget = z.looseObject({ type: z.string(), target: z.string().optional() });
+export const NotifiedTarget = z.union([EmailTarget, UserTarget, OrganisationTarget, UnknownTarget]);
+export type NotifiedTarget = z.infer<typeof NotifiedTarget>;
+
+export const EmailHook = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  name: z.string().nullish(),
+  events: eventList,
+  scope: scopeList,
+  createdAt: Timestamp,
+  notified: z.array(NotifiedTarget).nullish(),
+});
+export type EmailHook = z.infer<typeof EmailHook>;
+
+/** Body of POST and PUT for a webhook. Absent or null `events`/`scope` mean "all". */
+export const WebhookInput = z.object({
+  name: z.string(),
+  urls: z.array(WebhookUrl),
+  events: eventList,
+  scope: scopeList,
+});
+export type WebhookInput = z.infer<typeof WebhookInput>;
+
+/** Body of POST and PUT for an e-mail hook. */
+export const EmailHookInput = z.object({
+  name: z.string(),
+  notified: z.array(NotifiedTarget).nullish(),
+  events: eventList,
+  scope: scopeList,
+});
+export type EmailHookInput = z.infer<typeof EmailHookInput>;
+
+/** `meta_events` comes as `{META_X: [...]}` or as `[{key, events}]`; both become the object form. */
+export const EventCatalogueResponse = z
+  .object({
+    events: z.array(z.string()),
+    meta_events: z.union([
+      z.record(z.string(), z.array(z.string())),
+      z.array(z.object({ key: z.string(), events: z.array(z.string()) })),
+    ]),
+  })
+  .transform(({ events, meta_events }) => {
+    const metaEvents = Array.isArray(meta_events)
+      ? Object.fromEntries(meta_events.map((m) => [m.key, m.events]))
+      : meta_events;
+    return { events: events.filter((e) => !Object.hasOwn(metaEvents, e)), metaEvents };
+  });
+
+export const WebhookFormats = z.array(z.string());
+
+export const AppState = z.enum([
+  'SHOULD_BE_UP',
+  'SHOULD_BE_DOWN',
+  'WANTS_TO_BE_UP',
+  'MODERATED',
+  'DEFAULT_OF_PAYMENT',
+]);
+export type AppState = z.infer<typeof AppState>;
+
+export const Self = z.object({ id: z.string(), name: z.string().nullish(), email: z.string().nullish() });
+export type Self = z.infer<typeof Self>;
+
+export const Organisation = z.object({ id: z.string(), name: z.string() });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const SummaryApp = z.object({
+  id: z.string(),
+  name: z.string(),
+  variantSlug: z.string().nullish(),
+  state: z.string().nullish(),
+  commit: z.string().nullish(),
+});
+export const SummaryAddon = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  realId: z.string().nullish(),
+  providerId: z.string().nullish(),
+});
+const summaryLists = {
+  applications: z.array(SummaryApp),
+  addons: z.array(SummaryAddon),
+  consumers: z.array(z.unknown()),
+  providers: z.array(z.unknown()),
+};
+export const Summary = z.object({
+  user: z.object({ id: z.string(), name: z.string().nullish(), ...summaryLists }),
+  organisations: z.array(
+    z.object({ id: z.string(), name: z.string(), role: z.string().nullish(), ...summaryLists }),
+  ),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const Application = z.object({
+  id: z.string(),
+  name: z.string(),
+  zone: z.string().nullish(),
+  instance: z
+    .object({ variant: z.object({ slug: z.string() }).partial().nullish() })
+    .partial()
+    .nullish(),
+  state: z.string(),
+  deployment: z.object({ httpUrl: z.string().nullish() }).partial().nullish(),
+  creationDate: Timestamp.nullish(),
+});
+export type Application = z.infer<typeof Application>;
+
+export const Addon = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  realId: z.string().nullish(),
+  region: z.string().nullish(),
+  provider: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
+  plan: z.object({ name: z.string().nullish(), slug: z.string().nullish() }).nullish(),
+});
+export type Addon = z.infer<typeof Addon>;
+
+export const DEPLOYMENT_STATES = ['WIP', 'OK', 'FAIL', 'CANCELLED', 'TASK_RUNNING'] as const;
+export const DeploymentState = z.enum(DEPLOYMENT_STATES);
+export type DeploymentState = z.infer<typeof DeploymentState>;
+
+export const Deployment = z.object({
+  uuid: z.string(),
+  date: z.number(),
+  state: DeploymentState,
+  action: z.string().nullish(),
+  commit: z.string().nullish(),
+  cause: z.string().nullish(),
+  author: z.object({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
+});
+export type Deployment = z.infer<typeof Deployment>;
+
+/** An error body: `{id, message, type}`, `{message}`, `{error}`, or plain text. */
+export const ApiErrorBody = z.union([
+  z.object({ message: z.string() }).loose(),
+  z.object({ error: z.string() }).loose(),
+]);
+
+/** A frame of the event socket that carries an event. `data` is a JSON string (an object is accepted). */
+export const EventEnvelope = z.object({
+  event: z.string(),
+  date: z.number(),
+  data: z.union([z.string(), z.record(z.string(), z.unknown())]),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+/** What the event data holds for the fields we use; every field is optional across event types. */
+export const EventData = z.looseObject({
+  id: z.string().optional(),
+  appId: z.string().optional(),
+  ownerId: z.string().optional(),
+  uuid: z.string().optional(),
+  state: z.string().optional(),
+  action: z.string().optional(),
+  commit: z.string().optional(),
+  cause: z.string().optional(),
+});
+export type EventData = z.infer<typeof EventData>;
+
+export function eventData(envelope: EventEnvelope): EventData {
+  const raw = typeof envelope.data === 'string' ? safeJson(envelope.data) : envelope.data;
+  const parsed = EventData.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+/** Frames of the event socket other than events. */
+export const SocketControl = z.union([
+  z.object({ message_type: z.literal('socket_ready') }),
+  z.object({
+    type: z.literal('heartbeat'),
+    heartbeat_msg: z.string(),
+    heartbeat_delay_ms: z.number().optional(),
+  }),
+  z.object({ type: z.literal('error'), id: z.number() }).loose(),
+]);
