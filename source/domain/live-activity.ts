@@ -1,0 +1,399 @@
+// The live view of an account: what the event socket says, what polling the deployments list says, and
+// what the sandbox's delivery log says, merged into one bounded list of rows. Pure, so that the merge
+// rules (the part that must never show a stale or missing result) are tested without any network.
+//
+// Rows are keyed by deployment uuid for the events about one deployment (BEGIN, END, SUCCESS, FAIL), so
+// that a WIP row becomes its result in place and a poll never duplicates what the socket showed. Every
+// other event is a row of its own.
+import { type Deployment, EventEnvelope, eventData, timestampToDate } from './schemas.js';
+
+/** The events about one deployment, merged into the row of that deployment. */
+const DEPLOYMENT_EVENTS = new Set([
+  'DEPLOYMENT_ACTION_BEGIN',
+  'DEPLOYMENT_ACTION_END',
+  'DEPLOYMENT_SUCCESS',
+  'DEPLOYMENT_FAIL',
+]);
+
+/** The fields of one record of the sandbox's delivery log that the live view uses. */
+export interface DeliveryRecord {
+  id: string;
+  cursor: string | number;
+  eventId: string;
+  eventType: string;
+  hookId: string;
+  ownerId: string;
+  url: string;
+  format: string;
+  attempt: number;
+  requestBody?: unknown;
+  status?: number | null | undefined;
+  networkFailure?: string | null | undefined;
+  durationMs: number;
+  responseExcerpt?: string | null | undefined;
+  nextAttemptAt?: number | string | null | undefined;
+  final: boolean;
+  ok: boolean;
+  at: number | string;
+}
+
+/** All attempts to deliver one event to one URL of one hook, latest attempt last. */
+export interface DeliveryLine {
+  key: string;
+  eventId: string;
+  eventType: string;
+  hookId: string;
+  url: string;
+  format: string;
+  attempts: DeliveryRecord[];
+}
+
+export interface DeploymentInfo {
+  uuid: string;
+  state: string;
+  action?: string | undefined;
+  commit?: string | undefined;
+  cause?: string | undefined;
+}
+
+export interface ActivityRow {
+  key: string;
+  /** Arrival order, to keep rows of the same date in a stable order. */
+  seq: number;
+  /** Epoch ms of the event (or of the deployment, for a row that only a poll has seen). */
+  date: number;
+  /** The latest event seen for this row, and its date. */
+  event: string;
+  lastDate: number;
+  ownerId?: string | undefined;
+  appId?: string | undefined;
+  deployment?: DeploymentInfo | undefined;
+  /** Where the row's current state came from: a socket frame, a poll, or a delivery of the sandbox. */
+  source: 'socket' | 'poll' | 'delivery';
+  deliveries: DeliveryLine[];
+}
+
+export interface ActivityState {
+  /** Newest first. */
+  rows: readonly ActivityRow[];
+  capacity: number;
+  /** Rows dropped from the bottom since the start because the buffer was full. */
+  dropped: number;
+  nextSeq: number;
+  /** Delivery log event id → row key. */
+  eventRows: ReadonlyMap<string, string>;
+}
+
+export type ActivityAction =
+  | { type: 'event'; envelope: EventEnvelope }
+  | {
+      type: 'deployments';
+      ownerId: string;
+      appId: string;
+      deployments: readonly Deployment[];
+      /** Deployments older than this (epoch ms) and not already shown are history, not news. */
+      since: number;
+    }
+  | { type: 'delivery'; delivery: DeliveryRecord };
+
+export const DEFAULT_CAPACITY = 500;
+/** Attempts kept per delivery line and lines kept per row: enough for any retry schedule. */
+const MAX_ATTEMPTS = 20;
+const MAX_LINES_PER_ROW = 50;
+/** How far apart (ms) a delivery and a socket event of the same type and owner may be to be one event. */
+const SAME_EVENT_WINDOW_MS = 5_000;
+
+export function emptyActivity(capacity: number = DEFAULT_CAPACITY): ActivityState {
+  return { rows: [], capacity, dropped: 0, nextSeq: 0, eventRows: new Map() };
+}
+
+export function isTerminalState(state: string | undefined): boolean {
+  return state !== undefined && state !== 'WIP' && state !== 'TASK_RUNNING';
+}
+
+/** The key of the row an event belongs to. */
+export function rowKeyOfEvent(envelope: EventEnvelope): string {
+  const data = eventData(envelope);
+  if (DEPLOYMENT_EVENTS.has(envelope.event) && data.uuid) return `deployment:${data.uuid}`;
+  return `event:${envelope.event}:${envelope.date}:${data.id ?? data.appId ?? data.ownerId ?? ''}`;
+}
+
+/** The app an event is about: `data.appId`, else `data.id` when it is an app id. */
+export function appIdOfEvent(envelope: EventEnvelope): string | undefined {
+  const data = eventData(envelope);
+  if (data.appId) return data.appId;
+  return data.id?.startsWith('app_') ? data.id : undefined;
+}
+
+/** Deployment apps that have a row still in progress: the ones to poll until they settle. */
+export function appsInProgress(state: ActivityState): { ownerId?: string | undefined; appId: string }[] {
+  const out = new Map<string, { ownerId?: string | undefined; appId: string }>();
+  for (const row of state.rows) {
+    if (row.deployment && !isTerminalState(row.deployment.state) && row.appId) {
+      out.set(row.appId, { ownerId: row.ownerId, appId: row.appId });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Applies a batch of actions at once: one new state (and so one render) per batch. */
+export function reduceActivity(state: ActivityState, actions: readonly ActivityAction[]): ActivityState {
+  if (actions.length === 0) return state;
+  const draft = new Draft(state);
+  for (const action of actions) {
+    if (action.type === 'event') draft.event(action.envelope, 'socket');
+    else if (action.type === 'deployments') draft.deployments(action);
+    else draft.delivery(action.delivery);
+  }
+  return draft.finish();
+}
+
+/** A mutable working copy for one batch; rows are copied on first write so earlier states stay intact. */
+class Draft {
+  private readonly rows: Map<string, ActivityRow>;
+  private readonly touched = new Set<string>();
+  private readonly eventRows: Map<string, string>;
+  private nextSeq: number;
+
+  constructor(private readonly base: ActivityState) {
+    this.rows = new Map(base.rows.map((r) => [r.key, r]));
+    this.eventRows = new Map(base.eventRows);
+    this.nextSeq = base.nextSeq;
+  }
+
+  private writable(key: string): ActivityRow | undefined {
+    const row = this.rows.get(key);
+    if (!row) return undefined;
+    if (this.touched.has(key)) return row;
+    const copy = { ...row, deliveries: [...row.deliveries] };
+    this.rows.set(key, copy);
+    this.touched.add(key);
+    return copy;
+  }
+
+  private create(row: Omit<ActivityRow, 'seq' | 'deliveries'>): ActivityRow {
+    const created: ActivityRow = { ...row, seq: this.nextSeq++, deliveries: [] };
+    this.rows.set(row.key, created);
+    this.touched.add(row.key);
+    return created;
+  }
+
+  event(envelope: EventEnvelope, source: 'socket' | 'delivery'): void {
+    const data = eventData(envelope);
+    const key = rowKeyOfEvent(envelope);
+    const appId = appIdOfEvent(envelope);
+    const deploymentState = DEPLOYMENT_EVENTS.has(envelope.event)
+      ? (data.state ?? impliedState(envelope.event))
+      : undefined;
+    const row =
+      this.writable(key) ??
+      this.adoptDeliveryRow(key, envelope, data.ownerId) ??
+      this.create({ key, date: envelope.date, lastDate: envelope.date, event: envelope.event, source });
+    if (envelope.date >= row.lastDate || row.source !== 'socket') {
+      row.event = envelope.event;
+      row.lastDate = Math.max(row.lastDate, envelope.date);
+    }
+    row.date = Math.min(row.date, envelope.date);
+    row.ownerId ??= data.ownerId;
+    row.appId ??= appId;
+    row.source = source;
+    if (data.uuid && deploymentState) {
+      row.deployment = mergeDeployment(row.deployment, {
+        uuid: data.uuid,
+        state: deploymentState,
+        action: data.action,
+        commit: data.commit,
+        cause: data.cause,
+      });
+    }
+  }
+
+  /** A row that a delivery made before its socket event arrived becomes that event's row. */
+  private adoptDeliveryRow(key: string, envelope: EventEnvelope, ownerId?: string): ActivityRow | undefined {
+    for (const row of this.rows.values()) {
+      if (row.source !== 'delivery' || !row.key.startsWith('delivery-event:')) continue;
+      if (row.event !== envelope.event || (ownerId && row.ownerId !== ownerId)) continue;
+      if (Math.abs(row.date - envelope.date) > SAME_EVENT_WINDOW_MS) continue;
+      this.rows.delete(row.key);
+      const adopted: ActivityRow = { ...row, key, deliveries: [...row.deliveries] };
+      this.rows.set(key, adopted);
+      this.touched.add(key);
+      for (const [eventId, rowKey] of this.eventRows)
+        if (rowKey === row.key) this.eventRows.set(eventId, key);
+      return adopted;
+    }
+    return undefined;
+  }
+
+  deployments(action: Extract<ActivityAction, { type: 'deployments' }>): void {
+    for (const d of action.deployments) {
+      const key = `deployment:${d.uuid}`;
+      const existing = this.rows.get(key);
+      if (!existing && d.date < action.since) continue;
+      const info: DeploymentInfo = {
+        uuid: d.uuid,
+        state: d.state,
+        action: d.action ?? undefined,
+        commit: d.commit ?? undefined,
+        cause: d.cause ?? undefined,
+      };
+      if (existing) {
+        const merged = mergeDeployment(existing.deployment, info);
+        if (sameDeployment(merged, existing.deployment)) continue;
+        const row = this.writable(key)!;
+        row.deployment = merged;
+        row.ownerId ??= action.ownerId;
+        row.appId ??= action.appId;
+        // The poll knows the result, not which event carried it: say it as the END that was missed.
+        if (isTerminalState(merged.state) && !isTerminalState(existing.deployment?.state)) {
+          row.event = 'DEPLOYMENT_ACTION_END';
+          row.source = 'poll';
+        }
+      } else {
+        this.create({
+          key,
+          date: d.date,
+          lastDate: d.date,
+          event: isTerminalState(d.state) ? 'DEPLOYMENT_ACTION_END' : 'DEPLOYMENT_ACTION_BEGIN',
+          ownerId: action.ownerId,
+          appId: action.appId,
+          deployment: info,
+          source: 'poll',
+        });
+      }
+    }
+  }
+
+  delivery(record: DeliveryRecord): void {
+    const key = this.rowOfDelivery(record);
+    const row = this.writable(key)!;
+    const lineKey = `${record.eventId}|${record.hookId}|${record.url}`;
+    const index = row.deliveries.findIndex((l) => l.key === lineKey);
+    const line: DeliveryLine =
+      index >= 0
+        ? { ...row.deliveries[index]!, attempts: [...row.deliveries[index]!.attempts] }
+        : {
+            key: lineKey,
+            eventId: record.eventId,
+            eventType: record.eventType,
+            hookId: record.hookId,
+            url: record.url,
+            format: record.format,
+            attempts: [],
+          };
+    const same = line.attempts.findIndex((a) => a.id === record.id);
+    if (same >= 0) line.attempts[same] = record;
+    else line.attempts.push(record);
+    line.attempts.sort((a, b) => a.attempt - b.attempt || Number(a.cursor) - Number(b.cursor));
+    if (line.attempts.length > MAX_ATTEMPTS) line.attempts.splice(0, line.attempts.length - MAX_ATTEMPTS);
+    if (index >= 0) row.deliveries[index] = line;
+    else row.deliveries.push(line);
+    if (row.deliveries.length > MAX_LINES_PER_ROW) row.deliveries.shift();
+  }
+
+  /**
+   * The socket frames carry no event id (they stay exactly the contract's), the delivery log does. A raw
+   * body is the event itself and names its row; otherwise the nearest row of the same event type and
+   * owner, not yet linked to another event id, is that event; failing all, the delivery makes its own row.
+   */
+  private rowOfDelivery(record: DeliveryRecord): string {
+    const known = this.eventRows.get(record.eventId);
+    if (known && this.rows.has(known)) return known;
+    const envelope = envelopeOf(record.requestBody);
+    let key = envelope ? rowKeyOfEvent(envelope) : undefined;
+    if (key && !this.rows.has(key) && envelope) this.event(envelope, 'delivery');
+    key ??= this.nearestUnlinkedRow(record);
+    if (!key) {
+      key = `delivery-event:${record.eventId}`;
+      const at = timestampToDate(record.at).getTime();
+      this.create({
+        key,
+        date: at,
+        lastDate: at,
+        event: record.eventType,
+        ownerId: record.ownerId,
+        source: 'delivery',
+      });
+    }
+    this.eventRows.set(record.eventId, key);
+    return key;
+  }
+
+  private nearestUnlinkedRow(record: DeliveryRecord): string | undefined {
+    const at = timestampToDate(record.at).getTime();
+    const linked = new Set(this.eventRows.values());
+    let best: { key: string; distance: number } | undefined;
+    for (const row of this.rows.values()) {
+      if (row.source === 'delivery' || linked.has(row.key)) continue;
+      if (row.ownerId !== undefined && row.ownerId !== record.ownerId) continue;
+      const type =
+        row.event === record.eventType || (row.deployment && DEPLOYMENT_EVENTS.has(record.eventType));
+      if (!type) continue;
+      const distance = Math.abs(row.date - at);
+      if (distance <= SAME_EVENT_WINDOW_MS && (!best || distance < best.distance)) {
+        best = { key: row.key, distance };
+      }
+    }
+    return best?.key;
+  }
+
+  finish(): ActivityState {
+    const rows = [...this.rows.values()].sort((a, b) => b.date - a.date || b.seq - a.seq);
+    let dropped = this.base.dropped;
+    if (rows.length > this.base.capacity) {
+      const gone = rows.splice(this.base.capacity);
+      dropped += gone.length;
+      const goneKeys = new Set(gone.map((r) => r.key));
+      for (const [eventId, key] of this.eventRows) if (goneKeys.has(key)) this.eventRows.delete(eventId);
+    }
+    return { rows, capacity: this.base.capacity, dropped, nextSeq: this.nextSeq, eventRows: this.eventRows };
+  }
+}
+
+function impliedState(event: string): string | undefined {
+  if (event === 'DEPLOYMENT_SUCCESS') return 'OK';
+  if (event === 'DEPLOYMENT_FAIL') return 'FAIL';
+  if (event === 'DEPLOYMENT_ACTION_BEGIN') return 'WIP';
+  return undefined;
+}
+
+/** A result never goes back to WIP: a late BEGIN or a stale poll must not hide it. */
+function mergeDeployment(current: DeploymentInfo | undefined, next: DeploymentInfo): DeploymentInfo {
+  if (!current) return next;
+  const keepState = isTerminalState(current.state) && !isTerminalState(next.state);
+  return {
+    uuid: current.uuid,
+    state: keepState ? current.state : next.state,
+    action: next.action ?? current.action,
+    commit: next.commit ?? current.commit,
+    cause: next.cause ?? current.cause,
+  };
+}
+
+function sameDeployment(a: DeploymentInfo, b: DeploymentInfo | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.state === b.state &&
+    a.action === b.action &&
+    a.commit === b.commit &&
+    a.cause === b.cause
+  );
+}
+
+function envelopeOf(body: unknown): EventEnvelope | undefined {
+  const parsed = EventEnvelope.safeParse(typeof body === 'string' ? safeJson(body) : body);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The latest attempt of a delivery line. */
+export function latestAttempt(line: DeliveryLine): DeliveryRecord {
+  return line.attempts[line.attempts.length - 1]!;
+}

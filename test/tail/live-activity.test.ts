@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ActivityAction,
+  appsInProgress,
+  type DeliveryRecord,
+  emptyActivity,
+  reduceActivity,
+} from '../../source/domain/live-activity.js';
+import { compileLiveFilter } from '../../source/domain/live-filter.js';
+import type { EventEnvelope } from '../../source/domain/schemas.js';
+
+const owner = 'orga_1c8d7a1f-9b5f-4d2e-8a7b-2d3e4f5a6b7c';
+const app = 'app_2c8d7a1f-9b5f-4d2e-8a7b-2d3e4f5a6b7c';
+const uuid = 'deployment_5f0c2a4e-1b7d-4c8e-9f3a-6d2b1e0c9a8b';
+const t0 = 1_735_689_600_000;
+
+function deploymentEvent(event: string, date: number, state?: string, extra: Record<string, unknown> = {}) {
+  const data = {
+    id: app,
+    ownerId: owner,
+    uuid,
+    state,
+    action: 'DEPLOY',
+    commit: 'abc1234def',
+    cause: 'Git',
+    ...extra,
+  };
+  return { type: 'event', envelope: { event, date, data: JSON.stringify(data) } } as const;
+}
+
+function polled(state: 'WIP' | 'OK' | 'FAIL', date = t0, id = uuid): ActivityAction {
+  return {
+    type: 'deployments',
+    ownerId: owner,
+    appId: app,
+    since: t0 - 1000,
+    deployments: [{ uuid: id, date, state, action: 'DEPLOY', commit: 'abc1234def', cause: 'Git' }],
+  };
+}
+
+function delivery(overrides: Partial<DeliveryRecord> = {}): DeliveryRecord {
+  return {
+    id: 'd1',
+    cursor: 1,
+    eventId: 'ev1',
+    eventType: 'DEPLOYMENT_SUCCESS',
+    hookId: 'hook1',
+    ownerId: owner,
+    url: 'http://127.0.0.1:9/hook',
+    format: 'slack',
+    attempt: 1,
+    durationMs: 12,
+    final: false,
+    ok: false,
+    at: t0 + 2_000,
+    ...overrides,
+  };
+}
+
+describe('the live activity reducer', () => {
+  it('turns the WIP row of a deployment into its result in place', () => {
+    let state = reduceActivity(emptyActivity(), [deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP')]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]!.deployment?.state).toBe('WIP');
+    expect(appsInProgress(state)).toEqual([{ ownerId: owner, appId: app }]);
+    state = reduceActivity(state, [deploymentEvent('DEPLOYMENT_ACTION_END', t0 + 1000, 'OK')]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]).toMatchObject({ event: 'DEPLOYMENT_ACTION_END', deployment: { state: 'OK' } });
+    expect(appsInProgress(state)).toEqual([]);
+  });
+
+  it('recovers a missed END from a poll, and a stale poll or late BEGIN never brings WIP back', () => {
+    let state = reduceActivity(emptyActivity(), [deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP')]);
+    state = reduceActivity(state, [polled('WIP')]);
+    expect(state.rows[0]!.deployment?.state).toBe('WIP');
+    state = reduceActivity(state, [polled('FAIL')]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]).toMatchObject({
+      event: 'DEPLOYMENT_ACTION_END',
+      source: 'poll',
+      deployment: { state: 'FAIL' },
+    });
+    state = reduceActivity(state, [polled('WIP'), deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP')]);
+    expect(state.rows[0]!.deployment?.state).toBe('FAIL');
+  });
+
+  it('adds a deployment the socket missed entirely, but not the history before the start', () => {
+    const state = reduceActivity(emptyActivity(), [
+      polled('OK', t0 + 500, 'deployment_new'),
+      polled('OK', t0 - 60_000, 'deployment_old'),
+    ]);
+    expect(state.rows.map((r) => r.key)).toEqual(['deployment:deployment_new']);
+  });
+
+  it('leaves the state untouched (same object) when a poll brings nothing new', () => {
+    const state = reduceActivity(emptyActivity(), [deploymentEvent('DEPLOYMENT_ACTION_END', t0, 'OK')]);
+    const again = reduceActivity(state, [polled('OK')]);
+    expect(again.rows[0]).toBe(state.rows[0]);
+  });
+
+  it('merges the result events of one deployment into one row, newest rows first', () => {
+    const other = {
+      type: 'event',
+      envelope: { event: 'CREDITS_ADDED', date: t0 + 5000, data: { ownerId: owner } },
+    } as const;
+    const state = reduceActivity(emptyActivity(), [
+      deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP'),
+      deploymentEvent('DEPLOYMENT_ACTION_END', t0 + 1000, 'OK'),
+      deploymentEvent('DEPLOYMENT_SUCCESS', t0 + 1001, 'OK'),
+      other,
+    ]);
+    expect(state.rows.map((r) => r.event)).toEqual(['CREDITS_ADDED', 'DEPLOYMENT_SUCCESS']);
+  });
+
+  it('groups every attempt of a delivery under its event, without doubles', () => {
+    let state = reduceActivity(emptyActivity(), [deploymentEvent('DEPLOYMENT_SUCCESS', t0 + 1500, 'OK')]);
+    const first = delivery({ status: 503, nextAttemptAt: t0 + 5000 });
+    const second = delivery({ id: 'd2', cursor: 2, attempt: 2, status: 200, ok: true, final: true });
+    state = reduceActivity(state, [{ type: 'delivery', delivery: first }]);
+    state = reduceActivity(state, [
+      { type: 'delivery', delivery: first },
+      { type: 'delivery', delivery: second },
+    ]);
+    expect(state.rows).toHaveLength(1);
+    const [line] = state.rows[0]!.deliveries;
+    expect(state.rows[0]!.deliveries).toHaveLength(1);
+    expect(line!.attempts.map((a) => a.attempt)).toEqual([1, 2]);
+  });
+
+  it('links a raw delivery to its event by its body, even before the socket frame arrives', () => {
+    const envelope: EventEnvelope = {
+      event: 'DEPLOYMENT_SUCCESS',
+      date: t0,
+      data: JSON.stringify({ id: app, ownerId: owner, uuid, state: 'OK' }),
+    };
+    let state = reduceActivity(emptyActivity(), [
+      { type: 'delivery', delivery: delivery({ format: 'raw', requestBody: envelope, at: t0 + 60_000 }) },
+    ]);
+    state = reduceActivity(state, [{ type: 'event', envelope }]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]!.deliveries).toHaveLength(1);
+  });
+
+  it('gives a delivery of an unseen event a row of its own, adopted when the event arrives', () => {
+    let state = reduceActivity(emptyActivity(), [
+      { type: 'delivery', delivery: delivery({ eventType: 'CREDITS_ADDED', at: t0 }) },
+    ]);
+    expect(state.rows[0]!.source).toBe('delivery');
+    state = reduceActivity(state, [
+      { type: 'event', envelope: { event: 'CREDITS_ADDED', date: t0 + 20, data: { ownerId: owner } } },
+      {
+        type: 'delivery',
+        delivery: delivery({ id: 'd2', cursor: 2, eventType: 'CREDITS_ADDED', at: t0, attempt: 2 }),
+      },
+    ]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]!.source).toBe('socket');
+    expect(state.rows[0]!.deliveries[0]!.attempts).toHaveLength(2);
+  });
+
+  it('keeps a bounded buffer and counts what it dropped', () => {
+    const actions: ActivityAction[] = Array.from({ length: 25 }, (_, i) => ({
+      type: 'event',
+      envelope: { event: 'CREDITS_ADDED', date: t0 + i, data: { ownerId: owner } },
+    }));
+    const state = reduceActivity(emptyActivity(10), actions);
+    expect(state.rows).toHaveLength(10);
+    expect(state.dropped).toBe(15);
+    expect(state.rows[0]!.date).toBe(t0 + 24);
+  });
+});
+
+describe('the live filter', () => {
+  it('expands META groups and filters by owner and app', () => {
+    const filter = compileLiveFilter({ events: ['META_DEPLOYMENT_RESULT'], ownerIds: [owner], appId: app });
+    expect(filter.matches({ type: 'DEPLOYMENT_SUCCESS', ownerId: owner, appId: app })).toBe(true);
+    expect(filter.matches({ type: 'GIT_PUSH', ownerId: owner, appId: app })).toBe(false);
+    expect(filter.matches({ type: 'DEPLOYMENT_FAIL', ownerId: 'orga_other', appId: app })).toBe(false);
+    expect(filter.matches({ type: 'DEPLOYMENT_FAIL', ownerId: owner })).toBe(false);
+    expect(filter.matchesIgnoringApp({ type: 'DEPLOYMENT_FAIL', ownerId: owner })).toBe(true);
+  });
+});
