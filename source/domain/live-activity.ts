@@ -5,7 +5,8 @@
 // Rows are keyed by deployment uuid for the events about one deployment (BEGIN, END, SUCCESS, FAIL), so
 // that a WIP row becomes its result in place and a poll never duplicates what the socket showed. Every
 // other event is a row of its own.
-import { type Deployment, EventEnvelope, eventData, timestampToDate } from './schemas.js';
+import type { Delivery } from './deliveries.js';
+import { type Deployment, EventEnvelope, eventData } from './schemas.js';
 
 /** The events about one deployment, merged into the row of that deployment. */
 const DEPLOYMENT_EVENTS = new Set([
@@ -15,28 +16,6 @@ const DEPLOYMENT_EVENTS = new Set([
   'DEPLOYMENT_FAIL',
 ]);
 
-/** The fields of one record of the sandbox's delivery log that the live view uses. */
-export interface DeliveryRecord {
-  id: string;
-  cursor: string | number;
-  eventId: string;
-  eventType: string;
-  hookId: string;
-  ownerId: string;
-  url: string;
-  format: string;
-  attempt: number;
-  requestBody?: unknown;
-  status?: number | null | undefined;
-  networkFailure?: string | null | undefined;
-  durationMs: number;
-  responseExcerpt?: string | null | undefined;
-  nextAttemptAt?: number | string | null | undefined;
-  final: boolean;
-  ok: boolean;
-  at: number | string;
-}
-
 /** All attempts to deliver one event to one URL of one hook, latest attempt last. */
 export interface DeliveryLine {
   key: string;
@@ -45,7 +24,7 @@ export interface DeliveryLine {
   hookId: string;
   url: string;
   format: string;
-  attempts: DeliveryRecord[];
+  attempts: Delivery[];
 }
 
 export interface DeploymentInfo {
@@ -94,7 +73,7 @@ export type ActivityAction =
       /** Deployments older than this (epoch ms) and not already shown are history, not news. */
       since: number;
     }
-  | { type: 'delivery'; delivery: DeliveryRecord };
+  | { type: 'delivery'; delivery: Delivery };
 
 export const DEFAULT_CAPACITY = 500;
 /** Attempts kept per delivery line and lines kept per row: enough for any retry schedule. */
@@ -264,7 +243,7 @@ class Draft {
     }
   }
 
-  delivery(record: DeliveryRecord): void {
+  delivery(record: Delivery): void {
     const key = this.rowOfDelivery(record);
     const row = this.writable(key)!;
     const lineKey = `${record.eventId}|${record.hookId}|${record.url}`;
@@ -284,7 +263,7 @@ class Draft {
     const same = line.attempts.findIndex((a) => a.id === record.id);
     if (same >= 0) line.attempts[same] = record;
     else line.attempts.push(record);
-    line.attempts.sort((a, b) => a.attempt - b.attempt || Number(a.cursor) - Number(b.cursor));
+    line.attempts.sort((a, b) => a.attempt - b.attempt || a.at - b.at);
     if (line.attempts.length > MAX_ATTEMPTS) line.attempts.splice(0, line.attempts.length - MAX_ATTEMPTS);
     if (index >= 0) row.deliveries[index] = line;
     else row.deliveries.push(line);
@@ -296,7 +275,7 @@ class Draft {
    * body is the event itself and names its row; otherwise the nearest row of the same event type and
    * owner, not yet linked to another event id, is that event; failing all, the delivery makes its own row.
    */
-  private rowOfDelivery(record: DeliveryRecord): string {
+  private rowOfDelivery(record: Delivery): string {
     const known = this.eventRows.get(record.eventId);
     if (known && this.rows.has(known)) return known;
     const envelope = envelopeOf(record.requestBody);
@@ -305,7 +284,7 @@ class Draft {
     key ??= this.nearestUnlinkedRow(record);
     if (!key) {
       key = `delivery-event:${record.eventId}`;
-      const at = timestampToDate(record.at).getTime();
+      const at = record.at;
       this.create({
         key,
         date: at,
@@ -319,8 +298,8 @@ class Draft {
     return key;
   }
 
-  private nearestUnlinkedRow(record: DeliveryRecord): string | undefined {
-    const at = timestampToDate(record.at).getTime();
+  private nearestUnlinkedRow(record: Delivery): string | undefined {
+    const at = record.at;
     const linked = new Set(this.eventRows.values());
     let best: { key: string; distance: number } | undefined;
     for (const row of this.rows.values()) {
@@ -394,6 +373,6 @@ function safeJson(text: string): unknown {
 }
 
 /** The latest attempt of a delivery line. */
-export function latestAttempt(line: DeliveryLine): DeliveryRecord {
+export function latestAttempt(line: DeliveryLine): Delivery {
   return line.attempts[line.attempts.length - 1]!;
 }

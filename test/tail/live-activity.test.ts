@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Delivery } from '../../source/domain/deliveries.js';
 import {
   type ActivityAction,
   appsInProgress,
-  type DeliveryRecord,
   emptyActivity,
   reduceActivity,
 } from '../../source/domain/live-activity.js';
@@ -38,10 +38,11 @@ function polled(state: 'WIP' | 'OK' | 'FAIL', date = t0, id = uuid): ActivityAct
   };
 }
 
-function delivery(overrides: Partial<DeliveryRecord> = {}): DeliveryRecord {
+function delivery(overrides: Partial<Delivery> = {}): Delivery {
   return {
     id: 'd1',
-    cursor: 1,
+    cursor: '1',
+    requestBody: '{}',
     eventId: 'ev1',
     eventType: 'DEPLOYMENT_SUCCESS',
     hookId: 'hook1',
@@ -115,7 +116,7 @@ describe('the live activity reducer', () => {
   it('groups every attempt of a delivery under its event, without doubles', () => {
     let state = reduceActivity(emptyActivity(), [deploymentEvent('DEPLOYMENT_SUCCESS', t0 + 1500, 'OK')]);
     const first = delivery({ status: 503, nextAttemptAt: t0 + 5000 });
-    const second = delivery({ id: 'd2', cursor: 2, attempt: 2, status: 200, ok: true, final: true });
+    const second = delivery({ id: 'd2', cursor: '2', attempt: 2, status: 200, ok: true, final: true });
     state = reduceActivity(state, [{ type: 'delivery', delivery: first }]);
     state = reduceActivity(state, [
       { type: 'delivery', delivery: first },
@@ -134,7 +135,10 @@ describe('the live activity reducer', () => {
       data: JSON.stringify({ id: app, ownerId: owner, uuid, state: 'OK' }),
     };
     let state = reduceActivity(emptyActivity(), [
-      { type: 'delivery', delivery: delivery({ format: 'raw', requestBody: envelope, at: t0 + 60_000 }) },
+      {
+        type: 'delivery',
+        delivery: delivery({ format: 'raw', requestBody: JSON.stringify(envelope), at: t0 + 60_000 }),
+      },
     ]);
     state = reduceActivity(state, [{ type: 'event', envelope }]);
     expect(state.rows).toHaveLength(1);
@@ -150,7 +154,7 @@ describe('the live activity reducer', () => {
       { type: 'event', envelope: { event: 'CREDITS_ADDED', date: t0 + 20, data: { ownerId: owner } } },
       {
         type: 'delivery',
-        delivery: delivery({ id: 'd2', cursor: 2, eventType: 'CREDITS_ADDED', at: t0, attempt: 2 }),
+        delivery: delivery({ id: 'd2', cursor: '2', eventType: 'CREDITS_ADDED', at: t0, attempt: 2 }),
       },
     ]);
     expect(state.rows).toHaveLength(1);
