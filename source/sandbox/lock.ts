@@ -1,0 +1,109 @@
+// One sandbox per data folder. `DATA/sandbox.lock` names the process that holds the folder; it is
+// created in one step (a full temporary file hard-linked into place) so that no reader ever sees it
+// half-written, and a lock whose process is gone is stale and taken over.
+import { link, readFile, rm } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserError } from '../domain/errors.js';
+import { sandboxFiles } from './paths.js';
+import { writeFileAtomic, writeTempFile } from './storage/atomic-file.js';
+
+const LockContent = z.object({
+  pid: z.number(),
+  port: z.number().nullable(),
+  host: z.string(),
+  url: z.string().nullable(),
+  startedAt: z.string(),
+});
+type LockContent = z.infer<typeof LockContent>;
+
+export interface RunningSandboxInfo {
+  pid: number;
+  url: string;
+  port: number;
+  host: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readLock(file: string): Promise<LockContent | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const parsed = LockContent.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sandbox that holds `dataDir` and listens, or undefined when none does. */
+export async function readRunningSandbox(dataDir: string): Promise<RunningSandboxInfo | undefined> {
+  const lock = await readLock(sandboxFiles(dataDir).lock);
+  if (!lock || lock.port === null || lock.url === null || !isAlive(lock.pid)) return undefined;
+  return { pid: lock.pid, url: lock.url, port: lock.port, host: lock.host };
+}
+
+export interface SandboxLock {
+  /** Records where the sandbox listens, once it does. */
+  update(info: { port: number; url: string }): Promise<void>;
+  release(): Promise<void>;
+}
+
+export async function acquireLock(dataDir: string, host: string): Promise<SandboxLock> {
+  const file = sandboxFiles(dataDir).lock;
+  const content: LockContent = {
+    pid: process.pid,
+    port: null,
+    host,
+    url: null,
+    startedAt: new Date().toISOString(),
+  };
+  const temp = await writeTempFile(file, JSON.stringify(content), 0o600);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await link(temp, file);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 3) throw error;
+      }
+      const holder = await readLock(file);
+      if (holder && isAlive(holder.pid)) {
+        const where = holder.url ? `listening on ${holder.url} (port ${holder.port})` : 'starting';
+        throw new UserError(
+          `the sandbox data folder ${dataDir} is in use by process ${holder.pid}, ${where}; ` +
+            'stop it or choose another folder with --data',
+        );
+      }
+      // The holder is gone (or the file is not a lock we wrote): a stale lock.
+      await rm(file, { force: true });
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
+
+  let released = false;
+  return {
+    async update({ port, url }) {
+      await writeFileAtomic(file, JSON.stringify({ ...content, port, url }), 0o600);
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      const holder = await readLock(file);
+      if (holder?.pid === process.pid) await rm(file, { force: true });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// The sandbox's world: who the user is, what they own, their hooks and deployments. Kept in memory
+// with indexes for the requests that must be fast, and saved as plain JSON (`WorldJson`).
+import { z } from 'zod';
+import { Deployment, EmailHook, Webhook } from '../../domain/schemas.js';
+
+export const StoredUser = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export type StoredUser = z.infer<typeof StoredUser>;
+
+export const StoredOrganisation = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
+export type StoredOrganisation = z.infer<typeof StoredOrganisation>;
+
+/** An application as `GET /v2/organisations/{ownerId}/applications` answers it, plus its owner. */
+export const StoredApp = z.looseObject({
+  id: z.string(),
+  ownerId: z.string(),
+  name: z.string(),
+  state: z.string(),
+  instance: z.looseObject({ variant: z.looseObject({ slug: z.string() }) }),
+});
+export type StoredApp = z.infer<typeof StoredApp>;
+
+/** An add-on as `GET /v2/organisations/{ownerId}/addons` answers it, plus its owner. */
+export const StoredAddon = z.looseObject({
+  id: z.string(),
+  ownerId: z.string(),
+  name: z.string(),
+  realId: z.string(),
+  provider: z.looseObject({ id: z.string() }),
+});
+export type StoredAddon = z.infer<typeof StoredAddon>;
+
+export const WorldJson = z.object({
+  user: StoredUser,
+  organisations: z.array(StoredOrganisation),
+  applications: z.array(StoredApp),
+  addons: z.array(StoredAddon),
+  webhooks: z.array(Webhook),
+  emailhooks: z.array(EmailHook),
+  /** Per app, oldest first. */
+  deployments: z.record(z.string(), z.array(Deployment.loose())),
+});
+export type WorldJson = z.infer<typeof WorldJson>;
+
+export interface World {
+  user: StoredUser;
+  organisations: StoredOrganisation[];
+  applications: Map<string, StoredApp>;
+  addons: Map<string, StoredAddon>;
+  /** ownerId → hookId → hook, in creation order. */
+  webhooks: Map<string, Map<string, Webhook>>;
+  emailhooks: Map<string, Map<string, EmailHook>>;
+  deployments: Map<string, Deployment[]>;
+}
+
+/** Every change to the world, as written to the journal. Whole records: replay needs no other state. */
+export type WorldOp =
+  | { type: 'webhook.put'; hook: Webhook }
+  | { type: 'webhook.remove'; ownerId: string; id: string }
+  | { type: 'emailhook.put'; hook: EmailHook }
+  | { type: 'emailhook.remove'; ownerId: string; id: string }
+  | { type: 'deployment.put'; appId: string; deployment: Deployment }
+  | { type: 'application.put'; application: StoredApp };
+
+export function applyWorldOp(world: World, op: WorldOp): void {
+  switch (op.type) {
+    case 'webhook.put':
+      hooksOf(world.webhooks, op.hook.ownerId).set(op.hook.id, op.hook);
+      return;
+    case 'webhook.remove':
+      world.webhooks.get(op.ownerId)?.delete(op.id);
+      return;
+    case 'emailhook.put':
+      hooksOf(world.emailhooks, op.hook.ownerId).set(op.hook.id, op.hook);
+      return;
+    case 'emailhook.remove':
+      world.emailhooks.get(op.ownerId)?.delete(op.id);
+      return;
+    case 'deployment.put': {
+      const list = world.deployments.get(op.appId) ?? [];
+      const index = list.findIndex((d) => d.uuid === op.deployment.uuid);
+      if (index >= 0) list[index] = op.deployment;
+      else list.push(op.deployment);
+      world.deployments.set(op.appId, list);
+      return;
+    }
+    case 'application.put':
+      world.applications.set(op.application.id, op.application);
+      return;
+    default:
+      throw new Error(`unknown operation ${JSON.stringify((op as { type?: unknown }).type)}`);
+  }
+}
+
+function hooksOf<H>(index: Map<string, Map<string, H>>, ownerId: string): Map<string, H> {
+  let hooks = index.get(ownerId);
+  if (!hooks) {
+    hooks = new Map();
+    index.set(ownerId, hooks);
+  }
+  return hooks;
+}
+
+export function worldFromJson(json: unknown): World {
+  const data = WorldJson.parse(json);
+  const world: World = {
+    user: data.user,
+    organisations: data.organisations,
+    applications: new Map(data.applications.map((a) => [a.id, a])),
+    addons: new Map(data.addons.map((a) => [a.id, a])),
+    webhooks: new Map(),
+    emailhooks: new Map(),
+    deployments: new Map(Object.entries(data.deployments)),
+  };
+  for (const hook of data.webhooks) hooksOf(world.webhooks, hook.ownerId).set(hook.id, hook);
+  for (const hook of data.emailhooks) hooksOf(world.emailhooks, hook.ownerId).set(hook.id, hook);
+  return world;
+}
+
+export function worldToJson(world: World): WorldJson {
+  return {
+    user: world.user,
+    organisations: world.organisations,
+    applications: [...world.applications.values()],
+    addons: [...world.addons.values()],
+    webhooks: [...world.webhooks.values()].flatMap((hooks) => [...hooks.values()]),
+    emailhooks: [...world.emailhooks.values()].flatMap((hooks) => [...hooks.values()]),
+    deployments: Object.fromEntries(world.deployments),
+  };
+}
