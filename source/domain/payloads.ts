@@ -177,7 +177,7 @@ export function sampleEvent(
     id: appId,
     appId,
     ownerId,
-    uuid: `deployment_${globalThis.crypto.randomUUID()}`,
+    uuid: globalThis.crypto.randomUUID(),
     state: 'OK',
     action: 'DEPLOY',
     commit: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',

@@ -1,0 +1,65 @@
+// The sandbox's delivery log and extension API (/sandbox/v1, see notes/sandbox-ext.md): one record per
+// attempt to POST an event to one URL of a webhook. The real Clever Cloud API keeps no such log; only
+// the sandbox serves it.
+import { z } from 'zod';
+import { WebhookFormat } from './schemas.js';
+
+export const Delivery = z.object({
+  id: z.string(),
+  /** Opaque and increasing: list and stream resume after it. */
+  cursor: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  hookId: z.string(),
+  ownerId: z.string(),
+  url: z.string(),
+  format: WebhookFormat,
+  /** 1 for the first try of this event to this URL. */
+  attempt: z.number(),
+  /** The exact body sent, as text. */
+  requestBody: z.string(),
+  status: z.number().optional(),
+  networkFailure: z.string().optional(),
+  durationMs: z.number(),
+  /** The first KiB of the response. */
+  responseExcerpt: z.string().optional(),
+  /** When the next attempt is due (epoch ms); absent when this attempt is final. */
+  nextAttemptAt: z.number().optional(),
+  final: z.boolean(),
+  ok: z.boolean(),
+  /** Something the user should know, e.g. that the format's service is gone. */
+  warning: z.string().optional(),
+  /** Epoch ms of the attempt. */
+  at: z.number(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
+export const DeliveryPage = z.object({ items: z.array(Delivery), next: z.string() });
+export type DeliveryPage = z.infer<typeof DeliveryPage>;
+
+export const TriggeredDeployment = z.object({ uuid: z.string(), appId: z.string(), ownerId: z.string() });
+export type TriggeredDeployment = z.infer<typeof TriggeredDeployment>;
+
+export const TriggeredEvent = z.object({ eventId: z.string() });
+export type TriggeredEvent = z.infer<typeof TriggeredEvent>;
+
+export const TriggerDeploymentInput = z.object({
+  appId: z.string(),
+  fail: z.boolean().optional(),
+  durationMs: z.number().int().min(0).max(3_600_000).optional(),
+});
+export type TriggerDeploymentInput = z.infer<typeof TriggerDeploymentInput>;
+
+export const TriggerEventInput = z.object({
+  event: z.string(),
+  appId: z.string().optional(),
+  ownerId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TriggerEventInput = z.infer<typeof TriggerEventInput>;
+
+/** Why a format is flagged: both services are gone, a POST still goes out so that the record is real. */
+export const DEAD_FORMAT_WARNINGS: Record<string, string> = {
+  gitter: 'Gitter moved to Matrix in 2023: its webhooks no longer exist',
+  flowdock: 'Flowdock shut down in 2022: its webhooks no longer exist',
+};
