@@ -149,7 +149,12 @@ describe('browsing', () => {
 
   test('deployments: newest first, limit and offset', async () => {
     const base = `/v2/organisations/${ids.acme.id}/applications/${ids.apps.shopFront.id}/deployments`;
-    const all = (await json(base)).body as { date: number; uuid: string; state: string }[];
+    const all = (await json(base)).body as {
+      date: number;
+      uuid: string;
+      state: string;
+      author: { id: string };
+    }[];
     expect(all.length).toBeGreaterThan(3);
     expect(all.map((d) => d.date)).toEqual([...all.map((d) => d.date)].sort((a, b) => b - a));
     expect(all[0]).toMatchObject({ state: 'OK', action: expect.any(String), cause: expect.any(String) });
