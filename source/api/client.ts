@@ -1,0 +1,228 @@
+// The one client for Clever Cloud and the sandbox: each method is one request of the contract
+// (../shared/clever-api.md), its answer parsed by the domain's schemas.
+import { z } from 'zod';
+import { BUILTIN_CATALOGUE, type EventCatalogue } from '../domain/events.js';
+import {
+  Addon,
+  Application,
+  Deployment,
+  EmailHook,
+  type EmailHookInput,
+  EventCatalogueResponse,
+  Organisation,
+  Self,
+  Summary,
+  Webhook,
+  WebhookFormats,
+  type WebhookInput,
+} from '../domain/schemas.js';
+import type { Credentials } from './credentials.js';
+import { sendTestEvent } from './direct-webhook-test.js';
+import { ApiError } from './errors.js';
+import { HttpTransport, type TransportOptions } from './http.js';
+import type { ApiTarget, CleverApi, WebhookTestResult } from './types.js';
+import { WebhookTestResults } from './webhook-test-result.js';
+
+export interface ClientOptions
+  extends Pick<TransportOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'debug'> {
+  kind?: ApiTarget['kind'];
+  embedded?: boolean;
+}
+
+const enc = encodeURIComponent;
+
+export class HttpCleverApi implements CleverApi {
+  readonly target: ApiTarget;
+  private readonly http: HttpTransport;
+
+  constructor(credentials: Credentials, options: ClientOptions = {}) {
+    this.http = new HttpTransport({
+      apiHost: credentials.apiHost,
+      authorization: credentials.authorization,
+      credentialsKind: credentials.kind,
+      ...pick(options, ['timeoutMs', 'retries', 'backoffMs', 'debug']),
+    });
+    this.target = {
+      kind: options.kind ?? 'clever-cloud',
+      apiHost: this.http.apiHost,
+      embedded: options.embedded ?? false,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  self(): Promise<Self> {
+    return this.get('/v2/self', Self);
+  }
+
+  summary(): Promise<Summary> {
+    return this.get('/v2/summary', Summary);
+  }
+
+  async organisations(): Promise<Organisation[]> {
+    const all = await this.get('/v2/organisations', z.array(Organisation));
+    return all.filter((o) => o.id.startsWith('orga_'));
+  }
+
+  applications(ownerId: string): Promise<Application[]> {
+    return this.get(`/v2/organisations/${enc(ownerId)}/applications`, z.array(Application), owner(ownerId));
+  }
+
+  addons(ownerId: string): Promise<Addon[]> {
+    return this.get(`/v2/organisations/${enc(ownerId)}/addons`, z.array(Addon), owner(ownerId));
+  }
+
+  deployments(
+    ownerId: string,
+    appId: string,
+    page: { limit?: number; offset?: number } = {},
+  ): Promise<Deployment[]> {
+    const query = new URLSearchParams();
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    if (page.offset !== undefined) query.set('offset', String(page.offset));
+    const qs = query.size > 0 ? `?${query}` : '';
+    return this.get(
+      `/v2/organisations/${enc(ownerId)}/applications/${enc(appId)}/deployments${qs}`,
+      z.array(Deployment),
+      `application ${appId} of ${owner(ownerId)}`,
+    );
+  }
+
+  async listWebhooks(ownerId: string): Promise<Webhook[]> {
+    const hooks = await this.http.send({
+      method: 'GET',
+      path: `/v2/notifications/webhooks/${enc(ownerId)}`,
+      schema: z.array(Webhook),
+      subject: `the webhooks of ${owner(ownerId)}`,
+      emptyOn: [404],
+    });
+    return hooks ?? [];
+  }
+
+  addWebhook(ownerId: string, input: WebhookInput): Promise<Webhook> {
+    return this.write('POST', `/v2/notifications/webhooks/${enc(ownerId)}`, input, Webhook, owner(ownerId));
+  }
+
+  editWebhook(ownerId: string, hookId: string, input: WebhookInput): Promise<Webhook> {
+    return this.write(
+      'PUT',
+      `/v2/notifications/webhooks/${enc(ownerId)}/${enc(hookId)}`,
+      input,
+      Webhook,
+      `webhook ${hookId} of ${owner(ownerId)}`,
+    );
+  }
+
+  async removeWebhook(ownerId: string, hookId: string): Promise<void> {
+    await this.http.send({
+      method: 'DELETE',
+      path: `/v2/notifications/webhooks/${enc(ownerId)}/${enc(hookId)}`,
+      schema: undefined,
+      subject: `webhook ${hookId} of ${owner(ownerId)}`,
+    });
+  }
+
+  async testWebhook(hook: Webhook): Promise<WebhookTestResult[]> {
+    if (this.target.kind !== 'sandbox') return sendTestEvent(hook);
+    const results = await this.http.send({
+      method: 'POST',
+      path: `/sandbox/v1/webhooks/${enc(hook.ownerId)}/${enc(hook.id)}/test`,
+      schema: WebhookTestResults,
+      subject: `webhook ${hook.id} of ${owner(hook.ownerId)}`,
+    });
+    if (!results) throw new ApiError(`the sandbox answered the test of webhook ${hook.id} with no results`);
+    return results;
+  }
+
+  async listEmailHooks(ownerId: string): Promise<EmailHook[]> {
+    const hooks = await this.http.send({
+      method: 'GET',
+      path: `/v2/notifications/emailhooks/${enc(ownerId)}`,
+      schema: z.array(EmailHook),
+      subject: `the e-mail hooks of ${owner(ownerId)}`,
+      emptyOn: [404],
+    });
+    return hooks ?? [];
+  }
+
+  addEmailHook(ownerId: string, input: EmailHookInput): Promise<EmailHook> {
+    return this.write(
+      'POST',
+      `/v2/notifications/emailhooks/${enc(ownerId)}`,
+      input,
+      EmailHook,
+      owner(ownerId),
+    );
+  }
+
+  editEmailHook(ownerId: string, hookId: string, input: EmailHookInput): Promise<EmailHook> {
+    return this.write(
+      'PUT',
+      `/v2/notifications/emailhooks/${enc(ownerId)}/${enc(hookId)}`,
+      input,
+      EmailHook,
+      `e-mail hook ${hookId} of ${owner(ownerId)}`,
+    );
+  }
+
+  async removeEmailHook(ownerId: string, hookId: string): Promise<void> {
+    await this.http.send({
+      method: 'DELETE',
+      path: `/v2/notifications/emailhooks/${enc(ownerId)}/${enc(hookId)}`,
+      schema: undefined,
+      subject: `e-mail hook ${hookId} of ${owner(ownerId)}`,
+    });
+  }
+
+  async eventCatalogue(): Promise<EventCatalogue> {
+    try {
+      const answer = await this.http.send({
+        method: 'GET',
+        path: '/v2/notifications/info/events',
+        schema: EventCatalogueResponse,
+      });
+      return answer && answer.events.length > 0 ? answer : BUILTIN_CATALOGUE;
+    } catch (error) {
+      // Only a missing or odd catalogue falls back; bad credentials must still be reported.
+      if (error instanceof ApiError && error.status === 401) throw error;
+      return BUILTIN_CATALOGUE;
+    }
+  }
+
+  webhookFormats(): Promise<string[]> {
+    return this.get('/v2/notifications/info/webhookformats', WebhookFormats);
+  }
+
+  private async get<T>(path: string, schema: z.ZodType<T>, subject?: string): Promise<T> {
+    const answer = await this.http.send({ method: 'GET', path, schema, ...(subject ? { subject } : {}) });
+    if (answer === undefined)
+      throw new ApiError(`${this.target.apiHost} answered GET ${path} with an empty body`);
+    return answer;
+  }
+
+  private async write<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    subject: string,
+  ): Promise<T> {
+    const answer = await this.http.send({ method, path, body, schema, subject });
+    if (answer === undefined) {
+      throw new ApiError(`${this.target.apiHost} answered ${method} ${path} with an empty body`);
+    }
+    return answer;
+  }
+}
+
+function owner(ownerId: string): string {
+  return ownerId.startsWith('user_') ? `personal space ${ownerId}` : `organisation ${ownerId}`;
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}

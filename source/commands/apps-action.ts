@@ -1,0 +1,110 @@
+// Without --org: every owner at once from /v2/summary (one request). With --org: that owner's apps
+// and add-ons, with their state and URL.
+import type { CleverApi } from '../api/types.js';
+import type { Addon, Application, Summary } from '../domain/schemas.js';
+import type { AppsFlags } from './apps.js';
+import { orgOf } from './common-options.js';
+import { paintFor } from './format/style.js';
+import { renderTable } from './format/table.js';
+import { ownersOf, resolveOrg } from './owner.js';
+import { out, printJson, withApi } from './run.js';
+
+export interface ServiceRow {
+  ownerId: string;
+  ownerName?: string;
+  kind: 'app' | 'addon';
+  id: string;
+  name: string;
+  /** App: its variant and state; add-on: its provider and plan. */
+  detail?: string;
+  url?: string;
+}
+
+export async function listApps(flags: AppsFlags): Promise<void> {
+  await withApi(flags, async (api) => {
+    const org = orgOf(flags);
+    const rows = org ? await ownerRows(api, await resolveOrg(api, org)) : summaryRows(await api.summary());
+    if (flags.format === 'json') return printJson(rows);
+    if (rows.length === 0) return out('No apps or add-ons.');
+    out(appsTable(rows, paintFor(process.stdout), org === undefined));
+  });
+}
+
+async function ownerRows(api: CleverApi, ownerId: string): Promise<ServiceRow[]> {
+  const [apps, addons] = await Promise.all([api.applications(ownerId), api.addons(ownerId)]);
+  return [...apps.map((a) => appRow(ownerId, a)), ...addons.map((a) => addonRow(ownerId, a))];
+}
+
+export function appRow(ownerId: string, app: Application): ServiceRow {
+  const variant = app.instance?.variant?.slug;
+  return {
+    ownerId,
+    kind: 'app',
+    id: app.id,
+    name: app.name,
+    detail: [variant, app.state].filter(Boolean).join(' · '),
+    ...(app.deployment?.httpUrl ? { url: app.deployment.httpUrl } : {}),
+  };
+}
+
+export function addonRow(ownerId: string, addon: Addon): ServiceRow {
+  return {
+    ownerId,
+    kind: 'addon',
+    id: addon.id,
+    name: addon.name ?? addon.realId ?? addon.id,
+    detail: [addon.provider?.name ?? addon.provider?.id, addon.plan?.name].filter(Boolean).join(' · '),
+  };
+}
+
+export function summaryRows(summary: Summary): ServiceRow[] {
+  const rows: ServiceRow[] = [];
+  const lists = new Map<string, Pick<Summary['user'], 'applications' | 'addons'>>([
+    [summary.user.id, summary.user],
+    ...summary.organisations.map((o) => [o.id, o] as const),
+  ]);
+  for (const owner of ownersOf(summary)) {
+    const lists_ = lists.get(owner.id)!;
+    for (const app of lists_.applications) {
+      rows.push({
+        ownerId: owner.id,
+        ownerName: owner.name,
+        kind: 'app',
+        id: app.id,
+        name: app.name,
+        detail: [app.variantSlug, app.state].filter(Boolean).join(' · '),
+      });
+    }
+    for (const addon of lists_.addons) {
+      rows.push({
+        ownerId: owner.id,
+        ownerName: owner.name,
+        kind: 'addon',
+        id: addon.id,
+        name: addon.name ?? addon.realId ?? addon.id,
+        detail: addon.providerId ?? '',
+      });
+    }
+  }
+  return rows;
+}
+
+export function appsTable(
+  rows: ServiceRow[],
+  paint: Parameters<typeof renderTable>[2]['paint'],
+  withOwner: boolean,
+): string {
+  const headers = [...(withOwner ? ['OWNER'] : []), 'KIND', 'ID', 'NAME', 'DETAIL', 'URL'];
+  return renderTable(
+    headers,
+    rows.map((r) => [
+      ...(withOwner ? [`${r.ownerName ?? ''} (${r.ownerId})`] : []),
+      { text: r.kind, tone: 'muted' as const },
+      r.id,
+      r.name,
+      r.detail ?? '',
+      r.url ?? '',
+    ]),
+    { paint },
+  );
+}

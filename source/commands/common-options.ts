@@ -1,0 +1,45 @@
+// Flags shared by the commands, spelled as in clever-tools so that habits carry over.
+import { type Command, Option } from 'commander';
+
+export interface CommonFlags {
+  org?: string;
+  owner?: string;
+  sandbox?: boolean;
+}
+
+export function addOrgOption(command: Command): Command {
+  return command
+    .addOption(
+      new Option('-o, --org <id|name>', 'organisation (or user_…) by its id, or by its name if unambiguous'),
+    )
+    .addOption(new Option('--owner <id|name>', 'same as --org').hideHelp());
+}
+
+export function addSandboxOption(command: Command): Command {
+  return command.option('--sandbox', 'talk to the local sandbox instead of Clever Cloud');
+}
+
+export function addOutputOption(command: Command): Command {
+  return command.addOption(
+    new Option('-F, --format <format>', 'output format').choices(['human', 'json']).default('human'),
+  );
+}
+
+export function orgOf(flags: CommonFlags): string | undefined {
+  return flags.org ?? flags.owner;
+}
+
+/** Appended to every --help: where the credentials come from. */
+export const CREDENTIALS_HELP = `
+Credentials: CLEVER_TOKEN + CLEVER_SECRET, else CLEVER_API_TOKEN (an API token, sent as Bearer to
+AUTH_BRIDGE_HOST), else the profile of \`clever login\` (CONFIGURATION_FILE or
+~/.config/clever-cloud/clever-tools.json). With none, or with --sandbox, the local sandbox is used.
+API_HOST, AUTH_BRIDGE_HOST, OAUTH_CONSUMER_KEY and OAUTH_CONSUMER_SECRET override the hosts and the
+consumer pair; CLEVER_NOTIFY_DEBUG=1 logs each request (never the credentials) on stderr.`;
+
+export function withExamples(command: Command, examples: string[]): Command {
+  return command.addHelpText(
+    'after',
+    `\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n${CREDENTIALS_HELP}`,
+  );
+}

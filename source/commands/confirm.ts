@@ -1,0 +1,28 @@
+// A yes/no question on the terminal. Without a terminal there is nobody to answer: refuse, and say
+// which flag skips the question.
+import { createInterface } from 'node:readline/promises';
+import { UserError } from '../domain/errors.js';
+
+export interface ConfirmOptions {
+  yes?: boolean;
+  input?: NodeJS.ReadStream;
+  output?: NodeJS.WriteStream;
+}
+
+export async function confirm(question: string, options: ConfirmOptions = {}): Promise<boolean> {
+  if (options.yes) return true;
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stderr;
+  if (!input.isTTY) {
+    throw new UserError(
+      `${question.replace(/\?\s*$/, '')}: this needs a confirmation, and there is no terminal to ask; add --yes`,
+    );
+  }
+  const rl = createInterface({ input, output });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,143 @@
+// Which API the commands talk to. Credentials (env, API token or the clever-tools config file) mean
+// Clever Cloud, or whatever API_HOST names. With none, or with --sandbox, the sandbox of the default
+// data folder: the one already running there, else one started in this process for this command.
+import { readFile } from 'node:fs/promises';
+import { HttpCleverApi } from '../api/client.js';
+import { type Credentials, resolveCredentials } from '../api/credentials.js';
+import type { CleverApi } from '../api/types.js';
+import { UserError } from '../domain/errors.js';
+import { defaultSandboxDataDir, sandboxFiles } from '../sandbox/paths.js';
+
+export interface ConnectOptions {
+  sandbox?: boolean;
+  /** Do not print the notice on stderr (the caller shows `notice` itself). */
+  quiet?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+export interface Connection {
+  api: CleverApi;
+  /** Set when the sandbox was chosen because no credentials were found, e.g. "Using the embedded sandbox…". */
+  notice?: string;
+  credentials: { apiHost: string; authorization: () => string };
+  close(): Promise<void>;
+}
+
+const LOGIN_ADVICE =
+  'run `clever login`, or set CLEVER_TOKEN and CLEVER_SECRET (or CLEVER_API_TOKEN), to use Clever Cloud';
+
+export async function connect(options: ConnectOptions = {}): Promise<Connection> {
+  const env = options.env ?? process.env;
+  const debug = env.CLEVER_NOTIFY_DEBUG
+    ? (line: string) => process.stderr.write(`debug: ${line}\n`)
+    : undefined;
+  const credentials = options.sandbox ? undefined : await resolveCredentials(env);
+  if (credentials) {
+    const api = new HttpCleverApi(credentials, {
+      kind: isLoopback(credentials.apiHost) ? 'sandbox' : 'clever-cloud',
+      ...(debug ? { debug } : {}),
+    });
+    return { api, credentials: pickCredentials(credentials), close: () => api.close() };
+  }
+
+  const dataDir = await sandboxDataDir(env);
+  const { readRunningSandbox } = await import('../sandbox/lock.js');
+  const running = await readRunningSandbox(dataDir);
+  let connection: Connection;
+  if (running) {
+    const sandboxCredentials = await credentialsOfRunningSandbox(dataDir, running.url);
+    const api = new HttpCleverApi(sandboxCredentials, { kind: 'sandbox', ...(debug ? { debug } : {}) });
+    connection = {
+      api,
+      credentials: pickCredentials(sandboxCredentials),
+      close: () => api.close(),
+      ...(options.sandbox
+        ? {}
+        : { notice: `No credentials: using the sandbox running at ${running.url}; ${LOGIN_ADVICE}.` }),
+    };
+  } else {
+    const { startSandbox } = await import('../sandbox/start.js');
+    const sandbox = await startSandbox({ dataDir, port: 0 });
+    const sandboxCredentials = await sandboxCredentialsFor(
+      sandbox.url,
+      sandbox.token,
+      sandbox.secret,
+      dataDir,
+    );
+    const api = new HttpCleverApi(sandboxCredentials, {
+      kind: 'sandbox',
+      embedded: true,
+      ...(debug ? { debug } : {}),
+    });
+    connection = {
+      api,
+      credentials: pickCredentials(sandboxCredentials),
+      close: async () => {
+        await api.close();
+        await sandbox.close();
+      },
+      ...(options.sandbox
+        ? {}
+        : { notice: `No credentials: using the embedded sandbox (${dataDir}); ${LOGIN_ADVICE}.` }),
+    };
+  }
+  if (connection.notice && !options.quiet) process.stderr.write(`${connection.notice}\n`);
+  return connection;
+}
+
+/** CLEVER_NOTIFY_SANDBOX_DATA, else the folder saved in the settings, else the default. */
+async function sandboxDataDir(env: Record<string, string | undefined>): Promise<string> {
+  if (env.CLEVER_NOTIFY_SANDBOX_DATA) return defaultSandboxDataDir();
+  const { openSettings } = await import('../settings/settings.js');
+  return openSettings(env).get('sandboxDataDir') ?? defaultSandboxDataDir();
+}
+
+/** The token pair that the running sandbox wrote in its `env` file. */
+async function credentialsOfRunningSandbox(dataDir: string, url: string): Promise<Credentials> {
+  const file = sandboxFiles(dataDir).env;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`a sandbox runs at ${url} but its credentials file ${file} cannot be read`);
+  }
+  const vars = parseEnvFile(text);
+  if (!vars.CLEVER_TOKEN || !vars.CLEVER_SECRET) {
+    throw new UserError(`the sandbox credentials file ${file} has no CLEVER_TOKEN and CLEVER_SECRET`);
+  }
+  return sandboxCredentialsFor(url, vars.CLEVER_TOKEN, vars.CLEVER_SECRET, dataDir);
+}
+
+/** The sandbox accepts the default consumer pair, so only its token pair and URL matter. */
+async function sandboxCredentialsFor(
+  url: string,
+  token: string,
+  secret: string,
+  dataDir: string,
+): Promise<Credentials> {
+  const credentials = await resolveCredentials({ API_HOST: url, CLEVER_TOKEN: token, CLEVER_SECRET: secret });
+  return { ...credentials!, source: dataDir };
+}
+
+/** `export NAME=value` lines, values optionally quoted. */
+export function parseEnvFile(text: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!match) continue;
+    let value = match[2]!.trim();
+    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
+    vars[match[1]!] = value;
+  }
+  return vars;
+}
+
+/** Clever Cloud is never on this machine: a loopback API is a sandbox (e.g. API_HOST from its env file). */
+export function isLoopback(apiHost: string): boolean {
+  const host = new URL(apiHost).hostname;
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+}
+
+function pickCredentials(c: Credentials): Connection['credentials'] {
+  return { apiHost: c.apiHost, authorization: c.authorization };
+}

@@ -1,0 +1,66 @@
+// Whose hooks a command works on: --org (an id, or a name looked up in /v2/summary), else the app
+// linked in .clever.json (lists keep the hooks that cover it), else the current user.
+import type { CleverApi } from '../api/types.js';
+import { UserError } from '../domain/errors.js';
+import { isOwnerId } from '../domain/ids.js';
+import type { Summary } from '../domain/schemas.js';
+import { findLinkedApp } from './linked-app.js';
+
+export interface OwnerTarget {
+  ownerId: string;
+  /** The linked app, when the owner comes from .clever.json. */
+  appId?: string;
+}
+
+export interface OwnerFlags {
+  org?: string;
+  listAll?: boolean;
+}
+
+/** For lists and add: --org, else --list-all (current user), else the linked app. */
+export async function listTarget(api: CleverApi, flags: OwnerFlags): Promise<OwnerTarget> {
+  if (flags.org) return { ownerId: await resolveOrg(api, flags.org) };
+  if (flags.listAll) return { ownerId: (await api.self()).id };
+  const linked = await findLinkedApp();
+  if (!linked) {
+    throw new UserError(
+      'no application is linked here (no .clever.json in this folder or above): use --org ID|NAME, or --list-all for your personal space',
+    );
+  }
+  return { ownerId: linked.ownerId ?? (await api.self()).id, appId: linked.appId };
+}
+
+/** For remove, edit and test: --org, else the linked app's owner, else the current user. */
+export async function hookOwner(api: CleverApi, org: string | undefined): Promise<string> {
+  if (org) return resolveOrg(api, org);
+  const linked = await findLinkedApp();
+  return linked?.ownerId ?? (await api.self()).id;
+}
+
+export async function resolveOrg(api: CleverApi, value: string): Promise<string> {
+  if (isOwnerId(value)) return value;
+  return ownerIdByName(await api.summary(), value);
+}
+
+/** The owners of a summary, the personal space first and once. */
+export function ownersOf(summary: Summary): { id: string; name: string }[] {
+  const owners = [{ id: summary.user.id, name: summary.user.name ?? 'Personal space' }];
+  for (const org of summary.organisations) {
+    if (!owners.some((o) => o.id === org.id)) owners.push({ id: org.id, name: org.name });
+  }
+  return owners;
+}
+
+/** An exact name, else a case-insensitive one; never a guess between several. */
+export function ownerIdByName(summary: Summary, name: string): string {
+  const owners = ownersOf(summary);
+  const exact = owners.filter((o) => o.name === name);
+  const matches =
+    exact.length > 0 ? exact : owners.filter((o) => o.name.toLowerCase() === name.toLowerCase());
+  if (matches.length === 1) return matches[0]!.id;
+  const list = (items: { id: string; name: string }[]) => items.map((o) => `${o.name} (${o.id})`).join(', ');
+  if (matches.length > 1) {
+    throw new UserError(`several organisations are named "${name}": use the id of one of ${list(matches)}`);
+  }
+  throw new UserError(`no organisation is named "${name}"; yours are: ${list(owners)}`);
+}

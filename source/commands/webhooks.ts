@@ -1,0 +1,135 @@
+// `clever-notify webhooks`: list, add, edit, remove and test webhooks, with the flags of
+// `clever webhooks`. Several URLs per webhook: repeat the URL argument, each one optionally
+// prefixed by its format (`slack=https://…`).
+import { type Command, Option } from 'commander';
+import {
+  addOrgOption,
+  addOutputOption,
+  addSandboxOption,
+  type CommonFlags,
+  withExamples,
+} from './common-options.js';
+
+export interface WebhookListFlags extends CommonFlags {
+  listAll?: boolean;
+  format: 'human' | 'json';
+}
+
+export interface WebhookWriteFlags extends CommonFlags {
+  format?: string;
+  event?: string;
+  service?: string;
+  json?: boolean;
+}
+
+export interface WebhookEditFlags extends WebhookWriteFlags {
+  name?: string;
+  url?: string[];
+  addUrl?: string[];
+  removeUrl?: string[];
+}
+
+export interface WebhookTestFlags extends CommonFlags {
+  yes?: boolean;
+  format: 'human' | 'json';
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const load = () => import('./webhooks-actions.js');
+
+function writeOptions(command: Command, formatDefault: string | undefined): Command {
+  const format = new Option(
+    '--format <format>',
+    'format of the URLs given without FORMAT= (raw, slack, gitter, flowdock)',
+  );
+  command.addOption(formatDefault ? format.default(formatDefault) : format);
+  return command
+    .option(
+      '--event <events>',
+      'only these events, comma-separated (META_… groups allowed; ALL for every event)',
+    )
+    .option(
+      '--service <ids>',
+      'only these apps and add-ons, comma-separated ids (needs --org; ALL for every one)',
+    )
+    .option('--json', 'print the webhook as JSON');
+}
+
+export function register(program: Command): void {
+  const webhooks = program
+    .command('webhooks')
+    .description('list and manage the webhooks of an organisation or of the linked app')
+    .enablePositionalOptions();
+  addOrgOption(webhooks);
+  webhooks.option(
+    '--list-all',
+    'list every webhook of your personal space (or of --org), not only the linked app’s',
+  );
+  addOutputOption(webhooks);
+  addSandboxOption(webhooks);
+  withExamples(webhooks, [
+    'clever-notify webhooks --org "My Org"',
+    'clever-notify webhooks --org orga_… -F json',
+  ]);
+  webhooks.action(async (flags: WebhookListFlags) => (await load()).listWebhooks(flags));
+
+  const add = webhooks
+    .command('add')
+    .description('add a webhook called when events happen (one or several URLs)')
+    .argument('<name>', 'name of the webhook')
+    .argument('<url...>', 'URL to call; prefix it with FORMAT= for a format other than --format');
+  writeOptions(add, 'raw');
+  addOrgOption(add);
+  addSandboxOption(add);
+  withExamples(add, [
+    'clever-notify webhooks add deploys https://example.com/hook --event META_DEPLOYMENT_RESULT',
+    'clever-notify webhooks add team slack=https://hooks.slack.com/services/T/B/X raw=https://example.com/hook --org "My Org"',
+  ]);
+  add.action(async (name: string, urls: string[], flags: WebhookWriteFlags) =>
+    (await load()).addWebhook(name, urls, flags),
+  );
+
+  const edit = webhooks
+    .command('edit')
+    .description('change a webhook (what you do not give is kept)')
+    .argument('<id>', 'id of the webhook')
+    .option('--name <name>', 'new name')
+    .option('--url <url>', 'replace the URLs (repeat for several; FORMAT=URL allowed)', collect)
+    .option('--add-url <url>', 'add a URL (repeatable; FORMAT=URL allowed)', collect)
+    .option('--remove-url <url>', 'remove a URL (repeatable)', collect);
+  writeOptions(edit, undefined);
+  addOrgOption(edit);
+  addSandboxOption(edit);
+  edit.addHelpText(
+    'after',
+    '\n--format alone (no --url/--add-url) switches every URL of the webhook to that format.',
+  );
+  withExamples(edit, [
+    'clever-notify webhooks edit HOOK_ID --event DEPLOYMENT_FAIL,DEPLOYMENT_SUCCESS',
+    'clever-notify webhooks edit HOOK_ID --add-url slack=https://hooks.slack.com/services/T/B/X --org "My Org"',
+  ]);
+  edit.action(async (id: string, flags: WebhookEditFlags) => (await load()).editWebhook(id, flags));
+
+  const remove = webhooks
+    .command('remove')
+    .description('remove a webhook')
+    .argument('<id>', 'id of the webhook');
+  addOrgOption(remove);
+  addSandboxOption(remove);
+  withExamples(remove, ['clever-notify webhooks remove HOOK_ID --org "My Org"']);
+  remove.action(async (id: string, flags: CommonFlags) => (await load()).removeWebhook(id, flags));
+
+  const test = webhooks
+    .command('test')
+    .description(
+      'send a sample DEPLOYMENT_SUCCESS to every URL of a webhook (sandbox: through its dispatcher; ' +
+        'Clever Cloud: straight from this machine, after confirmation)',
+    )
+    .argument('<id>', 'id of the webhook')
+    .option('-y, --yes', 'do not ask for confirmation');
+  addOrgOption(test);
+  addOutputOption(test);
+  addSandboxOption(test);
+  withExamples(test, ['clever-notify webhooks test HOOK_ID --org "My Org" --yes']);
+  test.action(async (id: string, flags: WebhookTestFlags) => (await load()).testWebhook(id, flags));
+}
