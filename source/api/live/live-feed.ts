@@ -1,0 +1,248 @@
+// The live feed behind `clever-notify tail` and the Activity tab: the event socket, the deployments list
+// polled to reconcile what the socket missed, and (on the sandbox) the delivery log, folded by the pure
+// reducer of ../../domain/live-activity.ts. Every change of a tick is applied as one batch, so that a
+// burst of a thousand events costs one update of the view.
+import type { Delivery } from '../../domain/deliveries.js';
+import {
+  type ActivityAction,
+  type ActivityState,
+  appIdOfEvent,
+  appsInProgress,
+  DEFAULT_CAPACITY,
+  emptyActivity,
+  reduceActivity,
+} from '../../domain/live-activity.js';
+import type { CompiledLiveFilter } from '../../domain/live-filter.js';
+import { type EventEnvelope, eventData } from '../../domain/schemas.js';
+import { EventSocket, type SocketStatus } from '../event-socket.js';
+import type { CleverApi } from '../types.js';
+import { DeliveryStream, type DeliveryStreamStatus } from './delivery-stream.js';
+
+export interface LiveConnection {
+  socket: SocketStatus;
+  /** Set on the sandbox, which has a delivery log to follow. */
+  deliveries?: DeliveryStreamStatus | undefined;
+  /** A poll of the deployments list is running or due (reconnection, or a deployment in progress). */
+  polling: boolean;
+}
+
+export interface LiveSnapshot {
+  activity: ActivityState;
+  connection: LiveConnection;
+  /** Names the rows show instead of ids, filled as they become known. */
+  appNames: ReadonlyMap<string, string>;
+  hookNames: ReadonlyMap<string, string>;
+}
+
+export interface LiveFeedOptions {
+  api: CleverApi;
+  credentials: { apiHost: string; authorization: () => string };
+  filter: CompiledLiveFilter;
+  onChange: (snapshot: LiveSnapshot) => void;
+  capacity?: number;
+  /** How often to poll while a deployment is in progress or the socket is down. */
+  pollIntervalMs?: number;
+  /** Follow the delivery log: true on the sandbox. */
+  deliveries?: boolean;
+  socketBaseDelayMs?: number;
+}
+
+const POLL_INTERVAL_MS = 3000;
+const DEPLOYMENTS_PER_POLL = 10;
+/** Deployments a little older than the start are still news: the socket may have connected late. */
+const START_MARGIN_MS = 5000;
+const HOOK_NAMES_TTL_MS = 10_000;
+
+export class LiveFeed {
+  private activity: ActivityState;
+  private connection: LiveConnection;
+  private readonly appNames = new Map<string, string>();
+  private readonly hookNames = new Map<string, string>();
+  private readonly appOwners = new Map<string, string>();
+  /** When each owner's webhooks were last listed for their names. */
+  private readonly hooksListedAt = new Map<string, number>();
+  private readonly since = Date.now() - START_MARGIN_MS;
+  private queue: ActivityAction[] = [];
+  private flushScheduled = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private polling = false;
+  private closed = false;
+  private readonly socket: EventSocket;
+  private readonly stream: DeliveryStream | undefined;
+
+  constructor(private readonly options: LiveFeedOptions) {
+    this.activity = emptyActivity(options.capacity ?? DEFAULT_CAPACITY);
+    this.connection = { socket: { state: 'connecting', attempt: 0 }, polling: false };
+    this.socket = new EventSocket({
+      apiHost: options.credentials.apiHost,
+      authorization: options.credentials.authorization,
+      onEvent: (envelope) => this.onEvent(envelope),
+      onStatus: (status) => this.onSocketStatus(status),
+      ...(options.socketBaseDelayMs ? { baseDelayMs: options.socketBaseDelayMs } : {}),
+    });
+    if (options.deliveries) {
+      this.connection.deliveries = { state: 'reconnecting', delayMs: 0, reason: 'starting' };
+      this.stream = new DeliveryStream({
+        apiHost: options.credentials.apiHost,
+        authorization: options.credentials.authorization,
+        onDelivery: (delivery) => this.onDelivery(delivery),
+        onStatus: (status) => {
+          this.connection = { ...this.connection, deliveries: status };
+          this.schedule();
+        },
+      });
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.loadNames();
+    this.socket.start();
+    this.stream?.start();
+    this.schedule();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.pollTimer);
+    this.socket.close();
+    this.stream?.close();
+  }
+
+  snapshot(): LiveSnapshot {
+    return {
+      activity: this.activity,
+      connection: this.connection,
+      appNames: this.appNames,
+      hookNames: this.hookNames,
+    };
+  }
+
+  /** Test hooks: cut the socket or the delivery stream as the network would. */
+  dropSocket(): void {
+    this.socket.drop();
+  }
+  dropDeliveryStream(): void {
+    this.stream?.drop();
+  }
+
+  private onEvent(envelope: EventEnvelope): void {
+    const data = eventData(envelope);
+    const subject = { type: envelope.event, ownerId: data.ownerId, appId: appIdOfEvent(envelope) };
+    if (!this.options.filter.matches(subject)) return;
+    if (subject.appId && data.ownerId) this.appOwners.set(subject.appId, data.ownerId);
+    this.enqueue({ type: 'event', envelope });
+  }
+
+  private onDelivery(delivery: Delivery): void {
+    if (!this.options.filter.matchesIgnoringApp({ type: delivery.eventType, ownerId: delivery.ownerId }))
+      return;
+    if (!this.hookNames.has(delivery.hookId)) void this.loadHookNames(delivery.ownerId);
+    this.enqueue({ type: 'delivery', delivery });
+  }
+
+  private onSocketStatus(status: SocketStatus): void {
+    this.connection = { ...this.connection, socket: status };
+    // A reconnection may have missed anything, an END included: ask the deployments list now.
+    if (status.state === 'connected' && status.connections > 1) void this.poll(true);
+    if (status.state === 'reconnecting') this.armPoll();
+    this.schedule();
+  }
+
+  private enqueue(action: ActivityAction): void {
+    this.queue.push(action);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.flushScheduled || this.closed) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.closed) return;
+    const actions = this.queue;
+    this.queue = [];
+    this.activity = reduceActivity(this.activity, actions);
+    this.armPoll();
+    this.options.onChange(this.snapshot());
+  }
+
+  /** Polls while a deployment is in progress or the socket is down, and stops once all is settled. */
+  private armPoll(): void {
+    const needed =
+      appsInProgress(this.activity).length > 0 || this.connection.socket.state === 'reconnecting';
+    const polling = needed || this.polling;
+    if (polling !== this.connection.polling) {
+      this.connection = { ...this.connection, polling };
+      this.schedule();
+    }
+    if (!needed || this.pollTimer || this.closed) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = undefined;
+      void this.poll(this.connection.socket.state !== 'connected');
+    }, this.options.pollIntervalMs ?? POLL_INTERVAL_MS);
+  }
+
+  /** Deployments of the apps in progress, or of every app in view when the socket may have missed some. */
+  private async poll(everyApp: boolean): Promise<void> {
+    if (this.polling || this.closed) return;
+    this.polling = true;
+    this.connection = { ...this.connection, polling: true };
+    this.schedule();
+    const apps = new Map<string, string | undefined>();
+    for (const { appId, ownerId } of appsInProgress(this.activity)) apps.set(appId, ownerId);
+    if (everyApp) {
+      for (const row of this.activity.rows) if (row.appId) apps.set(row.appId, row.ownerId);
+    }
+    await Promise.allSettled(
+      [...apps].map(async ([appId, knownOwner]) => {
+        const ownerId = knownOwner ?? this.appOwners.get(appId);
+        if (!ownerId) return;
+        const deployments = await this.options.api.deployments(ownerId, appId, {
+          limit: DEPLOYMENTS_PER_POLL,
+        });
+        const news = this.options.filter.matches({ type: 'DEPLOYMENT_ACTION_END', ownerId, appId });
+        this.queue.push({
+          type: 'deployments',
+          ownerId,
+          appId,
+          deployments,
+          since: news ? this.since : Number.POSITIVE_INFINITY,
+        });
+      }),
+    );
+    this.polling = false;
+    this.schedule();
+  }
+
+  private async loadNames(): Promise<void> {
+    try {
+      const summary = await this.options.api.summary();
+      for (const owner of [summary.user, ...summary.organisations]) {
+        for (const app of owner.applications) {
+          this.appNames.set(app.id, app.name);
+          this.appOwners.set(app.id, owner.id);
+        }
+      }
+    } catch {
+      // Names are a comfort: rows show ids without them.
+    }
+  }
+
+  /** At most once per HOOK_NAMES_TTL_MS per owner, so that a burst of deliveries costs one request. */
+  private async loadHookNames(ownerId: string): Promise<void> {
+    const last = this.hooksListedAt.get(ownerId);
+    if (last !== undefined && Date.now() - last < HOOK_NAMES_TTL_MS) return;
+    this.hooksListedAt.set(ownerId, Date.now());
+    try {
+      for (const hook of await this.options.api.listWebhooks(ownerId)) {
+        this.hookNames.set(hook.id, hook.name ?? hook.id);
+      }
+      this.schedule();
+    } catch {
+      // The row shows the hook id instead.
+    }
+  }
+}

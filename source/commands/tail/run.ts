@@ -1,0 +1,96 @@
+// `clever-notify tail`: runs a live feed until Ctrl-C (or until the credentials are refused) and prints
+// its changes in the chosen format. The connection state goes to stderr, and only on a terminal.
+import { connectionText } from '../../api/live/connection-text.js';
+import { LiveFeed, type LiveSnapshot } from '../../api/live/live-feed.js';
+import { UserError } from '../../domain/errors.js';
+import type { ActivityRow } from '../../domain/live-activity.js';
+import { compileLiveFilter } from '../../domain/live-filter.js';
+import { orgOf } from '../common-options.js';
+import { connect } from '../connection.js';
+import { paintFor, type Tone } from '../format/style.js';
+import type { TailFlags } from '../tail.js';
+import { resolveTailFilter } from './filter.js';
+import { jsonStreamPrinter, linePrinter, type Printer, statusLine, terminalPrinter } from './printers.js';
+
+/** Redraw once a second on a terminal: countdowns ("retry in 4 s") and settling rows move with time. */
+const TICK_MS = 1000;
+
+export async function runTail(flags: TailFlags): Promise<void> {
+  const connection = await connect({ sandbox: flags.sandbox === true });
+  let feed: LiveFeed | undefined;
+  let printer: Printer | undefined;
+  let status: Pick<Printer, 'status' | 'finish'> | undefined;
+  let tick: NodeJS.Timeout | undefined;
+  try {
+    const filter = await resolveTailFilter(connection.api, {
+      org: orgOf(flags),
+      app: flags.app,
+      event: flags.event,
+    });
+    const visible = (row: ActivityRow) => !filter.appId || row.appId === filter.appId;
+    const write = (text: string) => process.stdout.write(text);
+    const errTerminal = process.stderr.isTTY === true;
+    if (flags.format === 'json-stream') printer = jsonStreamPrinter(write, visible);
+    else if (process.stdout.isTTY) {
+      printer = terminalPrinter(
+        process.stdout,
+        errTerminal ? process.stderr : undefined,
+        visible,
+        paintFor(process.stdout),
+      );
+    } else printer = linePrinter(write, visible, paintFor(process.stdout));
+    status = printer.status
+      ? (printer as Required<Printer>)
+      : errTerminal
+        ? statusLine(process.stderr, paintFor(process.stderr))
+        : undefined;
+
+    let latest: LiveSnapshot | undefined;
+    let lastStatus = '';
+    let failed: string | undefined;
+    let finish: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const render = (snapshot: LiveSnapshot) => {
+      latest = snapshot;
+      const now = Date.now();
+      printer!.update(snapshot, now);
+      const { text, tone } = connectionText(snapshot.connection, now);
+      if (text !== lastStatus) {
+        lastStatus = text;
+        status?.status?.(text, tone as Tone);
+      }
+      if (snapshot.connection.socket.state === 'failed') {
+        failed = snapshot.connection.socket.message;
+        finish();
+      }
+    };
+    feed = new LiveFeed({
+      api: connection.api,
+      credentials: connection.credentials,
+      filter: compileLiveFilter(filter),
+      deliveries: connection.api.target.kind === 'sandbox',
+      onChange: render,
+    });
+    if (status) {
+      tick = setInterval(() => {
+        if (latest) render(latest);
+      }, TICK_MS);
+    }
+    const stop = () => finish();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await feed.start();
+    await done;
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    if (failed) throw new UserError(failed);
+  } finally {
+    clearInterval(tick);
+    feed?.close();
+    printer?.finish();
+    status?.finish?.();
+    await connection.close();
+  }
+}

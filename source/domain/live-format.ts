@@ -1,0 +1,147 @@
+// What one row of the live view says, for `clever-notify tail` (human and json-stream) and the Activity
+// tab alike. Pure: names come in as maps, the clock as an argument.
+import type { Delivery } from './deliveries.js';
+import { type ActivityRow, type DeliveryLine, latestAttempt } from './live-activity.js';
+
+export interface LiveNames {
+  appNames: ReadonlyMap<string, string>;
+  hookNames: ReadonlyMap<string, string>;
+}
+
+export interface EventFields {
+  time: string;
+  event: string;
+  app: string;
+  state: string;
+  commit: string;
+  cause: string;
+  /** "poll" when the result came from the deployments list because the socket missed it. */
+  note: string;
+}
+
+export interface DeliveryFields {
+  hook: string;
+  host: string;
+  /** The HTTP status, or the network error. */
+  outcome: string;
+  duration: string;
+  attempt: string;
+  /** "retry in 12 s", "final", "delivered" or "". */
+  next: string;
+  tone: 'good' | 'bad' | 'pending';
+}
+
+/** HH:MM:SS in local time. */
+export function clockTime(epochMs: number): string {
+  return new Date(epochMs).toTimeString().slice(0, 8);
+}
+
+export function urlHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export function eventFields(row: ActivityRow, names: LiveNames): EventFields {
+  return {
+    time: clockTime(row.date),
+    event: row.event,
+    app: (row.appId && names.appNames.get(row.appId)) ?? row.appId ?? row.ownerId ?? '',
+    state: row.deployment?.state ?? '',
+    commit: row.deployment?.commit?.slice(0, 7) ?? '',
+    cause: row.deployment?.cause ?? '',
+    note: row.source === 'poll' ? 'poll' : '',
+  };
+}
+
+export function deliveryOutcome(attempt: Delivery): string {
+  if (attempt.networkFailure) return attempt.networkFailure;
+  return attempt.status !== undefined ? String(attempt.status) : 'no answer';
+}
+
+export function deliveryFields(line: DeliveryLine, names: LiveNames, now: number): DeliveryFields {
+  const last = latestAttempt(line);
+  let next = '';
+  if (last.ok) next = 'delivered';
+  else if (last.final) next = 'gave up';
+  else if (last.nextAttemptAt !== undefined)
+    next = `retry in ${Math.max(0, Math.ceil((last.nextAttemptAt - now) / 1000))} s`;
+  return {
+    hook: names.hookNames.get(line.hookId) ?? line.hookId,
+    host: urlHost(line.url),
+    outcome: deliveryOutcome(last),
+    duration: `${Math.round(last.durationMs)} ms`,
+    attempt: `attempt ${last.attempt}`,
+    next,
+    tone: last.ok ? 'good' : last.final ? 'bad' : 'pending',
+  };
+}
+
+/** One line of `tail`: "12:00:01  DEPLOYMENT_ACTION_END  my-app  OK  abc1234  Git". */
+export function eventText(row: ActivityRow, names: LiveNames): string {
+  const f = eventFields(row, names);
+  return [f.time, f.event.padEnd(24), f.app, f.state, f.commit, f.cause, f.note ? `(${f.note})` : '']
+    .filter(Boolean)
+    .join('  ');
+}
+
+/** The line under an event: "  ↳ my-hook  example.com  503  120 ms  attempt 1  retry in 5 s". */
+export function deliveryText(line: DeliveryLine, names: LiveNames, now: number): string {
+  const f = deliveryFields(line, names, now);
+  return ['  ↳', f.hook, f.host, f.outcome, f.duration, f.attempt, f.next].filter(Boolean).join('  ');
+}
+
+/**
+ * The json-stream record of an event row, re-emitted whenever it changes (same `key`). Field names are
+ * stable: see the README's "Live tail" section.
+ */
+export function eventRecord(row: ActivityRow, names: LiveNames): Record<string, unknown> {
+  return {
+    type: 'event',
+    key: row.key,
+    time: new Date(row.date).toISOString(),
+    event: row.event,
+    ownerId: row.ownerId ?? null,
+    appId: row.appId ?? null,
+    appName: (row.appId && names.appNames.get(row.appId)) ?? null,
+    deployment: row.deployment
+      ? {
+          uuid: row.deployment.uuid,
+          state: row.deployment.state,
+          action: row.deployment.action ?? null,
+          commit: row.deployment.commit ?? null,
+          cause: row.deployment.cause ?? null,
+        }
+      : null,
+    source: row.source,
+  };
+}
+
+/** The json-stream record of one delivery attempt, linked to its event row by `eventKey`. */
+export function deliveryRecord(
+  row: ActivityRow,
+  attempt: Delivery,
+  names: LiveNames,
+): Record<string, unknown> {
+  return {
+    type: 'delivery',
+    eventKey: row.key,
+    eventId: attempt.eventId,
+    eventType: attempt.eventType,
+    deliveryId: attempt.id,
+    hookId: attempt.hookId,
+    hookName: names.hookNames.get(attempt.hookId) ?? null,
+    url: attempt.url,
+    format: attempt.format,
+    attempt: attempt.attempt,
+    status: attempt.status ?? null,
+    error: attempt.networkFailure ?? null,
+    durationMs: attempt.durationMs,
+    nextAttemptAt: attempt.nextAttemptAt !== undefined ? new Date(attempt.nextAttemptAt).toISOString() : null,
+    final: attempt.final,
+    ok: attempt.ok,
+    time: new Date(attempt.at).toISOString(),
+  };
+}
