@@ -29,7 +29,7 @@ beforeAll(async () => {
         {
           app_id: ids.apps.shopFront.id,
           org_id: ids.acme.id,
-          deploy_url: ids.apps.shopFront.deployment?.httpUrl,
+          deploy_url: 'https://push.example/shop-front.git',
           name: 'shop-front',
           alias: 'shop-front',
         },
