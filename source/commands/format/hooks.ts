@@ -114,7 +114,7 @@ export function webhooksTable(hooks: Webhook[], paint: Paint, now: number): stri
     { text: hook.state, tone: hook.state === 'ENABLED' ? 'good' : 'bad' },
     listOrAll(hook.events, 'all events'),
     listOrAll(hook.scope, 'all apps and add-ons'),
-    hook.urls.map((u) => `${u.format.padEnd(5)} ${u.url}`).join('\n'),
+    formatUrls(hook.urls),
     day(hook.createdAt),
     { text: lastFailure(hook.failures, now), tone: 'bad' },
   ]);
@@ -167,4 +167,9 @@ export function testResultsTable(results: WebhookTestResult[], paint: Paint): st
     (r.responseExcerpt ?? '').replace(/\s+/g, ' ').slice(0, 60),
   ]);
   return renderTable(['FORMAT', 'URL', 'RESULT', 'TIME', 'RESPONSE'], rows, { paint });
+}
+
+function formatUrls(urls: readonly { format: string; url: string }[]): string {
+  const width = Math.max(0, ...urls.map((u) => u.format.length));
+  return urls.map((u) => `${u.format.padEnd(width)} ${u.url}`).join('\n');
 }
