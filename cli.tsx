@@ -15,8 +15,14 @@ const program = new Command('clever-notify')
 
 registerCommands(program);
 
+// `clever-notify` alone on a terminal opens the TUI; without one it prints the usage.
+const argv =
+  process.argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY
+    ? [...process.argv, 'tui']
+    : process.argv;
+
 try {
-  await program.parseAsync(process.argv);
+  await program.parseAsync(argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;

@@ -6,6 +6,7 @@ import { register as registerEvents } from './events.js';
 import { register as registerNotifyEmail } from './notify-email.js';
 import { register as registerSandbox } from './sandbox.js';
 import { register as registerTail } from './tail.js';
+import { register as registerTui } from './tui.js';
 import { register as registerWebhooks } from './webhooks.js';
 
 export function registerCommands(program: Command): void {
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   registerApps(program);
   registerSandbox(program);
   registerTail(program);
+  registerTui(program);
 }

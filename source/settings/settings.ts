@@ -9,6 +9,8 @@ export interface SettingsData {
   lastOwnerId?: string;
   theme?: ThemeName;
   sandboxDataDir?: string;
+  /** The TUI showed its first-run welcome screen. */
+  welcomeShown?: boolean;
 }
 
 export interface Settings {
@@ -34,6 +36,7 @@ export function openSettings(env: Record<string, string | undefined> = process.e
       lastOwnerId: { type: 'string' },
       theme: { type: 'string', enum: [...THEMES] },
       sandboxDataDir: { type: 'string' },
+      welcomeShown: { type: 'boolean' },
     },
   });
   return {

@@ -1,0 +1,264 @@
+// The Activity tab: deployments and other events live, newest first, each WIP row turning into its
+// result in place, with the webhook deliveries of each event under it. The feed runs outside React
+// (../../api/live); this view only reads its snapshots, which arrive at most once per tick.
+import { Box, Text, useInput } from 'ink';
+import { useContext, useMemo, useReducer, useRef } from 'react';
+import { connectionText } from '../../api/live/connection-text.js';
+import type { LiveSnapshot } from '../../api/live/live-feed.js';
+import type { CleverApi } from '../../api/types.js';
+import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
+import { AppViewContext } from '../app/contexts.js';
+import { commandFor } from '../keys/key-map.js';
+import { keyNames } from '../keys/key-names.js';
+import { scrollOffset } from '../table/window.js';
+import type { TextStyle, Theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
+import { activityKeys } from './activity-keys.js';
+import { type ActivityLine, activityLines } from './activity-lines.js';
+import { activityUiReducer, initialActivityUi } from './activity-state.js';
+import { DeliveryDetail } from './delivery-detail.js';
+import { redeliver } from './redeliver.js';
+import { useLiveFeed } from './use-live-feed.js';
+import { useNow } from './use-now.js';
+
+export interface ActivityPaneProps {
+  api: CleverApi | undefined;
+  /** Credentials for the event socket (its first frame carries the authorization header). */
+  credentials: { apiHost: string; authorization: () => string } | undefined;
+  ownerId: string | undefined;
+  /** The app chosen in the left column; undefined means every app of the owner. */
+  appId: string | undefined;
+  /** Names of the owner's apps and add-ons by id. */
+  names: ReadonlyMap<string, string>;
+  width: number;
+  height: number;
+  /** True when the pane has the keyboard: bind keys with useInput(…, {isActive: focused}). */
+  focused: boolean;
+  /** Rows kept (the scrollback); the default suits a terminal session. */
+  capacity?: number;
+}
+
+function stateStyle(theme: Theme, state: string | undefined): TextStyle {
+  if (state === 'OK') return theme.status.ok;
+  if (state === 'FAIL') return theme.status.error;
+  if (state === 'WIP' || state === 'TASK_RUNNING') return theme.status.warning;
+  return theme.text.secondary;
+}
+
+function LineView({
+  item,
+  names,
+  now,
+  width,
+  selected,
+  theme,
+}: {
+  item: ActivityLine;
+  names: LiveNames;
+  now: number;
+  width: number;
+  selected: boolean;
+  theme: Theme;
+}) {
+  const marker = selected ? `${theme.selectionMarker} ` : '  ';
+  const selection = selected ? theme.selection.focused : {};
+  if (item.kind === 'event') {
+    const f = eventFields(item.row, names);
+    return (
+      <Box width={width}>
+        <Text wrap="truncate" {...selection}>
+          {marker}
+          <Text {...theme.text.secondary}>{f.time}</Text> {f.event.padEnd(24)} <Text bold>{f.app}</Text>
+          {f.state ? ' ' : ''}
+          <Text {...stateStyle(theme, f.state)}>{f.state}</Text>
+          {f.commit ? ` ${f.commit}` : ''}
+          {f.cause ? ` ${f.cause}` : ''}
+          {f.note ? <Text {...theme.text.secondary}>{` (${f.note})`}</Text> : null}
+        </Text>
+      </Box>
+    );
+  }
+  const f = deliveryFields(item.line, names, now);
+  const tone =
+    f.tone === 'good' ? theme.status.ok : f.tone === 'bad' ? theme.status.error : theme.status.warning;
+  return (
+    <Box width={width}>
+      <Text wrap="truncate" {...selection}>
+        {marker}
+        {'   ↳ '}
+        {f.hook} <Text {...theme.text.secondary}>{f.host}</Text> <Text {...tone}>{f.outcome}</Text>{' '}
+        {f.duration} {f.attempt}
+        {f.next ? <Text {...theme.text.secondary}>{` ${f.next}`}</Text> : null}
+      </Text>
+    </Box>
+  );
+}
+
+function Header({
+  shown,
+  latest,
+  paused,
+  filter,
+  filtering,
+  count,
+  now,
+  theme,
+}: {
+  shown: LiveSnapshot | undefined;
+  latest: LiveSnapshot | undefined;
+  paused: boolean;
+  filter: string;
+  filtering: boolean;
+  count: number;
+  now: number;
+  theme: Theme;
+}) {
+  if (!latest || !shown) return <Text {...theme.text.secondary}>Connecting to the event socket…</Text>;
+  const status = connectionText(latest.connection, now);
+  const statusStyle =
+    status.tone === 'good'
+      ? theme.status.ok
+      : status.tone === 'bad'
+        ? theme.status.error
+        : theme.status.warning;
+  const activity = shown.activity;
+  const waiting = latest.activity.nextSeq - shown.activity.nextSeq;
+  return (
+    <Text wrap="truncate">
+      <Text {...statusStyle}>● {status.text}</Text>
+      <Text {...theme.text.secondary}>
+        {` · ${activity.rows.length}/${activity.capacity} rows kept`}
+        {activity.dropped > 0 ? ` (${activity.dropped} older dropped)` : ''}
+        {` · ${activity.nextSeq} seen`}
+        {filter || filtering ? ` · ${count} lines match` : ''}
+      </Text>
+      {paused ? (
+        <Text
+          {...theme.status.warning}
+        >{` · PAUSED${waiting > 0 ? ` (${waiting} new)` : ''} · Space resumes`}</Text>
+      ) : null}
+      {filtering || filter ? <Text {...theme.text.key}>{`  /${filter}${filtering ? '▏' : ''}`}</Text> : null}
+    </Text>
+  );
+}
+
+export function ActivityPane({
+  api,
+  credentials,
+  ownerId,
+  appId,
+  names,
+  width,
+  height,
+  focused,
+  capacity,
+}: ActivityPaneProps) {
+  const theme = useTheme();
+  // Inside the App, its hook list owns the filter text (so that typing never reaches global keys).
+  const appView = useContext(AppViewContext);
+  const [ui, dispatch] = useReducer(activityUiReducer, initialActivityUi);
+  const { snapshot: latest } = useLiveFeed(api, credentials, capacity);
+  // Paused: the view keeps the snapshot of the moment; the feed goes on and the header counts what waits.
+  const frozen = useRef<LiveSnapshot>(undefined);
+  if (ui.paused) frozen.current ??= latest;
+  else frozen.current = undefined;
+  const shown = ui.paused ? frozen.current : latest;
+  const now = useNow(1000);
+
+  const filter = appView ? appView.state.hookList.filter : ui.filter;
+  const filtering = appView ? appView.state.hookList.filtering : ui.filtering;
+  const liveNames: LiveNames = useMemo(() => {
+    const appNames = new Map(latest?.appNames ?? []);
+    for (const [id, name] of names) appNames.set(id, name);
+    return { appNames, hookNames: latest?.hookNames ?? new Map() };
+  }, [latest, names]);
+  const lines = useMemo(
+    () => (shown ? activityLines(shown.activity.rows, liveNames, { ownerId, appId, filter }) : []),
+    [shown, liveNames, ownerId, appId, filter],
+  );
+  const keys = useMemo(() => lines.map((l) => l.key), [lines]);
+  const listHeight = Math.max(1, height - 1 - (ui.flash ? 1 : 0));
+  const cursor = ui.selected ? Math.max(0, keys.indexOf(ui.selected)) : 0;
+  const offset = useRef(0);
+  offset.current = scrollOffset(offset.current, cursor, listHeight, lines.length);
+
+  useInput(
+    (input, key) => {
+      for (const name of keyNames(input, key)) {
+        if (!appView && ui.filtering) {
+          dispatch({ type: 'filterKey', name });
+          continue;
+        }
+        const command = commandFor(activityKeys, name);
+        if (!command) continue;
+        if (command === 'activity.redeliver') {
+          const item = lines[cursor];
+          if (item?.kind !== 'delivery' || !api) {
+            dispatch({
+              type: 'flash',
+              text: 'Select a delivery (the lines under an event) to redeliver it.',
+            });
+            continue;
+          }
+          const id = item.line.attempts[item.line.attempts.length - 1]!.id;
+          void redeliver(api, credentials, id).then((text) => dispatch({ type: 'flash', text }));
+          continue;
+        }
+        // The App turns `/` into its filter mode; on its own, the pane does.
+        if (command === 'list.filter' && appView) continue;
+        dispatch({ type: 'command', command, keys, pageSize: listHeight });
+      }
+    },
+    { isActive: focused && !(appView && filtering) },
+  );
+
+  const detailItem = ui.detail ? lines.find((l) => l.key === ui.detail) : undefined;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Header
+        shown={shown}
+        latest={latest}
+        paused={ui.paused}
+        filter={filter}
+        filtering={filtering}
+        count={lines.length}
+        now={now}
+        theme={theme}
+      />
+      {detailItem?.kind === 'delivery' ? (
+        <DeliveryDetail
+          line={detailItem.line}
+          names={liveNames}
+          now={now}
+          scroll={ui.detailScroll}
+          height={listHeight}
+        />
+      ) : lines.length === 0 ? (
+        <Text {...theme.text.secondary}>
+          {filter
+            ? 'Nothing matches the filter.'
+            : 'Nothing yet: deployments, events and webhook deliveries appear here as they happen.'}
+        </Text>
+      ) : (
+        <Box flexDirection="column">
+          {lines.slice(offset.current, offset.current + listHeight).map((item, i) => (
+            <LineView
+              key={item.key}
+              item={item}
+              names={liveNames}
+              now={now}
+              width={width}
+              selected={focused && offset.current + i === cursor}
+              theme={theme}
+            />
+          ))}
+        </Box>
+      )}
+      {ui.flash ? (
+        <Text wrap="truncate" {...theme.status.info}>
+          {ui.flash}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

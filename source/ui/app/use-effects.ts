@@ -1,0 +1,104 @@
+// Runs the effects that the reducer queued: each is taken once, run, and answered with actions.
+import { useEffect } from 'react';
+import type { WebhookTestResult } from '../../api/types.js';
+import { maskSecretUrl } from '../hooks/hook-labels.js';
+import type { AppAction, Effect, Message } from './app-state.js';
+import type { Remote } from './remote.js';
+import { errorText, type TuiSession } from './session.js';
+
+export function useEffects(
+  effects: readonly Effect[],
+  session: () => TuiSession | undefined,
+  dispatch: (action: AppAction) => void,
+  quit: () => void,
+) {
+  useEffect(() => {
+    if (effects.length === 0) return;
+    dispatch({ type: 'effectsTaken', count: effects.length });
+    for (const effect of effects) void run(effect, session, dispatch, quit);
+  }, [effects, session, dispatch, quit]);
+}
+
+function settle<T>(result: PromiseSettledResult<T>): Remote<T> {
+  return result.status === 'fulfilled'
+    ? { status: 'ready', data: result.value }
+    : { status: 'failed', error: errorText(result.reason) };
+}
+
+async function run(
+  effect: Effect,
+  session: () => TuiSession | undefined,
+  dispatch: (action: AppAction) => void,
+  quit: () => void,
+): Promise<void> {
+  if (effect.type === 'quit') {
+    quit();
+    return;
+  }
+  const current = session();
+  if (!current) return;
+  const { api } = current;
+  switch (effect.type) {
+    case 'loadOwners':
+      try {
+        dispatch({ type: 'ownersLoaded', summary: await api.summary() });
+      } catch (error) {
+        dispatch({ type: 'ownersFailed', error: `${errorText(error)} (press r to retry)` });
+      }
+      return;
+    case 'loadHooks': {
+      const [webhooks, emailHooks] = await Promise.allSettled([
+        api.listWebhooks(effect.ownerId),
+        api.listEmailHooks(effect.ownerId),
+      ]);
+      current.rememberOwner(effect.ownerId);
+      dispatch({
+        type: 'hooksLoaded',
+        ownerId: effect.ownerId,
+        webhooks: settle(webhooks),
+        emailHooks: settle(emailHooks),
+      });
+      return;
+    }
+    case 'removeHook':
+      try {
+        if (effect.kind === 'webhook') await api.removeWebhook(effect.ownerId, effect.hookId);
+        else await api.removeEmailHook(effect.ownerId, effect.hookId);
+        dispatch({ type: 'hookRemoved', kind: effect.kind, ownerId: effect.ownerId, hookId: effect.hookId });
+      } catch (error) {
+        dispatch({
+          type: 'showMessage',
+          message: { title: 'Could not remove the hook', lines: [errorText(error)], tone: 'error' },
+        });
+      }
+      return;
+    case 'testHook':
+      try {
+        const results = await api.testWebhook(effect.hook);
+        dispatch({ type: 'showMessage', message: testMessage(effect.hook.name || effect.hook.id, results) });
+      } catch (error) {
+        dispatch({
+          type: 'showMessage',
+          message: { title: 'Could not send the test', lines: [errorText(error)], tone: 'error' },
+        });
+      }
+      return;
+    case 'welcomeSeen':
+      current.welcomeSeen();
+      return;
+  }
+}
+
+export function testMessage(name: string, results: readonly WebhookTestResult[]): Message {
+  const ok = results.length > 0 && results.every((r) => r.ok);
+  const lines = results.map((r) => {
+    const outcome = r.networkFailure ?? (r.status !== undefined ? `HTTP ${r.status}` : 'no answer');
+    const excerpt = r.responseExcerpt ? `  "${r.responseExcerpt.replace(/\s+/g, ' ').slice(0, 80)}"` : '';
+    return `${r.ok ? '✓' : '✗'} ${outcome} in ${r.durationMs} ms  ${maskSecretUrl(r.url)} [${r.format}]${excerpt}`;
+  });
+  return {
+    title: ok ? `Test of ${name}: delivered` : `Test of ${name}: failed`,
+    lines: lines.length > 0 ? lines : ['The webhook has no URL to test.'],
+    tone: ok ? 'ok' : 'error',
+  };
+}

@@ -1,0 +1,53 @@
+import { Box, Text } from 'ink';
+import { bindingLabel, type KeyMap } from '../keys/key-map.js';
+import { useTheme } from '../theme/theme-context.js';
+
+/** The `?` overlay: every command of the screen, generated from the key maps that drive it. */
+export function HelpOverlay({
+  maps,
+  width,
+  height,
+}: {
+  maps: readonly KeyMap[];
+  width: number;
+  height: number;
+}) {
+  const theme = useTheme();
+  const keyWidth = 16;
+  const rows: { key: string; node: React.ReactNode }[] = [];
+  for (const map of maps) {
+    rows.push({ key: `t-${map.title}`, node: <Text {...theme.text.heading}>{map.title}</Text> });
+    for (const command of map.commands) {
+      rows.push({
+        key: `${map.title}-${command.id}`,
+        node: (
+          <Text wrap="truncate">
+            <Text {...theme.text.key}>{`  ${bindingLabel(command).padEnd(keyWidth)}`}</Text>
+            {command.description}
+            <Text {...theme.text.secondary}>{`  ${command.id}`}</Text>
+          </Text>
+        ),
+      });
+    }
+  }
+  const columns = rows.length > height - 2 && width >= 100 ? 2 : 1;
+  const perColumn = Math.ceil(rows.length / columns);
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
+      <Text {...theme.text.heading}>Keys (Esc or ? to close)</Text>
+      <Box>
+        {Array.from({ length: columns }, (_, c) => (
+          <Box
+            key={`column-${rows[c * perColumn]?.key}`}
+            flexDirection="column"
+            width={Math.floor((width - 4) / columns)}
+          >
+            {rows.slice(c * perColumn, (c + 1) * perColumn).map((r) => (
+              <Box key={r.key}>{r.node}</Box>
+            ))}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,195 @@
+// Keys are commands with namespaced ids mapped to bindings, declared once per screen. The footer and
+// the `?` overlay are both built from these declarations, so they cannot disagree with the handlers.
+import { keyLabel } from './key-names.js';
+
+export interface KeyCommand<Id extends string = string> {
+  id: Id;
+  keys: readonly string[];
+  description: string;
+  /** Shown in the footer hint bar (short label); the help overlay shows every command. */
+  hint?: string;
+}
+
+export interface KeyMap<Id extends string = string> {
+  title: string;
+  commands: readonly KeyCommand<Id>[];
+}
+
+export function commandFor<Id extends string>(map: KeyMap<Id>, keyName: string): Id | undefined {
+  return map.commands.find((c) => c.keys.includes(keyName))?.id;
+}
+
+export function bindingLabel(command: KeyCommand): string {
+  return command.keys.map(keyLabel).join('/');
+}
+
+export interface Hint {
+  keys: string;
+  label: string;
+}
+
+export function hintsOf(maps: readonly KeyMap[]): Hint[] {
+  return maps.flatMap((m) =>
+    m.commands.filter((c) => c.hint).map((c) => ({ keys: keyLabel(c.keys[0]!), label: c.hint! })),
+  );
+}
+
+// --- The declarations -------------------------------------------------------------------------
+
+export type GlobalCommand =
+  | 'app.quit'
+  | 'app.help'
+  | 'app.refresh'
+  | 'pane.next'
+  | 'pane.previous'
+  | 'tab.webhooks'
+  | 'tab.emailHooks'
+  | 'tab.activity';
+
+export const globalKeys: KeyMap<GlobalCommand> = {
+  title: 'Everywhere',
+  commands: [
+    { id: 'pane.next', keys: ['tab'], description: 'Next pane', hint: 'pane' },
+    { id: 'pane.previous', keys: ['shift+tab'], description: 'Previous pane' },
+    { id: 'tab.webhooks', keys: ['1'], description: 'Webhooks tab' },
+    { id: 'tab.emailHooks', keys: ['2'], description: 'E-mail hooks tab' },
+    { id: 'tab.activity', keys: ['3'], description: 'Activity tab (live deployments)' },
+    { id: 'app.refresh', keys: ['r'], description: 'Reload from the API', hint: 'refresh' },
+    { id: 'app.help', keys: ['?'], description: 'Show or hide this help', hint: 'help' },
+    { id: 'app.quit', keys: ['q', 'ctrl+c'], description: 'Quit', hint: 'quit' },
+  ],
+};
+
+export type ListCommand =
+  | 'nav.up'
+  | 'nav.down'
+  | 'nav.pageUp'
+  | 'nav.pageDown'
+  | 'nav.top'
+  | 'nav.bottom'
+  | 'list.filter'
+  | 'list.open'
+  | 'list.back';
+
+const navigation: KeyCommand<ListCommand>[] = [
+  { id: 'nav.up', keys: ['up', 'k'], description: 'Move up', hint: 'move' },
+  { id: 'nav.down', keys: ['down', 'j'], description: 'Move down' },
+  { id: 'nav.pageUp', keys: ['pageup', 'ctrl+u'], description: 'Page up' },
+  { id: 'nav.pageDown', keys: ['pagedown', 'ctrl+d'], description: 'Page down' },
+  { id: 'nav.top', keys: ['home', 'g'], description: 'First row' },
+  { id: 'nav.bottom', keys: ['end', 'G'], description: 'Last row' },
+  { id: 'list.filter', keys: ['/'], description: 'Filter the list by name', hint: 'filter' },
+];
+
+export const ownersKeys: KeyMap<ListCommand | 'hook.add'> = {
+  title: 'Owners and apps',
+  commands: [
+    ...navigation,
+    { id: 'list.open', keys: ['enter', 'right', 'l'], description: 'Show its hooks', hint: 'open' },
+    { id: 'list.back', keys: ['esc', 'left', 'h'], description: 'Clear the filter, or go back a pane' },
+    { id: 'hook.add', keys: ['a'], description: 'Add a hook for the selected owner or app', hint: 'add' },
+  ],
+};
+
+export type HookCommand = 'hook.add' | 'hook.edit' | 'hook.remove' | 'hook.test';
+
+export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
+  title: 'Hooks',
+  commands: [
+    ...navigation,
+    {
+      id: 'list.open',
+      keys: ['enter'],
+      description: 'Open the hook: every field and its failures',
+      hint: 'open',
+    },
+    { id: 'list.back', keys: ['esc', 'left', 'h'], description: 'Clear the filter, or back to the apps' },
+    { id: 'hook.add', keys: ['a'], description: 'Add a hook (guided)', hint: 'add' },
+    { id: 'hook.edit', keys: ['e'], description: 'Edit the selected hook', hint: 'edit' },
+    { id: 'hook.remove', keys: ['d'], description: 'Remove the selected hook (asks first)', hint: 'remove' },
+    { id: 'hook.test', keys: ['t'], description: 'Send a test event to the webhook', hint: 'test' },
+  ],
+};
+
+export type DetailCommand = 'detail.close' | 'nav.up' | 'nav.down' | HookCommand;
+
+export const detailKeys: KeyMap<DetailCommand> = {
+  title: 'Hook details',
+  commands: [
+    { id: 'nav.up', keys: ['up', 'k'], description: 'Scroll up', hint: 'scroll' },
+    { id: 'nav.down', keys: ['down', 'j'], description: 'Scroll down' },
+    { id: 'hook.edit', keys: ['e'], description: 'Edit this hook', hint: 'edit' },
+    { id: 'hook.remove', keys: ['d'], description: 'Remove this hook (asks first)', hint: 'remove' },
+    { id: 'hook.test', keys: ['t'], description: 'Send a test event', hint: 'test' },
+    {
+      id: 'detail.close',
+      keys: ['esc', 'enter', 'left', 'h'],
+      description: 'Back to the list',
+      hint: 'back',
+    },
+  ],
+};
+
+export type FilterCommand = 'filter.apply' | 'filter.cancel' | 'filter.erase';
+
+export const filterKeys: KeyMap<FilterCommand> = {
+  title: 'Filter',
+  commands: [
+    { id: 'filter.apply', keys: ['enter', 'down', 'up'], description: 'Keep the filter', hint: 'keep' },
+    { id: 'filter.cancel', keys: ['esc'], description: 'Clear the filter', hint: 'clear' },
+    { id: 'filter.erase', keys: ['backspace'], description: 'Erase a character' },
+  ],
+};
+
+export type ConfirmCommand = 'confirm.yes' | 'confirm.no';
+
+export const confirmKeys: KeyMap<ConfirmCommand> = {
+  title: 'Confirm',
+  commands: [
+    { id: 'confirm.yes', keys: ['y'], description: 'Yes, do it', hint: 'yes' },
+    { id: 'confirm.no', keys: ['n', 'esc', 'q'], description: 'No, keep it', hint: 'no' },
+  ],
+};
+
+export type DismissCommand = 'dismiss';
+
+export const dismissKeys: KeyMap<DismissCommand> = {
+  title: 'Message',
+  commands: [{ id: 'dismiss', keys: ['esc', 'enter', 'space', '?'], description: 'Close', hint: 'close' }],
+};
+
+export type WelcomeCommand = 'welcome.add' | 'welcome.browse' | 'app.quit';
+
+export const welcomeKeys: KeyMap<WelcomeCommand> = {
+  title: 'Welcome',
+  commands: [
+    { id: 'welcome.add', keys: ['a', 'enter'], description: 'Add your first webhook', hint: 'add a webhook' },
+    { id: 'welcome.browse', keys: ['esc', 'b'], description: 'Browse the sandbox', hint: 'browse' },
+    { id: 'app.quit', keys: ['q', 'ctrl+c'], description: 'Quit', hint: 'quit' },
+  ],
+};
+
+export type WizardCommand =
+  | 'wizard.next'
+  | 'wizard.back'
+  | 'wizard.up'
+  | 'wizard.down'
+  | 'wizard.toggle'
+  | 'wizard.erase';
+
+export const wizardKeys: KeyMap<WizardCommand> = {
+  title: 'Add or edit a hook',
+  commands: [
+    { id: 'wizard.next', keys: ['enter'], description: 'Accept this step', hint: 'next' },
+    {
+      id: 'wizard.back',
+      keys: ['esc'],
+      description: 'Previous step, keeping what you typed (leaves on the first step)',
+      hint: 'back',
+    },
+    { id: 'wizard.up', keys: ['up'], description: 'Move up in a list' },
+    { id: 'wizard.down', keys: ['down'], description: 'Move down in a list' },
+    { id: 'wizard.toggle', keys: ['space'], description: 'Toggle the item (events, apps)', hint: 'toggle' },
+    { id: 'wizard.erase', keys: ['backspace'], description: 'Erase a character' },
+  ],
+};

@@ -1,0 +1,58 @@
+// Turns what Ink hands to useInput into key names ('j', 'up', 'enter', 'ctrl+c'…). A burst of typed
+// keys arrives as one string ("jjj"): it becomes one name per character, handled one after the other.
+import type { Key } from 'ink';
+
+export function keyNames(input: string, key: Key): string[] {
+  if (key.upArrow) return ['up'];
+  if (key.downArrow) return ['down'];
+  if (key.leftArrow) return ['left'];
+  if (key.rightArrow) return ['right'];
+  if (key.pageUp) return ['pageup'];
+  if (key.pageDown) return ['pagedown'];
+  if (key.home) return ['home'];
+  if (key.end) return ['end'];
+  if (key.return) return ['enter'];
+  if (key.escape) return ['esc'];
+  if (key.tab) return [key.shift ? 'shift+tab' : 'tab'];
+  // Ink 6 reports Backspace as `delete`.
+  if (key.backspace || key.delete) return ['backspace'];
+  if (key.ctrl) return [`ctrl+${input}`];
+  // Esc followed at once by a key reads as Meta+key: a user who typed Esc then the key meant both.
+  if (key.meta && input.length === 1) return ['esc', input === ' ' ? 'space' : input];
+  // Control characters inside a burst ("\tj") were not parsed as keys by Ink: name them here.
+  return [...input].map((ch) => BURST_CONTROLS[ch] ?? ch);
+}
+
+const BURST_CONTROLS: Record<string, string> = {
+  ' ': 'space',
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': 'tab',
+  '\u007F': 'backspace',
+  '\b': 'backspace',
+  '\u001B': 'esc',
+  '\u0003': 'ctrl+c',
+};
+
+/** How a key name is written in the footer and the help overlay. */
+export function keyLabel(name: string): string {
+  const labels: Record<string, string> = {
+    up: '↑',
+    down: '↓',
+    left: '←',
+    right: '→',
+    enter: 'Enter',
+    esc: 'Esc',
+    tab: 'Tab',
+    'shift+tab': 'S-Tab',
+    space: 'Space',
+    backspace: 'Bksp',
+    pageup: 'PgUp',
+    pagedown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+  };
+  if (labels[name]) return labels[name];
+  if (name.startsWith('ctrl+')) return `^${name.slice(5).toUpperCase()}`;
+  return name;
+}

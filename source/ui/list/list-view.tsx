@@ -1,0 +1,86 @@
+import { Box, Text } from 'ink';
+import { useRef } from 'react';
+import type { ListState } from '../app/app-state.js';
+import { fitCell } from '../table/fit-columns.js';
+import type { Tone } from '../table/table.js';
+import { clampCursor, scrollOffset } from '../table/window.js';
+import { useTheme } from '../theme/theme-context.js';
+
+export interface ListItem {
+  key: string;
+  label: string;
+  detail?: string;
+  detailTone?: Tone;
+}
+
+export interface ListViewProps {
+  title: string;
+  items: readonly ListItem[];
+  list: ListState;
+  /** Lines for the whole box, borders included. */
+  height: number;
+  width: number;
+  focused: boolean;
+  /** Shown instead of the rows (a spinner, an error). */
+  children?: React.ReactNode;
+}
+
+/** A bordered, windowed list: only the rows that fit are rendered. */
+export function ListView({ title, items, list, height, width, focused, children }: ListViewProps) {
+  const theme = useTheme();
+  const offsetRef = useRef(0);
+  const inner = Math.max(1, width - 4);
+  const bodyHeight = Math.max(1, height - 3);
+  const cursor = clampCursor(list.cursor, items.length);
+  const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, items.length);
+  offsetRef.current = offset;
+  const visible = items.slice(offset, offset + bodyHeight);
+  const filterText = list.filtering ? ` /${list.filter}▏` : list.filter ? ` /${list.filter}` : '';
+  const count = items.length > bodyHeight ? ` ${cursor + 1}/${items.length}` : '';
+  return (
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="round"
+      borderColor={focused ? theme.border.focused : theme.border.unfocused}
+      paddingX={1}
+      overflow="hidden"
+    >
+      <Text wrap="truncate">
+        <Text {...theme.text.heading} underline={focused && theme.name === 'no-color'}>
+          {focused && theme.name === 'no-color' ? `* ${title}` : title}
+        </Text>
+        <Text {...theme.status.info}>{filterText}</Text>
+        <Text {...theme.text.secondary}>{count}</Text>
+      </Text>
+      {children ??
+        visible.map((item, i) => {
+          const selected = offset + i === cursor;
+          const marker = selected ? `${theme.selectionMarker} ` : '  ';
+          const detail = item.detail ? ` ${item.detail}` : '';
+          const labelWidth = Math.max(1, inner - 2 - [...detail].length);
+          const label = fitCell(item.label, labelWidth);
+          if (selected) {
+            return (
+              <Text
+                key={item.key}
+                wrap="truncate"
+                {...(focused ? theme.selection.focused : theme.selection.unfocused)}
+              >
+                {marker + label + detail}
+              </Text>
+            );
+          }
+          return (
+            <Text key={item.key} wrap="truncate">
+              {marker + label}
+              <Text {...(item.detailTone ? theme.status[item.detailTone] : theme.text.secondary)}>
+                {detail}
+              </Text>
+            </Text>
+          );
+        })}
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+import { Box, Text } from 'ink';
+import { useRef } from 'react';
+import type { Theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
+import { COLUMN_GAP, type ColumnSpec, fitCell, fitColumns } from './fit-columns.js';
+import { scrollOffset } from './window.js';
+
+export type Tone = 'ok' | 'warning' | 'error' | 'info';
+
+export interface TableColumn<Row> extends ColumnSpec {
+  /** The text of the cell; it may use the width to shorten itself better than a plain cut. */
+  cell: (row: Row, width: number) => string;
+  tone?: (row: Row) => Tone | undefined;
+}
+
+export interface TableProps<Row> {
+  columns: readonly TableColumn<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  cursor: number;
+  /** Lines available, header included. */
+  height: number;
+  width: number;
+  focused: boolean;
+}
+
+export function Table<Row>({ columns, rows, rowKey, cursor, height, width, focused }: TableProps<Row>) {
+  const theme = useTheme();
+  const offsetRef = useRef(0);
+  const bodyHeight = Math.max(1, height - 1);
+  const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, rows.length);
+  offsetRef.current = offset;
+  // Two cells for the selection marker.
+  const fitted = fitColumns(columns, Math.max(1, width - 2));
+  const visible = rows.slice(offset, offset + bodyHeight);
+  const header = fitted.map((f) => fitCell(f.column.title, f.width)).join(' '.repeat(COLUMN_GAP));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text {...theme.text.heading} wrap="truncate">
+        {`  ${header}`}
+      </Text>
+      {visible.map((row, i) => {
+        const selected = offset + i === cursor;
+        return (
+          <TableRow
+            key={rowKey(row)}
+            row={row}
+            fitted={fitted}
+            selected={selected}
+            focused={focused}
+            theme={theme}
+          />
+        );
+      })}
+    </Box>
+  );
+}
+
+interface RowProps<Row> {
+  row: Row;
+  fitted: { column: TableColumn<Row>; width: number }[];
+  selected: boolean;
+  focused: boolean;
+  theme: Theme;
+}
+
+function TableRow<Row>({ row, fitted, selected, focused, theme }: RowProps<Row>) {
+  const marker = selected ? `${theme.selectionMarker} ` : '  ';
+  if (selected) {
+    const line = fitted
+      .map((f) => fitCell(f.column.cell(row, f.width), f.width))
+      .join(' '.repeat(COLUMN_GAP));
+    return (
+      <Text wrap="truncate" {...(focused ? theme.selection.focused : theme.selection.unfocused)}>
+        {marker + line}
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate">
+      {marker}
+      {fitted.map((f, i) => {
+        const tone = f.column.tone?.(row);
+        const text = fitCell(f.column.cell(row, f.width), f.width) + (i < fitted.length - 1 ? ' ' : '');
+        return tone ? (
+          <Text key={f.column.id} {...theme.status[tone]}>
+            {text}
+          </Text>
+        ) : (
+          text
+        );
+      })}
+    </Text>
+  );
+}

@@ -1,0 +1,416 @@
+// The wizard as a pure reducer: each step validates what was typed, Esc steps back and keeps it,
+// an API error on create keeps every answer. The container runs the request when `submitting`.
+import { useReducer } from 'react';
+import type { EventCatalogue } from '../../domain/events.js';
+import type {
+  EmailHook,
+  EmailHookInput,
+  NotifiedTarget,
+  Webhook,
+  WebhookFormat,
+  WebhookInput,
+  WebhookUrl,
+} from '../../domain/schemas.js';
+import { isSlackLikeUrl } from '../hooks/hook-labels.js';
+import {
+  ALL_EVENTS,
+  type EventChoice,
+  eventChoices,
+  FORMAT_CHOICES,
+  type HookKind,
+  isEmailAddress,
+  PRESETS,
+  type ScopeChoice,
+  type ScopeResource,
+  scopeChoices,
+  urlProblem,
+} from './wizard-model.js';
+
+export type WizardStep = 'preset' | 'name' | 'url' | 'format' | 'recipients' | 'events' | 'scope' | 'review';
+
+/** What the wizard needs to know about the world; fixed while it is open. */
+export interface WizardContext {
+  kind: HookKind;
+  ownerId: string;
+  ownerName: string;
+  /** The signed-in user, offered as a recipient of e-mail hooks. */
+  self?: { id: string; name: string };
+  resources: readonly ScopeResource[];
+  selectedApp?: ScopeResource;
+  catalogue: EventCatalogue;
+  offerPresets: boolean;
+}
+
+export type RecipientRow = 'team' | 'self' | 'addresses';
+
+export interface WizardState {
+  context: WizardContext;
+  mode: 'add' | 'edit';
+  hookId?: string;
+  steps: readonly WizardStep[];
+  step: WizardStep;
+  presetCursor: number;
+  name: string;
+  url: string;
+  /** Further URLs of an edited hook (clever-tools makes one per hook; the API allows several). */
+  otherUrls: WebhookUrl[];
+  format: WebhookFormat;
+  formatTouched: boolean;
+  wholeTeam: boolean;
+  notifySelf: boolean;
+  addresses: string;
+  /** Targets of an edited hook that this wizard does not edit (other users, unknown types). */
+  otherTargets: NotifiedTarget[];
+  recipientCursor: number;
+  eventChoices: readonly EventChoice[];
+  allEvents: boolean;
+  events: readonly string[];
+  eventCursor: number;
+  scopeChoices: readonly ScopeChoice[];
+  scopeMode: 'all' | 'app' | 'chosen';
+  scope: readonly string[];
+  scopeCursor: number;
+  /** Why the current step was refused. */
+  problem?: string;
+  /** A hint about the current step that is not a refusal (e.g. the proposed format). */
+  note?: string;
+  submitting: boolean;
+  submitError?: string;
+  cancelled: boolean;
+}
+
+export type WizardAction =
+  | { type: 'text'; text: string }
+  | { type: 'erase' }
+  | { type: 'up' }
+  | { type: 'down' }
+  | { type: 'toggle' }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'chooseFormat'; format: WebhookFormat }
+  | { type: 'submitFailed'; message: string };
+
+export function recipientRows(context: WizardContext): RecipientRow[] {
+  return context.self ? ['team', 'self', 'addresses'] : ['team', 'addresses'];
+}
+
+function stepsFor(kind: HookKind, mode: 'add' | 'edit', offerPresets: boolean): WizardStep[] {
+  if (kind === 'email') return ['name', 'recipients', 'events', 'scope', 'review'];
+  const steps: WizardStep[] = ['name', 'url', 'format', 'events', 'scope', 'review'];
+  return mode === 'add' && offerPresets ? ['preset', ...steps] : steps;
+}
+
+export function initialWizardState(context: WizardContext, hook?: Webhook | EmailHook): WizardState {
+  const mode = hook ? 'edit' : 'add';
+  const steps = stepsFor(context.kind, mode, context.offerPresets);
+  const choices = scopeChoices(context.ownerName, context.resources, context.selectedApp);
+  const base: WizardState = {
+    context,
+    mode,
+    steps,
+    step: steps[0]!,
+    presetCursor: 0,
+    name: '',
+    url: '',
+    otherUrls: [],
+    format: 'raw',
+    formatTouched: false,
+    wholeTeam: false,
+    notifySelf: false,
+    addresses: '',
+    otherTargets: [],
+    recipientCursor: 0,
+    eventChoices: eventChoices(context.catalogue),
+    allEvents: false,
+    events: [],
+    eventCursor: 0,
+    scopeChoices: choices,
+    scopeMode: context.selectedApp ? 'app' : 'all',
+    scope: [],
+    scopeCursor: context.selectedApp ? 1 : 0,
+    submitting: false,
+    cancelled: false,
+  };
+  if (!hook) return base;
+  const scope = hook.scope ?? [];
+  const scoped: Partial<WizardState> =
+    scope.length === 0
+      ? { scopeMode: 'all', scopeCursor: 0 }
+      : scope.length === 1 && context.selectedApp?.id === scope[0]
+        ? { scopeMode: 'app', scopeCursor: 1 }
+        : { scopeMode: 'chosen', scope, scopeCursor: firstResourceIndex(choices) };
+  const edited: WizardState = {
+    ...base,
+    ...scoped,
+    hookId: hook.id,
+    name: hook.name ?? '',
+    allEvents: !hook.events || hook.events.length === 0,
+    events: hook.events ?? [],
+  };
+  if ('urls' in hook) {
+    const [first, ...rest] = hook.urls;
+    return {
+      ...edited,
+      url: first?.url ?? '',
+      format: first?.format ?? 'raw',
+      formatTouched: true,
+      otherUrls: rest,
+    };
+  }
+  const notified = hook.notified ?? [];
+  const emails = notified.flatMap((t) => (t.type === 'email' && 'target' in t && t.target ? [t.target] : []));
+  const selfId = context.self?.id;
+  return {
+    ...edited,
+    wholeTeam: notified.length === 0 || notified.some((t) => t.type === 'organisation'),
+    notifySelf: notified.some((t) => t.type === 'userid' && 'target' in t && t.target === selfId),
+    addresses: emails.join(', '),
+    otherTargets: notified.filter(
+      (t) =>
+        t.type !== 'organisation' &&
+        t.type !== 'email' &&
+        !(t.type === 'userid' && 'target' in t && t.target === selfId),
+    ),
+  };
+}
+
+function firstResourceIndex(choices: readonly ScopeChoice[]): number {
+  const i = choices.findIndex((c) => c.kind === 'resource');
+  return Math.max(0, i);
+}
+
+function move(cursor: number, delta: number, count: number): number {
+  if (count === 0) return 0;
+  return Math.max(0, Math.min(count - 1, cursor + delta));
+}
+
+function goTo(state: WizardState, step: WizardStep): WizardState {
+  return { ...state, step, problem: undefined, note: step === state.step ? state.note : undefined };
+}
+
+function stepBy(state: WizardState, delta: 1 | -1): WizardState {
+  const index = state.steps.indexOf(state.step) + delta;
+  if (index < 0) return { ...state, cancelled: true };
+  return goTo(state, state.steps[Math.min(index, state.steps.length - 1)]!);
+}
+
+export function addressList(text: string): string[] {
+  return text
+    .split(/[,;\s]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+/** Checks the current step; returns the state to move on from, or the same step with the reason. */
+function accept(state: WizardState): WizardState {
+  switch (state.step) {
+    case 'preset': {
+      const preset = PRESETS[state.presetCursor]!;
+      const filled: WizardState = {
+        ...state,
+        name: state.name || (preset.id === 'scratch' ? '' : preset.label),
+        format: preset.format ?? state.format,
+        formatTouched: preset.format !== undefined,
+        events: preset.events ?? state.events,
+        allEvents: false,
+      };
+      return stepBy(filled, 1);
+    }
+    case 'name':
+      if (state.name.trim() === '')
+        return { ...state, problem: 'A hook needs a name, so that you can find it later.' };
+      return stepBy({ ...state, name: state.name.trim() }, 1);
+    case 'url': {
+      const problem = urlProblem(state.url);
+      if (problem) return { ...state, problem };
+      const url = state.url.trim();
+      const kind = isSlackLikeUrl(url);
+      const proposed = kind && !state.formatTouched ? { format: 'slack' as const } : {};
+      const note =
+        kind === 'slack'
+          ? 'This is a Slack URL: the slack format is proposed.'
+          : kind === 'discord'
+            ? url.endsWith('/slack')
+              ? 'Discord takes Slack messages at this …/slack URL: the slack format is proposed.'
+              : 'Discord takes Slack messages only at the URL ending in /slack: add it, and keep the slack format.'
+            : undefined;
+      const next = stepBy({ ...state, ...proposed, url }, 1);
+      return { ...next, note };
+    }
+    case 'format':
+      return stepBy(state, 1);
+    case 'recipients': {
+      const addresses = addressList(state.addresses);
+      const bad = addresses.filter((a) => !isEmailAddress(a));
+      if (bad.length > 0) return { ...state, problem: `Not an e-mail address: ${bad.join(', ')}` };
+      if (
+        !state.wholeTeam &&
+        !state.notifySelf &&
+        addresses.length === 0 &&
+        state.otherTargets.length === 0
+      ) {
+        return { ...state, problem: 'Choose who gets the e-mails: the whole team, you, or some addresses.' };
+      }
+      return stepBy(state, 1);
+    }
+    case 'events':
+      if (!state.allEvents && state.events.length === 0) {
+        return { ...state, problem: 'Choose at least one event (Space toggles), or "all events".' };
+      }
+      return stepBy(state, 1);
+    case 'scope': {
+      const choice = state.scopeChoices[state.scopeCursor];
+      if (state.scopeMode === 'chosen' || choice?.kind === 'resource') {
+        if (state.scope.length === 0) {
+          return { ...state, problem: 'Choose at least one app or add-on with Space, or pick "All apps".' };
+        }
+        return stepBy({ ...state, scopeMode: 'chosen' }, 1);
+      }
+      return stepBy({ ...state, scopeMode: choice?.kind === 'app' ? 'app' : 'all' }, 1);
+    }
+    case 'review':
+      return { ...state, submitting: true, submitError: undefined, problem: undefined };
+  }
+}
+
+function isTextStep(state: WizardState): boolean {
+  return (
+    state.step === 'name' ||
+    state.step === 'url' ||
+    (state.step === 'recipients' && recipientRows(state.context)[state.recipientCursor] === 'addresses')
+  );
+}
+
+function editText(state: WizardState, edit: (text: string) => string): WizardState {
+  const cleared = { ...state, problem: undefined };
+  if (state.step === 'name') return { ...cleared, name: edit(state.name) };
+  if (state.step === 'url') return { ...cleared, url: edit(state.url) };
+  return { ...cleared, addresses: edit(state.addresses) };
+}
+
+function toggleIn(list: readonly string[], item: string): string[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+function toggle(state: WizardState): WizardState {
+  const cleared = { ...state, problem: undefined };
+  if (state.step === 'events') {
+    const choice = state.eventChoices[state.eventCursor];
+    if (!choice) return state;
+    if (choice.name === ALL_EVENTS) return { ...cleared, allEvents: !state.allEvents, events: [] };
+    return { ...cleared, allEvents: false, events: toggleIn(state.events, choice.name) };
+  }
+  if (state.step === 'scope') {
+    const choice = state.scopeChoices[state.scopeCursor];
+    if (!choice) return state;
+    if (choice.kind === 'resource') {
+      return { ...cleared, scopeMode: 'chosen', scope: toggleIn(state.scope, choice.resource.id) };
+    }
+    return { ...cleared, scopeMode: choice.kind, scope: [] };
+  }
+  if (state.step === 'recipients') {
+    const row = recipientRows(state.context)[state.recipientCursor];
+    if (row === 'team') return { ...cleared, wholeTeam: !state.wholeTeam };
+    if (row === 'self') return { ...cleared, notifySelf: !state.notifySelf };
+  }
+  return state;
+}
+
+function moveCursor(state: WizardState, delta: number): WizardState {
+  switch (state.step) {
+    case 'preset':
+      return { ...state, presetCursor: move(state.presetCursor, delta, PRESETS.length) };
+    case 'events':
+      return { ...state, eventCursor: move(state.eventCursor, delta, state.eventChoices.length) };
+    case 'scope':
+      return { ...state, scopeCursor: move(state.scopeCursor, delta, state.scopeChoices.length) };
+    case 'recipients':
+      return {
+        ...state,
+        recipientCursor: move(state.recipientCursor, delta, recipientRows(state.context).length),
+      };
+    default:
+      return state;
+  }
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  if (state.submitting && action.type !== 'submitFailed') return state;
+  switch (action.type) {
+    case 'text': {
+      if (isTextStep(state)) return editText(state, (t) => t + action.text.replace(/[\r\n]/g, ''));
+      // In lists, vim keys move and a space toggles.
+      let next = state;
+      for (const ch of action.text) {
+        if (ch === 'j') next = moveCursor(next, 1);
+        else if (ch === 'k') next = moveCursor(next, -1);
+        else if (ch === ' ') next = toggle(next);
+      }
+      return next;
+    }
+    case 'erase':
+      return isTextStep(state) ? editText(state, (t) => [...t].slice(0, -1).join('')) : state;
+    case 'up':
+      return moveCursor(state, -1);
+    case 'down':
+      return moveCursor(state, 1);
+    case 'toggle':
+      return isTextStep(state) ? editText(state, (t) => `${t} `) : toggle(state);
+    case 'next':
+      return accept(state);
+    case 'back':
+      return stepBy({ ...state, submitError: undefined }, -1);
+    case 'chooseFormat':
+      return stepBy({ ...state, format: action.format, formatTouched: true }, 1);
+    case 'submitFailed':
+      return { ...state, submitting: false, submitError: action.message };
+  }
+}
+
+export function useWizardState(context: WizardContext, hook?: Webhook | EmailHook) {
+  return useReducer(wizardReducer, undefined, () => initialWizardState(context, hook));
+}
+
+// --- What the wizard sends --------------------------------------------------------------------
+
+function eventsOf(state: WizardState): string[] | undefined {
+  return state.allEvents || state.events.length === 0 ? undefined : [...state.events];
+}
+
+function scopeOf(state: WizardState): string[] | undefined {
+  if (state.scopeMode === 'app' && state.context.selectedApp) return [state.context.selectedApp.id];
+  if (state.scopeMode === 'chosen' && state.scope.length > 0) return [...state.scope];
+  return undefined;
+}
+
+/** The body of POST/PUT; "all" is sent as no key at all, as the contract asks. */
+export function webhookInputOf(state: WizardState): WebhookInput {
+  const input: WebhookInput = {
+    name: state.name.trim(),
+    urls: [{ url: state.url.trim(), format: state.format }, ...state.otherUrls],
+  };
+  const events = eventsOf(state);
+  const scope = scopeOf(state);
+  if (events) input.events = events;
+  if (scope) input.scope = scope;
+  return input;
+}
+
+export function emailHookInputOf(state: WizardState): EmailHookInput {
+  const notified: NotifiedTarget[] = [];
+  if (state.wholeTeam) notified.push({ type: 'organisation' });
+  if (state.notifySelf && state.context.self)
+    notified.push({ type: 'userid', target: state.context.self.id });
+  for (const address of addressList(state.addresses)) notified.push({ type: 'email', target: address });
+  notified.push(...state.otherTargets);
+  const input: EmailHookInput = { name: state.name.trim(), notified };
+  const events = eventsOf(state);
+  const scope = scopeOf(state);
+  if (events) input.events = events;
+  if (scope) input.scope = scope;
+  return input;
+}
+
+export function isDeadFormat(state: WizardState): boolean {
+  return FORMAT_CHOICES.find((c) => c.format === state.format)?.dead ?? false;
+}

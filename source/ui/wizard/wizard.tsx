@@ -1,0 +1,372 @@
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import { useEffect } from 'react';
+import type { EmailHook, Webhook } from '../../domain/schemas.js';
+import { useAppActions } from '../app/contexts.js';
+import { emailHookCommand, webhookCommand } from '../hooks/clever-command.js';
+import { hintsOf, wizardKeys } from '../keys/key-map.js';
+import { Footer } from '../layout/footer.js';
+import { Spinner } from '../spinner/spinner.js';
+import { scrollOffset } from '../table/window.js';
+import { TextField } from '../text-field/text-field.js';
+import { useTheme } from '../theme/theme-context.js';
+import { useWizardKeys } from './use-wizard-keys.js';
+import {
+  emailHookInputOf,
+  isDeadFormat,
+  recipientRows,
+  useWizardState,
+  type WizardContext,
+  type WizardState,
+  type WizardStep,
+  webhookInputOf,
+} from './use-wizard-state.js';
+import { ALL_EVENTS, FORMAT_CHOICES, PRESETS } from './wizard-model.js';
+
+const STEP_TITLES: Record<WizardStep, string> = {
+  preset: 'Start from',
+  name: 'Name',
+  url: 'URL',
+  format: 'Format',
+  recipients: 'Recipients',
+  events: 'Events',
+  scope: 'Scope',
+  review: 'Review',
+};
+
+export interface WizardProps {
+  context: WizardContext;
+  hook?: Webhook | EmailHook;
+  width: number;
+  height: number;
+}
+
+/** The guided add and edit: one step at a time, each checked before the next. */
+export function Wizard({ context, hook, width, height }: WizardProps) {
+  const theme = useTheme();
+  const actions = useAppActions();
+  const [state, dispatch] = useWizardState(context, hook);
+  useWizardKeys(state, dispatch, !state.submitting);
+
+  useEffect(() => {
+    if (state.cancelled) actions.dispatch({ type: 'wizardClosed' });
+  }, [state.cancelled, actions]);
+
+  useEffect(() => {
+    if (!state.submitting) return;
+    const input = context.kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
+    actions
+      .saveHook(context.kind, context.ownerId, state.hookId, input)
+      .then((saved) =>
+        actions.dispatch({ type: 'hookSaved', kind: context.kind, hook: saved, created: !state.hookId }),
+      )
+      .catch((error: unknown) =>
+        dispatch({ type: 'submitFailed', message: error instanceof Error ? error.message : String(error) }),
+      );
+  }, [state.submitting, state, context, actions, dispatch]);
+
+  const what = context.kind === 'webhook' ? 'webhook' : 'e-mail hook';
+  const stepIndex = state.steps.indexOf(state.step);
+  const inner = Math.max(20, width - 4);
+  const body = Math.max(3, height - 6);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box
+        flexDirection="column"
+        borderStyle="round"
+        paddingX={1}
+        height={height - 1}
+        width={width}
+        overflow="hidden"
+      >
+        <Text {...theme.text.heading} wrap="truncate">
+          {`${state.mode === 'add' ? 'Add' : 'Edit'} a ${what} for ${context.ownerName}`}
+          <Text {...theme.text.secondary}>{`  step ${stepIndex + 1} of ${state.steps.length}: `}</Text>
+          {STEP_TITLES[state.step]}
+        </Text>
+        <Text wrap="truncate" {...theme.text.secondary}>
+          {state.steps.map((s, i) => (i === stepIndex ? `[${STEP_TITLES[s]}]` : STEP_TITLES[s])).join(' › ')}
+        </Text>
+        <Box flexDirection="column" marginTop={1} height={body} overflow="hidden">
+          {state.problem && (
+            <Text {...theme.status.error} wrap="truncate">
+              {`✗ ${state.problem}`}
+            </Text>
+          )}
+          {state.note && !state.problem && (
+            <Text {...theme.status.info} wrap="truncate">
+              {state.note}
+            </Text>
+          )}
+          <StepView
+            state={state}
+            width={inner}
+            height={body - 1}
+            onFormat={(format) => dispatch({ type: 'chooseFormat', format })}
+          />
+        </Box>
+      </Box>
+      <Footer width={width} hints={hintsOf([wizardKeys])} />
+    </Box>
+  );
+}
+
+function StepView({
+  state,
+  width,
+  height,
+  onFormat,
+}: {
+  state: WizardState;
+  width: number;
+  height: number;
+  onFormat: (format: WizardState['format']) => void;
+}) {
+  const theme = useTheme();
+  switch (state.step) {
+    case 'preset':
+      return (
+        <Box flexDirection="column">
+          <Text>Most people want one of these; Enter picks, and every later step can still change it.</Text>
+          {PRESETS.map((p, i) => (
+            <Text key={p.id} wrap="truncate">
+              <Text {...(i === state.presetCursor ? theme.selection.focused : {})}>
+                {`${i === state.presetCursor ? theme.selectionMarker : ' '} ${p.label}`}
+              </Text>
+              <Text {...theme.text.secondary}>{`  ${p.description}`}</Text>
+            </Text>
+          ))}
+        </Box>
+      );
+    case 'name':
+      return (
+        <Box flexDirection="column">
+          <Text>A name to find the hook by, e.g. "Deployments to #ops".</Text>
+          <TextField label="Name:" value={state.name} focused width={width} />
+        </Box>
+      );
+    case 'url':
+      return (
+        <Box flexDirection="column">
+          <Text>Where to send the events: your endpoint, or a Slack or Discord incoming-webhook URL.</Text>
+          <TextField
+            label="URL:"
+            value={state.url}
+            placeholder="https://hooks.slack.com/services/…"
+            focused
+            width={width}
+          />
+        </Box>
+      );
+    case 'format': {
+      const items = FORMAT_CHOICES.map((c) => ({ key: c.format, label: c.label, value: c.format }));
+      const initial = Math.max(
+        0,
+        FORMAT_CHOICES.findIndex((c) => c.format === state.format),
+      );
+      return (
+        <Box flexDirection="column">
+          <Text>How the body is written (↑↓ and Enter):</Text>
+          <SelectInput
+            key={state.format}
+            items={items}
+            initialIndex={initial}
+            onSelect={(item) => onFormat(item.value)}
+          />
+        </Box>
+      );
+    }
+    case 'recipients':
+      return <RecipientsStep state={state} width={width} />;
+    case 'events':
+      return <EventsStep state={state} height={height} />;
+    case 'scope':
+      return <ScopeStep state={state} height={height} />;
+    case 'review':
+      return <ReviewStep state={state} height={height} />;
+  }
+}
+
+function check(on: boolean): string {
+  return on ? '[x]' : '[ ]';
+}
+
+function RecipientsStep({ state, width }: { state: WizardState; width: number }) {
+  const theme = useTheme();
+  const rows = recipientRows(state.context);
+  const line = (i: number, text: string) => (
+    <Text key={i} {...(i === state.recipientCursor ? theme.selection.focused : {})}>
+      {`${i === state.recipientCursor ? theme.selectionMarker : ' '} ${text}`}
+    </Text>
+  );
+  return (
+    <Box flexDirection="column">
+      <Text>Who gets the e-mails (Space toggles; type addresses, separated by commas):</Text>
+      {rows.map((row, i) => {
+        if (row === 'team')
+          return line(
+            i,
+            `${check(state.wholeTeam)} The whole team (every member of ${state.context.ownerName})`,
+          );
+        if (row === 'self') return line(i, `${check(state.notifySelf)} Me (${state.context.self?.name})`);
+        return (
+          <Box key={row}>
+            <Text {...(i === state.recipientCursor ? theme.selection.focused : {})}>
+              {`${i === state.recipientCursor ? theme.selectionMarker : ' '} `}
+            </Text>
+            <TextField
+              label="Addresses:"
+              value={state.addresses}
+              placeholder="ops@example.com, dev@example.com"
+              focused={i === state.recipientCursor}
+              width={width - 2}
+            />
+          </Box>
+        );
+      })}
+      {state.otherTargets.length > 0 && (
+        <Text
+          {...theme.text.secondary}
+        >{`Kept as they are: ${state.otherTargets.map((t) => ('target' in t ? t.target : t.type)).join(', ')}`}</Text>
+      )}
+    </Box>
+  );
+}
+
+function EventsStep({ state, height }: { state: WizardState; height: number }) {
+  const theme = useTheme();
+  const choices = state.eventChoices;
+  // Group headings take lines too: window over choices, drawing a heading where the group changes.
+  const rows = Math.max(3, Math.floor((height - 1) * 0.75));
+  const offset = scrollOffset(
+    Math.max(0, state.eventCursor - Math.floor(rows / 2)),
+    state.eventCursor,
+    rows,
+    choices.length,
+  );
+  const visible = choices.slice(offset, offset + rows);
+  const chosen = state.allEvents ? 'all events' : `${state.events.length} chosen`;
+  const lines: React.ReactNode[] = [];
+  let group = offset > 0 ? choices[offset - 1]?.group : undefined;
+  visible.forEach((c, i) => {
+    const index = offset + i;
+    if (c.group !== group) {
+      group = c.group;
+      lines.push(
+        <Text key={`g-${c.group}`} {...theme.text.heading}>
+          {c.group}
+        </Text>,
+      );
+    }
+    const on = c.name === ALL_EVENTS ? state.allEvents : state.events.includes(c.name);
+    const label = c.name === ALL_EVENTS ? 'All events (also future ones)' : c.name;
+    const selected = index === state.eventCursor;
+    lines.push(
+      <Text key={c.name} wrap="truncate">
+        <Text
+          {...(selected ? theme.selection.focused : {})}
+        >{`${selected ? theme.selectionMarker : ' '} ${check(on)} ${label}`}</Text>
+        {c.expansion && <Text {...theme.text.secondary}>{`  = ${c.expansion.join(', ')}`}</Text>}
+      </Text>,
+    );
+  });
+  return (
+    <Box flexDirection="column">
+      <Text>
+        Which events (Space toggles): <Text {...theme.status.info}>{chosen}</Text>
+      </Text>
+      {lines.slice(0, height)}
+    </Box>
+  );
+}
+
+function ScopeStep({ state, height }: { state: WizardState; height: number }) {
+  const theme = useTheme();
+  const choices = state.scopeChoices;
+  const rows = Math.max(3, height - 2);
+  const offset = scrollOffset(
+    Math.max(0, state.scopeCursor - Math.floor(rows / 2)),
+    state.scopeCursor,
+    rows,
+    choices.length,
+  );
+  const summary =
+    state.scopeMode === 'all'
+      ? 'all apps and add-ons'
+      : state.scopeMode === 'app'
+        ? `only ${state.context.selectedApp?.name}`
+        : `${state.scope.length} chosen`;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        Which apps and add-ons (Enter picks a line; Space ticks apps to choose several):{' '}
+        <Text {...theme.status.info}>{summary}</Text>
+      </Text>
+      {choices.slice(offset, offset + rows).map((c, i) => {
+        const index = offset + i;
+        const selected = index === state.scopeCursor;
+        const text =
+          c.kind === 'resource'
+            ? `${check(state.scope.includes(c.resource.id))} ${c.resource.name}  (${c.resource.kind === 'app' ? 'app' : 'add-on'})`
+            : `${(c.kind === 'all' ? state.scopeMode === 'all' : state.scopeMode === 'app') ? '(•)' : '( )'} ${c.label}`;
+        return (
+          <Text
+            key={c.kind === 'resource' ? c.resource.id : c.kind}
+            wrap="truncate"
+            {...(selected ? theme.selection.focused : {})}
+          >
+            {`${selected ? theme.selectionMarker : ' '} ${text}`}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function ReviewStep({ state, height }: { state: WizardState; height: number }) {
+  const theme = useTheme();
+  const { kind, ownerId } = state.context;
+  const input = kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
+  const commands =
+    kind === 'webhook'
+      ? webhookCommand(ownerId, webhookInputOf(state))
+      : [emailHookCommand(ownerId, emailHookInputOf(state))];
+  const json = JSON.stringify(input, null, 2).split('\n');
+  const method = state.mode === 'add' ? 'POST' : 'PUT';
+  const path = `/v2/notifications/${kind === 'webhook' ? 'webhooks' : 'emailhooks'}/${ownerId}${state.hookId ? `/${state.hookId}` : ''}`;
+  const room = Math.max(3, height - commands.length - 4);
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.text.secondary} wrap="truncate">{`${method} ${path}`}</Text>
+      {json.slice(0, room).map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
+        <Text key={i} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+      {json.length > room && <Text {...theme.text.secondary}>{`… ${json.length - room} more lines`}</Text>}
+      <Text {...theme.text.heading}>The same with clever-tools:</Text>
+      {commands.map((c) => (
+        <Text key={c} wrap="truncate">
+          {c}
+        </Text>
+      ))}
+      {isDeadFormat(state) && kind === 'webhook' && (
+        <Text
+          {...theme.status.warning}
+        >{`Warning: ${state.format} is a dead target; nothing will receive these messages.`}</Text>
+      )}
+      {state.submitting ? (
+        <Spinner label={state.mode === 'add' ? 'Creating…' : 'Saving…'} />
+      ) : state.submitError ? (
+        <Text {...theme.status.error} wrap="wrap">
+          {`✗ The API refused it: ${state.submitError}. Esc goes back to fix a step (nothing is lost); Enter retries.`}
+        </Text>
+      ) : (
+        <Text
+          {...theme.status.ok}
+        >{`Enter to ${state.mode === 'add' ? 'create' : 'save'} it, Esc to go back.`}</Text>
+      )}
+    </Box>
+  );
+}
