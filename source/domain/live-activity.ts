@@ -44,6 +44,8 @@ export interface ActivityRow {
   /** The latest event seen for this row, and its date. */
   event: string;
   lastDate: number;
+  /** Every event type this row has seen, and when: what a delivery of the same event is matched on. */
+  seen: Readonly<Record<string, number>>;
   ownerId?: string | undefined;
   appId?: string | undefined;
   deployment?: DeploymentInfo | undefined;
@@ -166,8 +168,16 @@ class Draft {
       : undefined;
     const row =
       this.writable(key) ??
-      this.adoptDeliveryRow(key, envelope, data.ownerId) ??
-      this.create({ key, date: envelope.date, lastDate: envelope.date, event: envelope.event, source });
+      this.create({
+        key,
+        date: envelope.date,
+        lastDate: envelope.date,
+        event: envelope.event,
+        seen: {},
+        source,
+      });
+    row.seen = { ...row.seen, [envelope.event]: envelope.date };
+    if (source === 'socket') this.adoptDeliveryRows(row, envelope, data.ownerId);
     if (envelope.date >= row.lastDate || row.source !== 'socket') {
       row.event = envelope.event;
       row.lastDate = Math.max(row.lastDate, envelope.date);
@@ -187,21 +197,21 @@ class Draft {
     }
   }
 
-  /** A row that a delivery made before its socket event arrived becomes that event's row. */
-  private adoptDeliveryRow(key: string, envelope: EventEnvelope, ownerId?: string): ActivityRow | undefined {
-    for (const row of this.rows.values()) {
-      if (row.source !== 'delivery' || !row.key.startsWith('delivery-event:')) continue;
-      if (row.event !== envelope.event || (ownerId && row.ownerId !== ownerId)) continue;
-      if (Math.abs(row.date - envelope.date) > SAME_EVENT_WINDOW_MS) continue;
-      this.rows.delete(row.key);
-      const adopted: ActivityRow = { ...row, key, deliveries: [...row.deliveries] };
-      this.rows.set(key, adopted);
-      this.touched.add(key);
-      for (const [eventId, rowKey] of this.eventRows)
-        if (rowKey === row.key) this.eventRows.set(eventId, key);
-      return adopted;
+  /** Rows that deliveries made before their socket event arrived join that event's row. */
+  private adoptDeliveryRows(row: ActivityRow, envelope: EventEnvelope, ownerId?: string): void {
+    for (const orphan of [...this.rows.values()]) {
+      if (orphan.source !== 'delivery' || !orphan.key.startsWith('delivery-event:')) continue;
+      if (orphan.event !== envelope.event || (ownerId && orphan.ownerId !== ownerId)) continue;
+      if (Math.abs(orphan.date - envelope.date) > SAME_EVENT_WINDOW_MS) continue;
+      if (hasOtherEventOfType(row, envelope.event, orphan.deliveries[0]?.eventId)) continue;
+      this.rows.delete(orphan.key);
+      this.touched.delete(orphan.key);
+      row.deliveries.push(...orphan.deliveries);
+      for (const [eventId, rowKey] of this.eventRows) {
+        if (rowKey === orphan.key) this.eventRows.set(eventId, row.key);
+      }
+      return;
     }
-    return undefined;
   }
 
   deployments(action: Extract<ActivityAction, { type: 'deployments' }>): void {
@@ -233,6 +243,7 @@ class Draft {
           key,
           date: d.date,
           lastDate: d.date,
+          seen: {},
           event: isTerminalState(d.state) ? 'DEPLOYMENT_ACTION_END' : 'DEPLOYMENT_ACTION_BEGIN',
           ownerId: action.ownerId,
           appId: action.appId,
@@ -289,6 +300,7 @@ class Draft {
         key,
         date: at,
         lastDate: at,
+        seen: { [record.eventType]: at },
         event: record.eventType,
         ownerId: record.ownerId,
         source: 'delivery',
@@ -299,16 +311,13 @@ class Draft {
   }
 
   private nearestUnlinkedRow(record: Delivery): string | undefined {
-    const at = record.at;
-    const linked = new Set(this.eventRows.values());
     let best: { key: string; distance: number } | undefined;
     for (const row of this.rows.values()) {
-      if (row.source === 'delivery' || linked.has(row.key)) continue;
+      const seenAt = row.seen[record.eventType];
+      if (seenAt === undefined || row.source === 'delivery') continue;
       if (row.ownerId !== undefined && row.ownerId !== record.ownerId) continue;
-      const type =
-        row.event === record.eventType || (row.deployment && DEPLOYMENT_EVENTS.has(record.eventType));
-      if (!type) continue;
-      const distance = Math.abs(row.date - at);
+      if (hasOtherEventOfType(row, record.eventType, record.eventId)) continue;
+      const distance = Math.abs(seenAt - record.at);
       if (distance <= SAME_EVENT_WINDOW_MS && (!best || distance < best.distance)) {
         best = { key: row.key, distance };
       }
@@ -327,6 +336,11 @@ class Draft {
     }
     return { rows, capacity: this.base.capacity, dropped, nextSeq: this.nextSeq, eventRows: this.eventRows };
   }
+}
+
+/** Whether the row already holds deliveries of another event of this type (so it is not that event). */
+function hasOtherEventOfType(row: ActivityRow, type: string, eventId: string | undefined): boolean {
+  return row.deliveries.some((l) => l.eventType === type && l.eventId !== eventId);
 }
 
 function impliedState(event: string): string | undefined {

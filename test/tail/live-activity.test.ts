@@ -162,6 +162,49 @@ describe('the live activity reducer', () => {
     expect(state.rows[0]!.deliveries[0]!.attempts).toHaveLength(2);
   });
 
+  it('links a non-raw delivery to the deployment row that saw its event, in either order', () => {
+    const begin = delivery({
+      id: 'b',
+      cursor: '1',
+      eventId: 'ev-begin',
+      eventType: 'DEPLOYMENT_ACTION_BEGIN',
+      at: t0,
+    });
+    const success = delivery({
+      id: 's',
+      cursor: '2',
+      eventId: 'ev-success',
+      eventType: 'DEPLOYMENT_SUCCESS',
+      at: t0 + 9_000,
+    });
+    let state = reduceActivity(emptyActivity(), [
+      deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP'),
+      { type: 'delivery', delivery: begin },
+      { type: 'delivery', delivery: success },
+    ]);
+    expect(state.rows).toHaveLength(2);
+    state = reduceActivity(state, [
+      deploymentEvent('DEPLOYMENT_ACTION_END', t0 + 9_000, 'OK'),
+      deploymentEvent('DEPLOYMENT_SUCCESS', t0 + 9_001, 'OK'),
+    ]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]!.deliveries.map((l) => l.eventType)).toEqual([
+      'DEPLOYMENT_ACTION_BEGIN',
+      'DEPLOYMENT_SUCCESS',
+    ]);
+    const later = delivery({
+      id: 's2',
+      cursor: '3',
+      eventId: 'ev-success',
+      eventType: 'DEPLOYMENT_SUCCESS',
+      at: t0 + 9_010,
+      url: 'http://other/',
+    });
+    state = reduceActivity(state, [{ type: 'delivery', delivery: later }]);
+    expect(state.rows).toHaveLength(1);
+    expect(state.rows[0]!.deliveries).toHaveLength(3);
+  });
+
   it('keeps a bounded buffer and counts what it dropped', () => {
     const actions: ActivityAction[] = Array.from({ length: 25 }, (_, i) => ({
       type: 'event',

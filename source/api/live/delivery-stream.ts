@@ -2,7 +2,7 @@
 // Each record's cursor is its SSE id: a reconnection sends the last one as Last-Event-ID and the server
 // resumes right after it, so nothing is lost; cursors already seen are skipped, so nothing is doubled.
 import { request } from 'undici';
-import { type Delivery, Delivery as DeliverySchema } from '../../domain/deliveries.js';
+import { type Delivery, DeliveryPage, Delivery as DeliverySchema } from '../../domain/deliveries.js';
 import { USER_AGENT } from '../../domain/version.js';
 
 export type DeliveryStreamStatus =
@@ -13,7 +13,7 @@ export type DeliveryStreamStatus =
 export interface DeliveryStreamOptions {
   apiHost: string;
   authorization: () => string;
-  /** Start after this cursor; absent: from what the server sends first. */
+  /** Start after this cursor; absent: after the newest record at start (only what happens from now). */
   since?: string | undefined;
   onDelivery: (delivery: Delivery) => void;
   onStatus?: (status: DeliveryStreamStatus) => void;
@@ -78,14 +78,15 @@ export class DeliveryStream {
     this.abort = abort;
     let reason = 'stream ended';
     try {
+      this.cursor ??= await this.newestCursor(abort.signal);
       const url = new URL('/sandbox/v1/deliveries/stream', this.options.apiHost);
       const headers: Record<string, string> = {
         accept: 'text/event-stream',
         authorization: this.options.authorization(),
         'user-agent': USER_AGENT,
       };
-      if (this.cursor !== undefined) headers['last-event-id'] = this.cursor;
-      else if (this.options.since !== undefined) url.searchParams.set('since', this.options.since);
+      url.searchParams.set('since', this.cursor);
+      headers['last-event-id'] = this.cursor;
       const response = await request(url, { method: 'GET', headers, signal: abort.signal });
       if (response.statusCode !== 200) {
         reason = `the delivery stream answered ${response.statusCode}`;
@@ -114,6 +115,22 @@ export class DeliveryStream {
     this.failures++;
     this.options.onStatus?.({ state: 'reconnecting', delayMs, reason });
     this.retryTimer = setTimeout(() => void this.run(), delayMs);
+  }
+
+  /** A page of no records still says where the log ends. */
+  private async newestCursor(signal: AbortSignal): Promise<string> {
+    const url = new URL('/sandbox/v1/deliveries?limit=0', this.options.apiHost);
+    const response = await request(url, {
+      headers: {
+        accept: 'application/json',
+        authorization: this.options.authorization(),
+        'user-agent': USER_AGENT,
+      },
+      signal,
+    });
+    const text = await response.body.text();
+    if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);
+    return DeliveryPage.parse(JSON.parse(text)).next;
   }
 
   private onBlock(block: string): void {

@@ -45,6 +45,15 @@ export interface LiveFeedOptions {
   /** Follow the delivery log: true on the sandbox. */
   deliveries?: boolean;
   socketBaseDelayMs?: number;
+  /** Carry on where an earlier feed stopped (a view that was closed and opened again). */
+  resume?: ResumePoint | undefined;
+}
+
+/** Enough to go on later without losing what was shown, nor any delivery in between. */
+export interface ResumePoint {
+  activity: ActivityState;
+  deliveryCursor: string | undefined;
+  since: number;
 }
 
 const POLL_INTERVAL_MS = 3000;
@@ -61,7 +70,7 @@ export class LiveFeed {
   private readonly appOwners = new Map<string, string>();
   /** When each owner's webhooks were last listed for their names. */
   private readonly hooksListedAt = new Map<string, number>();
-  private readonly since = Date.now() - START_MARGIN_MS;
+  private readonly since: number;
   private queue: ActivityAction[] = [];
   private flushScheduled = false;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -71,7 +80,8 @@ export class LiveFeed {
   private readonly stream: DeliveryStream | undefined;
 
   constructor(private readonly options: LiveFeedOptions) {
-    this.activity = emptyActivity(options.capacity ?? DEFAULT_CAPACITY);
+    this.activity = options.resume?.activity ?? emptyActivity(options.capacity ?? DEFAULT_CAPACITY);
+    this.since = options.resume?.since ?? Date.now() - START_MARGIN_MS;
     this.connection = { socket: { state: 'connecting', attempt: 0 }, polling: false };
     this.socket = new EventSocket({
       apiHost: options.credentials.apiHost,
@@ -85,6 +95,7 @@ export class LiveFeed {
       this.stream = new DeliveryStream({
         apiHost: options.credentials.apiHost,
         authorization: options.credentials.authorization,
+        since: options.resume?.deliveryCursor,
         onDelivery: (delivery) => this.onDelivery(delivery),
         onStatus: (status) => {
           this.connection = { ...this.connection, deliveries: status };
@@ -117,6 +128,10 @@ export class LiveFeed {
     };
   }
 
+  resumePoint(): ResumePoint {
+    return { activity: this.activity, deliveryCursor: this.stream?.lastCursor, since: this.since };
+  }
+
   /** Test hooks: cut the socket or the delivery stream as the network would. */
   dropSocket(): void {
     this.socket.drop();
@@ -143,7 +158,8 @@ export class LiveFeed {
   private onSocketStatus(status: SocketStatus): void {
     this.connection = { ...this.connection, socket: status };
     // A reconnection may have missed anything, an END included: ask the deployments list now.
-    if (status.state === 'connected' && status.connections > 1) void this.poll(true);
+    const resumed = this.options.resume !== undefined;
+    if (status.state === 'connected' && (status.connections > 1 || resumed)) void this.poll(true);
     if (status.state === 'reconnecting') this.armPoll();
     this.schedule();
   }
@@ -220,12 +236,15 @@ export class LiveFeed {
   private async loadNames(): Promise<void> {
     try {
       const summary = await this.options.api.summary();
-      for (const owner of [summary.user, ...summary.organisations]) {
+      const owners = [summary.user, ...summary.organisations];
+      for (const owner of owners) {
         for (const app of owner.applications) {
           this.appNames.set(app.id, app.name);
           this.appOwners.set(app.id, owner.id);
         }
       }
+      // Deliveries name their hook by id: list the hooks now so that the first lines show names.
+      if (this.options.deliveries) await Promise.all(owners.map((o) => this.loadHookNames(o.id)));
     } catch {
       // Names are a comfort: rows show ids without them.
     }
