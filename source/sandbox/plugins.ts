@@ -1,6 +1,7 @@
 // Parts of the sandbox that live outside its REST core (the event socket, deliveries, the
 // /sandbox/v1 extension API) install themselves through this interface. Every sandbox, whether
 // started by `clever-notify sandbox` or embedded by another command, runs `builtinPlugins`.
+import { createEventsPlugin } from './extensions/events-plugin.js';
 import type { RunningSandbox } from './start.js';
 
 export interface SandboxPlugin {
@@ -9,4 +10,4 @@ export interface SandboxPlugin {
   install(sandbox: RunningSandbox): Promise<{ close(): Promise<void> } | undefined>;
 }
 
-export const builtinPlugins: SandboxPlugin[] = [];
+export const builtinPlugins: SandboxPlugin[] = [createEventsPlugin()];

@@ -32,16 +32,16 @@ const DAY_MS = 86_400_000;
 const LEAF_DAYS = 397;
 const CA_DAYS = 3650;
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
-async function pem(key: CryptoKey): Promise<string> {
+async function pem(key: webcrypto.CryptoKey): Promise<string> {
   const der = await webcrypto.subtle.exportKey('pkcs8', key);
   return x509.PemConverter.encode(der, 'PRIVATE KEY');
 }
 
-async function importKey(pemText: string): Promise<CryptoKey> {
+async function importKey(pemText: string): Promise<webcrypto.CryptoKey> {
   const der = x509.PemConverter.decode(pemText)[0]!;
-  return webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, true, ['sign']) as Promise<CryptoKey>;
+  return webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, true, ['sign']) as Promise<webcrypto.CryptoKey>;
 }
 
 function serial(): string {
@@ -73,8 +73,11 @@ async function readIfPresent(file: string): Promise<string | undefined> {
   }
 }
 
-async function makeCa(now: Date): Promise<{ cert: x509.X509Certificate; keys: CryptoKeyPair }> {
-  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+async function makeCa(now: Date): Promise<{ cert: x509.X509Certificate; keys: webcrypto.CryptoKeyPair }> {
+  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: 'CN=clever-notify sandbox local CA, O=clever-notify',
@@ -92,10 +95,13 @@ async function makeCa(now: Date): Promise<{ cert: x509.X509Certificate; keys: Cr
 }
 
 async function makeLeaf(
-  ca: { cert: x509.X509Certificate; privateKey: CryptoKey },
+  ca: { cert: x509.X509Certificate; privateKey: webcrypto.CryptoKey },
   now: Date,
-): Promise<{ cert: x509.X509Certificate; key: CryptoKey }> {
-  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+): Promise<{ cert: x509.X509Certificate; key: webcrypto.CryptoKey }> {
+  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: 'CN=localhost',
@@ -140,7 +146,7 @@ export async function ensureSandboxTls(dataDir: string, now: Date = new Date()):
     return { key: keyPem, cert: certPem, caPath: files.caCert };
   }
 
-  let ca: { cert: x509.X509Certificate; privateKey: CryptoKey };
+  let ca: { cert: x509.X509Certificate; privateKey: webcrypto.CryptoKey };
   if (caCertPem && caKeyPem && stillValid(caCertPem, now)) {
     ca = { cert: new x509.X509Certificate(caCertPem), privateKey: await importKey(caKeyPem) };
   } else {

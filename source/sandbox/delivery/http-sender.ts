@@ -1,0 +1,92 @@
+// One POST of a webhook body to one URL, the way the sandbox's dispatcher sends it: a bounded time,
+// redirects not followed (undici's request never follows them), the first KiB of the answer kept, and
+// a User-Agent naming clever-notify. Never throws: a failure is part of the outcome.
+import { createSecureContext } from 'node:tls';
+import { Agent, request } from 'undici';
+import { USER_AGENT } from '../../domain/version.js';
+import { type AttemptOutcome, parseRetryAfter } from './retry-policy.js';
+
+export const RESPONSE_EXCERPT_BYTES = 1024;
+export const DEFAULT_DELIVERY_TIMEOUT_MS = 10_000;
+
+export interface SentAttempt extends AttemptOutcome {
+  durationMs: number;
+}
+
+export interface WebhookSender {
+  send(url: string, body: string): Promise<SentAttempt>;
+  close(): Promise<void>;
+}
+
+export function createHttpSender(timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS): WebhookSender {
+  const agent = new Agent({
+    // One TLS context for every connection: building one loads the root certificates, which costs
+    // milliseconds of the event loop per connection otherwise.
+    connect: { timeout: timeoutMs, secureContext: createSecureContext() },
+    keepAliveTimeout: 4000,
+    // Per origin; the dispatcher bounds how many run at once per URL and overall.
+    connections: 16,
+  });
+  return {
+    async send(url, body) {
+      const started = performance.now();
+      const durationMs = () => Math.round(performance.now() - started);
+      try {
+        const response = await request(url, {
+          method: 'POST',
+          dispatcher: agent,
+          headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const excerpt = await readExcerpt(response.body);
+        const retryAfter = response.headers['retry-after'];
+        const retryAfterMs = parseRetryAfter(
+          Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+          Date.now(),
+        );
+        return {
+          status: response.statusCode,
+          durationMs: durationMs(),
+          ...(excerpt ? { responseExcerpt: excerpt } : {}),
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        };
+      } catch (error) {
+        return {
+          networkFailure: describeNetworkFailure(error, timeoutMs),
+          durationMs: durationMs(),
+          ...(isPermanent(error) ? { permanent: true } : {}),
+        };
+      }
+    },
+    // Destroy, not close: a hanging receiver must not hold up a stop; what was cut short stays pending.
+    close: () => agent.destroy(),
+  };
+}
+
+/** The first KiB of the body; the rest is not read (the connection is dropped instead). */
+async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= RESPONSE_EXCERPT_BYTES) break;
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES));
+}
+
+/** A short, stable name for what went wrong: ECONNREFUSED, timeout after 10000 ms, … */
+export function describeNetworkFailure(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
+  if (err.name === 'TimeoutError' || err.code === 'UND_ERR_CONNECT_TIMEOUT')
+    return `timeout after ${timeoutMs} ms`;
+  if (typeof err.cause?.code === 'string') return err.cause.code;
+  if (typeof err.code === 'string') return err.code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isPermanent(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ERR_INVALID_URL' || code === 'UND_ERR_INVALID_ARG';
+}

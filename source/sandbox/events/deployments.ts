@@ -1,0 +1,94 @@
+// A deployment as Clever Cloud runs one, simulated: GIT_PUSH, then DEPLOYMENT_ACTION_BEGIN with a WIP
+// deployment in the app's list, then after the build time DEPLOYMENT_ACTION_END (OK or FAIL) with the
+// list updated, and DEPLOYMENT_SUCCESS or DEPLOYMENT_FAIL. (The real platform also sends a CANCELLED
+// END after some pushes; the sandbox does not, so that one deployment reads as one line.)
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Deployment } from '../../domain/schemas.js';
+import type { SandboxStore } from '../store/store.js';
+import { buildEvent, type EventBus } from './event-bus.js';
+
+export const DEFAULT_DEPLOY_MS = 5000;
+
+export type DeploymentStore = Pick<SandboxStore, 'application' | 'self' | 'putDeployment' | 'putApplication'>;
+
+export interface DeploymentRequest {
+  appId: string;
+  fail?: boolean;
+  durationMs?: number;
+  /** Git (a push, the default), Console, API or Redeploy: what the deployments list shows as cause. */
+  cause?: string;
+}
+
+export class DeploymentSimulator {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: DeploymentStore,
+    private readonly bus: EventBus,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  /** Starts a deployment and answers once it is WIP; undefined when the app is unknown. */
+  async start(
+    request: DeploymentRequest,
+  ): Promise<{ uuid: string; appId: string; ownerId: string } | undefined> {
+    const app = this.store.application(request.appId);
+    if (!app) return undefined;
+    const user = this.store.self();
+    const ownerId = app.ownerId;
+    const cause = request.cause ?? 'Git';
+    const commit = randomBytes(20).toString('hex');
+    const wip: Deployment = {
+      uuid: randomUUID(),
+      date: Date.now(),
+      state: 'WIP',
+      action: 'DEPLOY',
+      commit,
+      cause,
+      author: { id: user.id, name: user.name },
+    };
+    const subject = { ownerId, appId: app.id };
+    const about = { uuid: wip.uuid, action: wip.action, commit, cause };
+
+    if (cause === 'Git') {
+      this.bus.emit(
+        buildEvent('GIT_PUSH', subject, { commit, branch: app.branch ?? 'master', author: user.name }),
+      );
+    }
+    await this.store.putDeployment(app.id, wip);
+    this.bus.emit(buildEvent('DEPLOYMENT_ACTION_BEGIN', subject, { ...about, state: 'WIP' }));
+
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const done = this.finish(app.id, wip, request.fail === true, subject, about)
+        .catch((error) => this.log(`deployment ${wip.uuid} could not finish: ${String(error)}`))
+        .finally(() => this.running.delete(done));
+      this.running.add(done);
+    }, request.durationMs ?? DEFAULT_DEPLOY_MS);
+    this.timers.add(timer);
+    return { uuid: wip.uuid, appId: app.id, ownerId };
+  }
+
+  private async finish(
+    appId: string,
+    wip: Deployment,
+    fail: boolean,
+    subject: { ownerId: string; appId: string },
+    about: Record<string, unknown>,
+  ): Promise<void> {
+    const state = fail ? 'FAIL' : 'OK';
+    await this.store.putDeployment(appId, { ...wip, state });
+    const app = this.store.application(appId);
+    if (app && !fail) await this.store.putApplication({ ...app, commitId: wip.commit });
+    this.bus.emit(buildEvent('DEPLOYMENT_ACTION_END', subject, { ...about, state }));
+    this.bus.emit(buildEvent(fail ? 'DEPLOYMENT_FAIL' : 'DEPLOYMENT_SUCCESS', subject, { ...about, state }));
+  }
+
+  /** Stops deployments in flight: they stay WIP in the list, as after a lost END on the real platform. */
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all(this.running);
+  }
+}
