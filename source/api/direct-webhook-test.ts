@@ -1,11 +1,12 @@
 // `webhooks test` against the real API, which has no test endpoint: one sample event is POSTed from
 // this machine to each URL of the hook, in the body of its format. No Clever Cloud credential is
 // ever sent to these third-party URLs.
-import { Agent, request } from 'undici';
+
 import { formatPayload, type PayloadContext, sampleEvent } from '../domain/payloads.js';
 import type { Webhook } from '../domain/schemas.js';
 import { USER_AGENT } from '../domain/version.js';
 import type { WebhookTestResult } from './types.js';
+import { Agent, request } from './undici-core.js';
 
 const EXCERPT_CHARS = 200;
 

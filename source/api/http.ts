@@ -1,11 +1,17 @@
 // One JSON request to the API: signing, timeouts, retries of idempotent requests, parsing of the
 // answer by a zod schema, and errors that users understand. Credentials never leave this module in
 // a message: every text that reaches an error or the debug log goes through `redact`.
-import { Agent, request, errors as undiciErrors } from 'undici';
+import { setFlagsFromString } from 'node:v8';
 import type { z } from 'zod';
 import { parseOAuthHeader } from '../domain/oauth.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, type FailureContext, statusError } from './errors.js';
+import { Agent, request, errors as undiciErrors } from './undici-core.js';
+
+// undici parses HTTP with llhttp compiled to WebAssembly; V8's optimising tier for it costs about
+// 35 MB of memory for a command that makes a handful of requests. The baseline compiler is enough.
+// Set before the first request compiles the module (measured: 99 MB → 64 MB peak RSS for one GET).
+setFlagsFromString('--liftoff-only');
 
 export interface TransportOptions {
   apiHost: string;

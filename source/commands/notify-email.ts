@@ -52,6 +52,9 @@ const NOTIFY =
   'who gets the e-mails: e-mail addresses, user_… ids or organisation (the whole team), comma-separated';
 
 export function register(program: Command): void {
+  // The list's `-F, --format` and add's `--format raw|slack…` share a name (as in clever-tools): the
+  // parent's options must stop at the subcommand, which commander allows only if the root agrees.
+  program.enablePositionalOptions();
   const notifyEmail = program
     .command('notify-email')
     .description('list and manage the e-mail notifications of an organisation or of the linked app')

@@ -56,6 +56,9 @@ function writeOptions(command: Command, formatDefault: string | undefined): Comm
 }
 
 export function register(program: Command): void {
+  // The list's `-F, --format` and add's `--format raw|slack…` share a name (as in clever-tools): the
+  // parent's options must stop at the subcommand, which commander allows only if the root agrees.
+  program.enablePositionalOptions();
   const webhooks = program
     .command('webhooks')
     .description('list and manage the webhooks of an organisation or of the linked app')
