@@ -4,6 +4,7 @@
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../../domain/events.js';
 import { hookCoversResource } from '../../domain/matching.js';
 import type { EmailHook, Summary, Webhook } from '../../domain/schemas.js';
+import { activityKeys } from '../activity/activity-keys.js';
 import {
   commandFor,
   confirmKeys,
@@ -241,7 +242,8 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
   }
   const list = listOf(state, state.focus);
   if (list.filtering) return [filterKeys];
-  if (state.focus === 'hooks') return state.tab === 'activity' ? [globalKeys] : [hooksKeys, globalKeys];
+  if (state.focus === 'hooks')
+    return state.tab === 'activity' ? [activityKeys, globalKeys] : [hooksKeys, globalKeys];
   return [ownersKeys, globalKeys];
 }
 
@@ -507,6 +509,9 @@ function keyReducer(state: AppState, name: string, pageSize: number): AppState {
     const command = commandFor(map, name);
     if (!command) continue;
     if (map === globalKeys) return globalKey(state, command);
+    // The Activity pane handles its own keys; only its filter is the hook list's (typing stays local).
+    if (map === activityKeys)
+      return command === 'list.filter' ? listKey(state, pane, command, pageSize) : state;
     return listKey(state, pane, command, pageSize);
   }
   return state;
