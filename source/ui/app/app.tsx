@@ -176,8 +176,10 @@ function useAppViewOf(state: AppState): AppView {
 function TooSmall({ size }: { size: TerminalSize }) {
   return (
     <Box flexDirection="column">
-      <Text>{`clever-notify needs a terminal of at least ${MIN_COLUMNS}×${MIN_ROWS};`}</Text>
-      <Text>{`this one is ${size.columns}×${size.rows}. Make it larger, or press q to quit.`}</Text>
+      <Text wrap="truncate">clever-notify needs</Text>
+      <Text wrap="truncate">{`at least ${MIN_COLUMNS}×${MIN_ROWS};`}</Text>
+      <Text wrap="truncate">{`this is ${size.columns}×${size.rows}.`}</Text>
+      <Text wrap="truncate">Enlarge it, or q to quit.</Text>
     </Box>
   );
 }
@@ -188,7 +190,7 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
   // At most rows-1 lines: a frame as tall as the terminal makes Ink repaint everything each time.
   const height = rows - 1;
   const body = height - 2;
-  const left = Math.min(36, Math.max(24, Math.floor(columns * 0.25)));
+  const left = Math.min(36, Math.max(24, Math.floor(columns * 0.22)));
   const right = columns - left;
   const overlay = state.overlay;
 
@@ -266,7 +268,6 @@ function WizardOverlay({
   // The wizard's world is fixed while it is open: it is built once per opening (keyed by serial).
   const [context] = useState<WizardContext | undefined>(() => {
     if (!owner) return undefined;
-    const webhooks = state.hooks[owner.id]?.webhooks.data ?? [];
     return {
       kind,
       ownerId: owner.id,
@@ -278,7 +279,7 @@ function WizardOverlay({
       ],
       ...(app ? { selectedApp: { id: app.id, name: app.name, kind: 'app' as const } } : {}),
       catalogue: state.catalogue,
-      offerPresets: kind === 'webhook' && webhooks.length === 0,
+      offerPresets: kind === 'webhook',
     };
   });
   if (!context) return null;

@@ -12,11 +12,11 @@ import {
 
 export function webhookColumns(names: ReadonlyMap<string, string>, now: number): TableColumn<Webhook>[] {
   return [
-    { id: 'name', title: 'Name', minWidth: 12, grow: 2, maxWidth: 32, cell: (h) => h.name || h.id },
+    { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 32, cell: (h) => h.name || h.id },
     {
       id: 'target',
       title: 'Target',
-      minWidth: 16,
+      minWidth: 18,
       grow: 3,
       cell: (h, width) => h.urls.map((u) => shortTarget(u.url, width)).join(', ') || '—',
     },
@@ -70,7 +70,7 @@ export function emailHookColumns(
   people: ReadonlyMap<string, string>,
 ): TableColumn<EmailHook>[] {
   return [
-    { id: 'name', title: 'Name', minWidth: 12, grow: 2, maxWidth: 40, cell: (h) => h.name || h.id },
+    { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 40, cell: (h) => h.name || h.id },
     {
       id: 'recipients',
       title: 'Recipients',

@@ -38,6 +38,7 @@ export interface WizardContext {
   resources: readonly ScopeResource[];
   selectedApp?: ScopeResource;
   catalogue: EventCatalogue;
+  /** Adding a webhook starts with the presets (two common setups, or from scratch). */
   offerPresets: boolean;
 }
 

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noColorTheme } from '../../source/ui/theme/theme.js';
+import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { KEYS, renderApp } from './support.js';
+
+let sandbox: TestSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+describe('browsing owners, apps and hooks', () => {
+  it('shows who and where, the owners, the apps and the webhooks of the personal space', async () => {
+    const app = await renderApp(sandbox);
+    const frame = await app.waitFor('Personal not');
+    const ids = seedIds(sandbox);
+    expect(frame).toContain('SANDBOX');
+    expect(frame).toContain(ids.user.name);
+    expect(frame).toMatch(/Owners/);
+    expect(frame).toContain('(personal)');
+    expect(frame).toContain('Acme Shop');
+    expect(frame).toContain('1 Webhooks');
+    // At most rows-1 lines.
+    expect(frame.split('\n').length).toBeLessThanOrEqual(35);
+    await app.unmount();
+  });
+
+  it('moves with vim keys in a burst, switches panes with Tab, and filters hooks by app', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Acme Shop');
+    // "j" goes to Acme Shop; a burst "jk" comes back and forth.
+    await app.press('j');
+    await app.waitFor('webhooks of Acme Shop');
+    await app.press('jk');
+    await app.waitFor('webhooks of Acme Shop');
+    const both = await app.waitFor('Audit log');
+    expect(both).toContain('Slack #dep');
+    // To the apps; pick billing-worker, which only the unscoped Slack hook covers.
+    await app.press(KEYS.tab, '/', 'b', 'i', 'l', 'l', KEYS.enter, 'j');
+    const covering = await app.waitFor('that cover billing-worker');
+    expect(covering).toContain('Slack #dep');
+    expect(covering).not.toContain('Audit log');
+    await app.unmount();
+  });
+
+  it('opens a hook with every field, its failures and the clever-tools command', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Lovelace Labs');
+    await app.press('G');
+    await app.waitFor('webhooks of Lovelace Labs');
+    await app.press(KEYS.tab, KEYS.tab, KEYS.enter);
+    const frame = await app.waitFor('Failures (');
+    expect(frame).toContain('DISABLED');
+    expect(frame).toContain('HTTP 502');
+    expect(frame).toContain('Created');
+    expect(frame).toContain('clever webhooks add');
+    await app.press(KEYS.esc);
+    await app.waitForNo('Failures (');
+    await app.unmount();
+  });
+
+  it('masks the secret part of Slack URLs in the table', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Acme Shop');
+    await app.press('j', KEYS.tab, KEYS.tab, KEYS.enter);
+    const frame = await app.waitFor('hooks.slack.com');
+    expect(frame).toContain('••••');
+    await app.unmount();
+  });
+
+  it('shows the e-mail hooks tab with recipients', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Personal not');
+    await app.press('2');
+    const frame = await app.waitFor('Recipients');
+    expect(frame).toContain('Default deployment');
+    expect(frame).toContain('whole team');
+    await app.unmount();
+  });
+
+  it('builds the help overlay from the key map, and closes it', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Owners');
+    await app.press('?');
+    const frame = await app.waitFor('Keys (Esc or ? to close)');
+    expect(frame).toContain('nav.down');
+    expect(frame).toContain('app.quit');
+    await app.press('?');
+    await app.waitForNo('Keys (Esc');
+    await app.unmount();
+  });
+
+  it('drops the least useful columns on a narrow terminal, and asks for more room below the minimum', async () => {
+    const wide = await renderApp(sandbox, { size: { columns: 160, rows: 30 } });
+    const frame = await wide.waitFor('Personal not');
+    expect(frame).toContain('Last failure');
+    expect(frame).toContain('Scope');
+    await wide.unmount();
+    const narrow = await renderApp(sandbox, { size: { columns: 72, rows: 24 } });
+    const small = await narrow.waitFor('Target');
+    expect(small).not.toContain('Last failure');
+    expect(small).toContain('Name');
+    await narrow.unmount();
+    const tiny = await renderApp(sandbox, { size: { columns: 40, rows: 10 } });
+    expect(await tiny.waitFor('at least 60×16')).toContain('this is 40×10');
+    await tiny.unmount();
+  });
+
+  it('shows the selection without colours under NO_COLOR', async () => {
+    const app = await renderApp(sandbox, { theme: noColorTheme });
+    const frame = await app.waitFor('Personal not');
+    expect(frame).toMatch(/> .*\(personal\)/);
+    await app.unmount();
+  });
+
+  it('follows live resizes', async () => {
+    const app = await renderApp(sandbox, { live: true, size: { columns: 150, rows: 30 } });
+    expect(await app.waitFor('Personal not')).toContain('Last failure');
+    app.resize({ columns: 70, rows: 20 });
+    const narrow = await app.waitForNo('Last failure');
+    expect(narrow.split('\n').length).toBeLessThanOrEqual(19);
+    app.resize({ columns: 50, rows: 12 });
+    await app.waitFor('at least 60×16');
+    app.resize({ columns: 120, rows: 36 });
+    await app.waitFor('Personal not');
+    await app.unmount();
+  });
+
+  it('quits on q and on Ctrl-C', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Owners');
+    await app.press('q');
+    await app.press(KEYS.ctrlC);
+    expect(app.quitCalls()).toBe(2);
+    await app.unmount();
+  });
+});

@@ -1,0 +1,133 @@
+// Renders the TUI with ink-testing-library against a real sandbox through the real client, and waits
+// for frames instead of sleeping.
+import { render } from 'ink-testing-library';
+import { act } from 'react';
+import { vi } from 'vitest';
+import { HttpCleverApi } from '../../source/api/client.js';
+import { resolveCredentials } from '../../source/api/credentials.js';
+import { App } from '../../source/ui/app/app.js';
+import type { TuiSession } from '../../source/ui/app/session.js';
+import type { TerminalSize } from '../../source/ui/terminal/use-terminal-size.js';
+import { colorTheme, type Theme } from '../../source/ui/theme/theme.js';
+import type { TestSandbox } from '../support/sandbox.js';
+
+// React's act() warns unless the environment says it is a test one.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+export async function sandboxApi(sandbox: TestSandbox): Promise<HttpCleverApi> {
+  const credentials = await resolveCredentials(sandbox.env);
+  if (!credentials) throw new Error('the test sandbox gave no credentials');
+  return new HttpCleverApi(credentials, { kind: 'sandbox', retries: 0 });
+}
+
+export interface RenderedApp {
+  frame(): string;
+  press(...keys: string[]): Promise<void>;
+  waitFor(text: string | RegExp, timeout?: number): Promise<string>;
+  waitForNo(text: string | RegExp, timeout?: number): Promise<string>;
+  quitCalls(): number;
+  resize(size: TerminalSize): void;
+  api: HttpCleverApi;
+  unmount(): Promise<void>;
+}
+
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  enter: '\r',
+  esc: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  space: ' ',
+  ctrlC: '\u0003',
+} as const;
+
+export async function renderApp(
+  sandbox: TestSandbox,
+  options: {
+    size?: TerminalSize;
+    theme?: Theme;
+    showWelcome?: boolean;
+    api?: HttpCleverApi;
+    live?: boolean;
+  } = {},
+): Promise<RenderedApp> {
+  const api = options.api ?? (await sandboxApi(sandbox));
+  let quits = 0;
+  const session: TuiSession = {
+    api,
+    showWelcome: options.showWelcome ?? false,
+    rememberOwner: () => {},
+    welcomeSeen: () => {},
+    close: () => api.close(),
+  };
+  let size = options.size ?? { columns: 120, rows: 36 };
+  const instance = render(
+    <App
+      open={async () => session}
+      onQuit={() => {
+        quits++;
+      }}
+      {...(options.live ? {} : { size })}
+      theme={options.theme ?? colorTheme}
+    />,
+  );
+  // ink-testing-library's terminal is 100 columns wide: give Ink the size under test, as a resize.
+  const resize = (next: TerminalSize) => {
+    size = next;
+    act(() => {
+      instance.stdout.emit('resize');
+    });
+  };
+  Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns, configurable: true });
+  Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows, configurable: true });
+  resize(size);
+  const frame = () => stripAnsi(instance.lastFrame() ?? '');
+  const matches = (text: string | RegExp) =>
+    typeof text === 'string' ? frame().includes(text) : text.test(frame());
+  const rendered: RenderedApp = {
+    frame,
+    async press(...keys) {
+      for (const key of keys) {
+        await act(async () => {
+          instance.stdin.write(key);
+          // Ink holds a lone Escape until the next turn to see whether a sequence follows.
+          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => setImmediate(resolve));
+        });
+      }
+    },
+    async waitFor(text, timeout = 5000) {
+      await vi.waitFor(
+        () => {
+          if (!matches(text)) throw new Error(`no ${String(text)} in:\n${frame()}`);
+        },
+        { timeout, interval: 10 },
+      );
+      return frame();
+    },
+    async waitForNo(text, timeout = 5000) {
+      await vi.waitFor(
+        () => {
+          if (matches(text)) throw new Error(`still ${String(text)} in:\n${frame()}`);
+        },
+        { timeout, interval: 10 },
+      );
+      return frame();
+    },
+    quitCalls: () => quits,
+    resize,
+    api,
+    async unmount() {
+      instance.unmount();
+      await api.close();
+    },
+  };
+  return rendered;
+}
+
+export function stripAnsi(text: string): string {
+  return text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '');
+}
