@@ -1,0 +1,56 @@
+// Drives a program in a real terminal: a private tmux server (its own socket), keys sent with
+// send-keys, the screen read with capture-pane, polled until the expected text appears.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+export interface Tmux {
+  send(...keys: string[]): void;
+  /** Literal text, not key names. */
+  type(text: string): void;
+  screen(): string;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  waitForNo(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  resize(columns: number, rows: number): void;
+  display(format: string): string;
+  kill(): void;
+}
+
+export function startTmux(command: string, columns = 120, rows = 36): Tmux {
+  const socket = `cn-e2e-${randomUUID().slice(0, 8)}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), command);
+  tmux('set-option', '-g', 'window-size', 'manual');
+  const screen = () => tmux('capture-pane', '-p');
+  const poll = async (ok: (s: string) => boolean, what: string, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = screen();
+      if (ok(s)) return s;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  const has = (s: string, text: string | RegExp) =>
+    typeof text === 'string' ? s.includes(text) : text.test(s);
+  return {
+    send: (...keys) => void tmux('send-keys', ...keys),
+    type: (text) => void tmux('send-keys', '-l', text),
+    screen,
+    waitFor: (text, timeoutMs = 10_000) => poll((s) => has(s, text), String(text), timeoutMs),
+    waitForNo: (text, timeoutMs = 10_000) => poll((s) => !has(s, text), `no ${String(text)}`, timeoutMs),
+    resize: (c, r) => void tmux('resize-window', '-x', String(c), '-y', String(r)),
+    display: (format) => tmux('display-message', '-p', format).trim(),
+    kill: () => {
+      try {
+        tmux('kill-server');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
+/** Quotes for the shell command that tmux runs. */
+export function sh(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpCleverApi } from '../../source/api/client.js';
+import { resolveCredentials } from '../../source/api/credentials.js';
+import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { sh, startTmux, type Tmux } from './tmux.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const binary = path.join(root, 'dist/cli.js');
+
+let dir: string;
+let sandbox: TestSandbox;
+let api: HttpCleverApi;
+let term: Tmux | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(binary)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+  dir = await mkdtemp(path.join(os.tmpdir(), 'clever-notify-e2e-'));
+  await mkdir(path.join(dir, 'home'), { recursive: true });
+  // The sandbox runs here; the binary finds it through the lock file of the same data folder.
+  sandbox = await startTestSandbox({ dataDir: path.join(dir, 'data') });
+  const credentials = await resolveCredentials(sandbox.env);
+  api = new HttpCleverApi(credentials!, { kind: 'sandbox', retries: 0 });
+});
+
+afterAll(async () => {
+  term?.kill();
+  await api?.close();
+  await sandbox?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function tuiCommand(): string {
+  const home = path.join(dir, 'home');
+  const env = {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
+    CLEVER_NOTIFY_SANDBOX_DATA: sandbox.dataDir,
+    CONFIGURATION_FILE: path.join(home, 'no-clever-tools.json'),
+    TERM: 'xterm-256color',
+  };
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${sh(v)}`);
+  const unset = ['CLEVER_TOKEN', 'CLEVER_SECRET', 'CLEVER_API_TOKEN', 'API_HOST', 'NO_COLOR'].map(
+    (v) => `-u ${v}`,
+  );
+  return `env ${unset.join(' ')} ${assignments.join(' ')} ${sh(process.execPath)} ${sh(binary)}; echo EXIT=$?; sleep 600`;
+}
+
+describe('the built binary in a terminal', () => {
+  it('creates a webhook through the wizard, removes it, survives a resize and restores the terminal', async () => {
+    const ids = seedIds(sandbox);
+    term = startTmux(tuiCommand());
+    await term.waitFor('Welcome to clever-notify');
+    expect(term.display('#{alternate_on}')).toBe('1');
+    term.send('a');
+    await term.waitFor('Deployment results to Slack');
+    term.send('Enter');
+    await term.waitFor('Name: Deployment results to Slack');
+    term.type(' (e2e)');
+    term.send('Enter');
+    await term.waitFor('URL:');
+    term.type('https://hooks.slack.com/services/TE2E/BE2E/secret');
+    term.send('Enter');
+    await term.waitFor('slack format is proposed');
+    term.send('Enter');
+    await term.waitFor('Which events');
+    term.send('Enter');
+    await term.waitFor('Which apps and add-ons');
+    term.send('Enter');
+    await term.waitFor('The same with clever-tools');
+    term.send('Enter');
+    await term.waitFor('Created Deployment results to Slack (e2e)');
+    const created = (await api.listWebhooks(ids.user.id)).find(
+      (h) => h.name === 'Deployment results to Slack (e2e)',
+    );
+    expect(created).toMatchObject({ events: ['META_DEPLOYMENT_RESULT'], urls: [{ format: 'slack' }] });
+
+    term.resize(72, 24);
+    // The table is back, without its least useful column.
+    await term.waitFor(/Target(?![\s\S]*Last failure)/);
+    term.resize(50, 12);
+    await term.waitFor('at least 60×16');
+    term.resize(120, 36);
+    await term.waitFor('Last failure');
+
+    term.send('d');
+    await term.waitFor('Remove the webhook "Deployment results to Slack (e2e)"?');
+    term.send('y');
+    await term.waitFor('Removed.');
+    expect((await api.listWebhooks(ids.user.id)).some((h) => h.id === created!.id)).toBe(false);
+
+    term.send('q');
+    await term.waitFor('EXIT=0');
+    expect(term.display('#{alternate_on}')).toBe('0');
+    expect(term.display('#{cursor_flag}')).toBe('1');
+  });
+
+  it.each(['TERM', 'HUP'])('leaves the alternate screen and shows the cursor on SIG%s', async (signal) => {
+    const signalled = startTmux(tuiCommand());
+    try {
+      await signalled.waitFor('Owners');
+      expect(signalled.display('#{alternate_on}')).toBe('1');
+      const shell = signalled.display('#{pane_pid}');
+      const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+      process.kill(Number(node), `SIG${signal}` as NodeJS.Signals);
+      await signalled.waitFor('EXIT=');
+      expect(signalled.display('#{alternate_on}')).toBe('0');
+      expect(signalled.display('#{cursor_flag}')).toBe('1');
+    } finally {
+      signalled.kill();
+    }
+  });
+
+  it('refuses to run without a terminal, naming the scriptable command', () => {
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [binary, 'tui'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).not.toBe(0);
+    expect(failure?.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failure?.stderr).toContain('clever-notify webhooks');
+  });
+});
