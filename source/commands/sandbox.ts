@@ -2,11 +2,14 @@
 // `buildSandboxCommand()` declares the command and its flags; other modules may add subcommands or
 // flags to the Command it returns before it is registered.
 import { Command, InvalidArgumentError } from 'commander';
+import { addTriggerCommands } from './sandbox-trigger.js';
 
 export interface SandboxCommandOptions {
   port?: number;
   host?: string;
   data?: string;
+  tls?: boolean;
+  activity?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -26,12 +29,20 @@ export function buildSandboxCommand(): Command {
     .option('-p, --port <port>', 'port to listen on (default 7357; 0 picks a free one)', parsePort)
     .option('--host <host>', 'address to listen on (default 127.0.0.1; anything else is reachable by others)')
     .option('-d, --data <dir>', 'data folder (default: the user data folder, or CLEVER_NOTIFY_SANDBOX_DATA)')
-    .action(async (options: SandboxCommandOptions) => {
+    .option(
+      '--tls',
+      'serve https and wss with a local CA kept in the data folder (needed by `clever activity`)',
+    )
+    .option('--activity', 'simulate deployments and events every few seconds')
+    .action(async ({ activity, ...options }: SandboxCommandOptions) => {
       const { runSandbox } = await import('../sandbox/run.js');
-      await runSandbox(options);
+      const { startSandboxActivity } = await import('../sandbox/extensions/events-plugin.js');
+      await runSandbox({ ...options, ...(activity ? { onStarted: startSandboxActivity } : {}) });
     });
 }
 
 export function register(program: Command): void {
-  program.addCommand(buildSandboxCommand());
+  const sandbox = buildSandboxCommand();
+  addTriggerCommands(sandbox);
+  program.addCommand(sandbox);
 }

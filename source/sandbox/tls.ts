@@ -5,25 +5,16 @@
 // binary needed) and written 0600.
 import { webcrypto } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 // @peculiar/x509 resolves its providers through tsyringe, which needs the Reflect metadata polyfill first.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
+import { tlsFiles } from './tls-files.js';
 
 export interface SandboxTls {
   key: string;
   cert: string;
   /** The CA certificate to trust (NODE_EXTRA_CA_CERTS). */
   caPath: string;
-}
-
-export function tlsFiles(dataDir: string) {
-  return {
-    caCert: path.join(dataDir, 'ca.pem'),
-    caKey: path.join(dataDir, 'ca-key.pem'),
-    cert: path.join(dataDir, 'tls-cert.pem'),
-    key: path.join(dataDir, 'tls-key.pem'),
-  };
 }
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureSandboxTls, tlsFiles } from '../../source/sandbox/tls.js';
+import { ensureSandboxTls } from '../../source/sandbox/tls.js';
+import { tlsFiles } from '../../source/sandbox/tls-files.js';
 import { tempDir } from './support.js';
 
 function get(url: string, ca: string): Promise<string> {

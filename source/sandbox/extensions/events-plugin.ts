@@ -114,3 +114,11 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
     },
   };
 }
+
+/** `sandbox --activity`: simulated activity on a sandbox this process runs, until it stops. */
+export function startSandboxActivity(sandbox: RunningSandbox): void {
+  const events = sandboxEvents(sandbox);
+  if (!events) throw new Error('the sandbox runs without its events plugin');
+  events.startActivity();
+  process.stderr.write('simulated activity: a deployment or an event every 2 to 6 seconds\n');
+}

@@ -1,0 +1,131 @@
+// A typed client for the sandbox's extension API (/sandbox/v1, notes/sandbox-ext.md): trigger
+// deployments and events, read the delivery log, redeliver, test a webhook. Following the log live is
+// ./live/delivery-stream.ts. It takes the sandbox's CA itself (`ca`), so that a command pointed at a
+// TLS sandbox by its data folder works without NODE_EXTRA_CA_CERTS in the environment.
+import { rootCertificates } from 'node:tls';
+import type { z } from 'zod';
+import {
+  type DeliveryPage,
+  DeliveryPage as DeliveryPageSchema,
+  type TriggerDeploymentInput,
+  type TriggerEventInput,
+  type TriggeredDeployment,
+  TriggeredDeployment as TriggeredDeploymentSchema,
+  type TriggeredEvent,
+  TriggeredEvent as TriggeredEventSchema,
+} from '../domain/deliveries.js';
+import { USER_AGENT } from '../domain/version.js';
+import { ApiError, errorBodyText, statusError } from './errors.js';
+import type { WebhookTestResult } from './types.js';
+import { Agent, request } from './undici-core.js';
+import { WebhookTestResults } from './webhook-test-result.js';
+
+export interface SandboxExtensionsOptions {
+  apiHost: string;
+  authorization: () => string;
+  credentialsKind?: 'oauth' | 'api-token';
+  /** A CA certificate (PEM) to trust besides the usual ones: the sandbox's own. */
+  ca?: string;
+  timeoutMs?: number;
+}
+
+const enc = encodeURIComponent;
+
+export class SandboxExtensionsClient {
+  private readonly agent: Agent;
+  private readonly apiHost: string;
+
+  constructor(private readonly options: SandboxExtensionsOptions) {
+    this.apiHost = options.apiHost.replace(/\/+$/, '');
+    const timeout = options.timeoutMs ?? 15_000;
+    this.agent = new Agent({
+      connect: { timeout, ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}) },
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+  }
+
+  private async send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<T> {
+    let response: Awaited<ReturnType<typeof request>>;
+    try {
+      response = await request(`${this.apiHost}${path}`, {
+        method,
+        dispatcher: this.agent,
+        headers: {
+          accept: 'application/json',
+          authorization: this.options.authorization(),
+          'user-agent': USER_AGENT,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new ApiError(
+        `cannot reach the sandbox at ${this.apiHost} (${typeof code === 'string' ? code : String(error)}): ` +
+          'is it running? start it with `clever-notify sandbox`',
+      );
+    }
+    const text = await response.body.text();
+    const status = response.statusCode;
+    if (status === 401 || status >= 500) {
+      throw statusError(status, text, {
+        method,
+        path,
+        host: new URL(this.apiHost).host,
+        credentialsKind: this.options.credentialsKind ?? 'oauth',
+      });
+    }
+    if (status < 200 || status >= 300)
+      throw new ApiError(`the sandbox refused: ${errorBodyText(text)}`, status);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(`the sandbox answered ${method} ${path} with something that is not JSON`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError(
+        `the sandbox answered ${method} ${path} with an unexpected shape: ${parsed.error.issues[0]?.message}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Starts a deployment; it is WIP when this resolves and ends after `durationMs`. */
+  async triggerDeployment(input: TriggerDeploymentInput): Promise<TriggeredDeployment> {
+    return this.send('POST', '/sandbox/v1/deployments', TriggeredDeploymentSchema, input);
+  }
+
+  async triggerEvent(input: TriggerEventInput): Promise<TriggeredEvent> {
+    return this.send('POST', '/sandbox/v1/events', TriggeredEventSchema, input);
+  }
+
+  /** Records after `since`, oldest first; `next` is the cursor to pass next time. */
+  async deliveries(query: { hookId?: string; since?: string; limit?: number } = {}): Promise<DeliveryPage> {
+    const params = new URLSearchParams();
+    if (query.hookId) params.set('hook', query.hookId);
+    if (query.since) params.set('since', query.since);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const search = params.size > 0 ? `?${params}` : '';
+    return this.send('GET', `/sandbox/v1/deliveries${search}`, DeliveryPageSchema);
+  }
+
+  async redeliver(deliveryId: string): Promise<TriggeredEvent> {
+    return this.send('POST', `/sandbox/v1/deliveries/${enc(deliveryId)}/redeliver`, TriggeredEventSchema);
+  }
+
+  async testWebhook(ownerId: string, hookId: string): Promise<WebhookTestResult[]> {
+    return this.send('POST', `/sandbox/v1/webhooks/${enc(ownerId)}/${enc(hookId)}/test`, WebhookTestResults);
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
