@@ -204,12 +204,7 @@ class Draft {
       if (orphan.event !== envelope.event || (ownerId && orphan.ownerId !== ownerId)) continue;
       if (Math.abs(orphan.date - envelope.date) > SAME_EVENT_WINDOW_MS) continue;
       if (hasOtherEventOfType(row, envelope.event, orphan.deliveries[0]?.eventId)) continue;
-      this.rows.delete(orphan.key);
-      this.touched.delete(orphan.key);
-      row.deliveries.push(...orphan.deliveries);
-      for (const [eventId, rowKey] of this.eventRows) {
-        if (rowKey === orphan.key) this.eventRows.set(eventId, row.key);
-      }
+      this.mergeInto(orphan.key, row.key);
       return;
     }
   }
@@ -288,10 +283,13 @@ class Draft {
    */
   private rowOfDelivery(record: Delivery): string {
     const known = this.eventRows.get(record.eventId);
-    if (known && this.rows.has(known)) return known;
+    const orphan = known?.startsWith('delivery-event:');
+    if (known && this.rows.has(known) && !(orphan && record.format === 'raw')) return known;
     const envelope = envelopeOf(record.requestBody);
     let key = envelope ? rowKeyOfEvent(envelope) : undefined;
     if (key && !this.rows.has(key) && envelope) this.event(envelope, 'delivery');
+    // A raw body names the event exactly: a row that guessed (an orphan) hands its deliveries over.
+    if (key && known && orphan && this.rows.has(known)) this.mergeInto(known, key);
     key ??= this.nearestUnlinkedRow(record);
     if (!key) {
       key = `delivery-event:${record.eventId}`;
@@ -308,6 +306,16 @@ class Draft {
     }
     this.eventRows.set(record.eventId, key);
     return key;
+  }
+
+  private mergeInto(fromKey: string, toKey: string): void {
+    const from = this.rows.get(fromKey)!;
+    const to = this.writable(toKey)!;
+    to.deliveries.push(...from.deliveries);
+    this.rows.delete(fromKey);
+    this.touched.delete(fromKey);
+    for (const [eventId, rowKey] of this.eventRows)
+      if (rowKey === fromKey) this.eventRows.set(eventId, toKey);
   }
 
   private nearestUnlinkedRow(record: Delivery): string | undefined {

@@ -20,6 +20,8 @@ export interface EventFields {
 }
 
 export interface DeliveryFields {
+  /** The event delivered, when the row holds several (a deployment's BEGIN, END and result). */
+  event: string;
   hook: string;
   host: string;
   /** The HTTP status, or the network error. */
@@ -44,11 +46,15 @@ export function urlHost(url: string): string {
   }
 }
 
+function nameOf(id: string | undefined, names: LiveNames): string | undefined {
+  return id === undefined ? undefined : (names.appNames.get(id) ?? id);
+}
+
 export function eventFields(row: ActivityRow, names: LiveNames): EventFields {
   return {
     time: clockTime(row.date),
     event: row.event,
-    app: (row.appId && names.appNames.get(row.appId)) ?? row.appId ?? row.ownerId ?? '',
+    app: nameOf(row.appId, names) ?? nameOf(row.ownerId, names) ?? '',
     state: row.deployment?.state ?? '',
     commit: row.deployment?.commit?.slice(0, 7) ?? '',
     cause: row.deployment?.cause ?? '',
@@ -61,7 +67,17 @@ export function deliveryOutcome(attempt: Delivery): string {
   return attempt.status !== undefined ? String(attempt.status) : 'no answer';
 }
 
-export function deliveryFields(line: DeliveryLine, names: LiveNames, now: number): DeliveryFields {
+/** "DEPLOYMENT_ACTION_BEGIN" → "BEGIN": under a deployment's row, the prefix says nothing new. */
+export function shortEventName(event: string): string {
+  return event.replace(/^DEPLOYMENT_(ACTION_)?/, '');
+}
+
+export function deliveryFields(
+  line: DeliveryLine,
+  names: LiveNames,
+  now: number,
+  row?: ActivityRow,
+): DeliveryFields {
   const last = latestAttempt(line);
   let next = '';
   if (last.ok) next = 'delivered';
@@ -69,6 +85,7 @@ export function deliveryFields(line: DeliveryLine, names: LiveNames, now: number
   else if (last.nextAttemptAt !== undefined)
     next = `retry in ${Math.max(0, Math.ceil((last.nextAttemptAt - now) / 1000))} s`;
   return {
+    event: row && row.event === line.eventType ? '' : shortEventName(line.eventType),
     hook: names.hookNames.get(line.hookId) ?? line.hookId,
     host: urlHost(line.url),
     outcome: deliveryOutcome(last),
@@ -88,9 +105,11 @@ export function eventText(row: ActivityRow, names: LiveNames): string {
 }
 
 /** The line under an event: "  ↳ my-hook  example.com  503  120 ms  attempt 1  retry in 5 s". */
-export function deliveryText(line: DeliveryLine, names: LiveNames, now: number): string {
-  const f = deliveryFields(line, names, now);
-  return ['  ↳', f.hook, f.host, f.outcome, f.duration, f.attempt, f.next].filter(Boolean).join('  ');
+export function deliveryText(line: DeliveryLine, names: LiveNames, now: number, row?: ActivityRow): string {
+  const f = deliveryFields(line, names, now, row);
+  return ['  ↳', f.event, f.hook, f.host, f.outcome, f.duration, f.attempt, f.next]
+    .filter(Boolean)
+    .join('  ');
 }
 
 /**

@@ -205,6 +205,31 @@ describe('the live activity reducer', () => {
     expect(state.rows[0]!.deliveries).toHaveLength(3);
   });
 
+  it('moves the deliveries of a guessed row to the row a raw body names', () => {
+    const envelope: EventEnvelope = {
+      event: 'DEPLOYMENT_FAIL',
+      date: t0,
+      data: JSON.stringify({ id: app, ownerId: owner, uuid, state: 'FAIL' }),
+    };
+    const slack = delivery({ eventType: 'DEPLOYMENT_FAIL', at: t0 });
+    const raw = delivery({
+      id: 'd2',
+      cursor: '2',
+      eventType: 'DEPLOYMENT_FAIL',
+      format: 'raw',
+      url: 'http://raw/',
+      requestBody: JSON.stringify(envelope),
+      at: t0,
+    });
+    const state = reduceActivity(emptyActivity(), [
+      { type: 'delivery', delivery: slack },
+      { type: 'delivery', delivery: raw },
+    ]);
+    expect(state.rows.map((r) => r.key)).toEqual([`deployment:${uuid}`]);
+    expect(state.rows[0]!.deliveries).toHaveLength(2);
+    expect(state.rows[0]!.deployment?.state).toBe('FAIL');
+  });
+
   it('keeps a bounded buffer and counts what it dropped', () => {
     const actions: ActivityAction[] = Array.from({ length: 25 }, (_, i) => ({
       type: 'event',

@@ -238,6 +238,8 @@ export class LiveFeed {
       const summary = await this.options.api.summary();
       const owners = [summary.user, ...summary.organisations];
       for (const owner of owners) {
+        // Rows of owner-level events show the owner; ids have distinct prefixes, so one map serves.
+        if (owner.name) this.appNames.set(owner.id, owner.name);
         for (const app of owner.applications) {
           this.appNames.set(app.id, app.name);
           this.appOwners.set(app.id, owner.id);

@@ -130,7 +130,7 @@ export function linePrinter(
           if (!line) continue;
           const single = { ...line, attempts: [attempt] };
           const context = lastRow === row.key ? '' : `  (${row.event} ${eventFields(row, snapshot).app})`;
-          text += `${paint(attemptTone(attempt), deliveryText(single, snapshot, now))}${context}\n`;
+          text += `${paint(attemptTone(attempt), deliveryText(single, snapshot, now, row))}${context}\n`;
           lastRow = row.key;
         }
       }
@@ -172,11 +172,11 @@ export function terminalPrinter(
   function blockLines(row: ActivityRow, snapshot: LiveSnapshot, now: number): string[] {
     const lines = [paint(stateTone(row), clip(eventText(row, snapshot)))];
     for (const line of row.deliveries) {
-      const tone = deliveryFields(line, snapshot, now).tone;
+      const tone = deliveryFields(line, snapshot, now, row).tone;
       lines.push(
         paint(
           tone === 'good' ? 'good' : tone === 'bad' ? 'bad' : 'warn',
-          clip(deliveryText(line, snapshot, now)),
+          clip(deliveryText(line, snapshot, now, row)),
         ),
       );
     }

@@ -78,7 +78,7 @@ function LineView({
       </Box>
     );
   }
-  const f = deliveryFields(item.line, names, now);
+  const f = deliveryFields(item.line, names, now, item.row);
   const tone =
     f.tone === 'good' ? theme.status.ok : f.tone === 'bad' ? theme.status.error : theme.status.warning;
   return (
@@ -86,6 +86,7 @@ function LineView({
       <Text wrap="truncate" {...selection}>
         {marker}
         {'   ↳ '}
+        {f.event ? <Text {...theme.text.secondary}>{`${f.event} `}</Text> : null}
         {f.hook} <Text {...theme.text.secondary}>{f.host}</Text> <Text {...tone}>{f.outcome}</Text>{' '}
         {f.duration} {f.attempt}
         {f.next ? <Text {...theme.text.secondary}>{` ${f.next}`}</Text> : null}
