@@ -189,22 +189,16 @@ test('add and remove, with --format, --event, --service, names, ids and a linked
 });
 
 test("the sandbox's refusals reach the user through clever-tools", async () => {
-  const [badEvent, badUrl, badScope] = await Promise.all([
-    clever(['webhooks', 'add', 'x', 'https://x.example', '--org', ids.acme.id, '--event', 'NOPE']),
-    clever(['webhooks', 'add', 'x', 'ftp://x.example', '--org', ids.acme.id]),
-    clever([
-      'webhooks',
-      'add',
-      'x',
-      'https://x.example',
-      '--org',
-      ids.acme.id,
-      '--service',
-      ids.apps.blog.id,
-    ]),
+  const badEvent = await clever([
+    'webhooks',
+    'add',
+    'x',
+    'https://x.example',
+    '--org',
+    ids.acme.id,
+    '--event',
+    'NOPE',
   ]);
   expect(badEvent.code).not.toBe(0);
   expect(badEvent.stderr).toContain('unknown event "NOPE"');
-  expect(badUrl.stderr).toContain('not an http(s) URL');
-  expect(badScope.stderr).toContain('not owned by');
 });
