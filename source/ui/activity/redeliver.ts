@@ -1,12 +1,25 @@
 // `r` on a delivery: asks the sandbox to send that event to that URL again. Answers the line to show.
+import { SandboxExtensionsClient } from '../../api/sandbox-extensions.js';
 import type { CleverApi } from '../../api/types.js';
 
 export async function redeliver(
   api: CleverApi,
-  _credentials: { apiHost: string; authorization: () => string } | undefined,
-  _deliveryId: string,
+  credentials: { apiHost: string; authorization: () => string } | undefined,
+  deliveryId: string,
 ): Promise<string> {
-  if (api.target.kind !== 'sandbox')
+  if (api.target.kind !== 'sandbox' || !credentials) {
     return 'Redelivery is a sandbox feature: Clever Cloud keeps no delivery log.';
-  return 'Redelivery needs the sandbox extension client, which this build does not have yet.';
+  }
+  const client = new SandboxExtensionsClient({
+    apiHost: credentials.apiHost,
+    authorization: credentials.authorization,
+  });
+  try {
+    const { eventId } = await client.redeliver(deliveryId);
+    return `Redelivery queued (event ${eventId}): its attempts appear as they happen.`;
+  } catch (error) {
+    return `Could not redeliver: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    await client.close();
+  }
 }
