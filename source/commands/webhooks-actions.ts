@@ -123,7 +123,10 @@ export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<
     if (flags.format === 'json') printJson(results);
     else out(testResultsTable(results, paintFor(process.stdout)));
     const failed = results.filter((r) => !r.ok).length;
-    if (failed > 0) throw new UserError(`${failed} of ${results.length} URLs did not accept the test event`);
+    if (failed > 0) {
+      const which = results.length === 1 ? 'the URL' : `${failed} of ${results.length} URLs`;
+      throw new UserError(`${which} did not accept the test event`);
+    }
   });
 }
 
