@@ -109,6 +109,7 @@ test('every acknowledged write survives a SIGKILL mid-burst', async () => {
     }
   };
   await Promise.all(Array.from({ length: 40 }, (_, w) => worker(w)));
+  kill();
   await exited;
   expect(acked.size).toBeGreaterThanOrEqual(killAt);
   expect(failed).toBe(40);
