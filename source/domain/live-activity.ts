@@ -269,7 +269,8 @@ class Draft {
     const same = line.attempts.findIndex((a) => a.id === record.id);
     if (same >= 0) line.attempts[same] = record;
     else line.attempts.push(record);
-    line.attempts.sort((a, b) => a.attempt - b.attempt || a.at - b.at);
+    // In time order: a redelivery starts again at attempt 1, and the latest attempt is the newest one.
+    line.attempts.sort((a, b) => a.at - b.at || a.attempt - b.attempt);
     if (line.attempts.length > MAX_ATTEMPTS) line.attempts.splice(0, line.attempts.length - MAX_ATTEMPTS);
     if (index >= 0) row.deliveries[index] = line;
     else row.deliveries.push(line);
