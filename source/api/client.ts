@@ -40,6 +40,7 @@ export class HttpCleverApi implements CleverApi {
       apiHost: credentials.apiHost,
       authorization: credentials.authorization,
       credentialsKind: credentials.kind,
+      ...(credentials.ca ? { ca: credentials.ca } : {}),
       ...pick(options, ['timeoutMs', 'retries', 'backoffMs', 'debug']),
     });
     this.target = {

@@ -18,6 +18,8 @@ export interface Credentials {
   apiHost: string;
   /** The value of the Authorization header. Never logged. */
   authorization: () => string;
+  /** A CA certificate (PEM) to trust instead of the system's: a sandbox that serves TLS. */
+  ca?: string;
 }
 
 const Overrides = z.looseObject({

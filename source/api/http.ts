@@ -17,6 +17,8 @@ export interface TransportOptions {
   apiHost: string;
   authorization: () => string;
   credentialsKind: 'oauth' | 'api-token';
+  /** A CA certificate (PEM) to trust instead of the system's. */
+  ca?: string;
   /** Whole-request deadline per attempt (headers and body). */
   timeoutMs?: number;
   /** Extra attempts for idempotent requests. */
@@ -60,7 +62,7 @@ export class HttpTransport {
     this.backoffMs = options.backoffMs ?? 250;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
     this.agent = new Agent({
-      connect: { timeout: this.timeoutMs },
+      connect: { timeout: this.timeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     });

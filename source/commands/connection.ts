@@ -105,7 +105,14 @@ async function credentialsOfRunningSandbox(dataDir: string, url: string): Promis
   if (!vars.CLEVER_TOKEN || !vars.CLEVER_SECRET) {
     throw new UserError(`the sandbox credentials file ${file} has no CLEVER_TOKEN and CLEVER_SECRET`);
   }
-  return sandboxCredentialsFor(url, vars.CLEVER_TOKEN, vars.CLEVER_SECRET, dataDir);
+  const credentials = await sandboxCredentialsFor(url, vars.CLEVER_TOKEN, vars.CLEVER_SECRET, dataDir);
+  // A sandbox serving TLS names its own CA; this process started without NODE_EXTRA_CA_CERTS.
+  const caFile = vars.NODE_EXTRA_CA_CERTS;
+  if (!url.startsWith('https:') || !caFile) return credentials;
+  const ca = await readFile(caFile, 'utf8').catch(() => {
+    throw new UserError(`the sandbox at ${url} serves TLS but its CA certificate ${caFile} cannot be read`);
+  });
+  return { ...credentials, ca };
 }
 
 /** The sandbox accepts the default consumer pair, so only its token pair and URL matter. */

@@ -193,6 +193,30 @@ describe('webhooks', () => {
     );
   });
 
+  it('accepts an API token, sent as Bearer to AUTH_BRIDGE_HOST', async () => {
+    const { CLEVER_TOKEN: _t, CLEVER_SECRET: _s, API_HOST: _h, ...rest } = env;
+    const result = await runCli(['webhooks', '--org', ids.acme.id, '-F', 'json'], {
+      env: { ...rest, CLEVER_API_TOKEN: sandbox.apiToken, AUTH_BRIDGE_HOST: sandbox.url },
+      cwd: home,
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).length).toBe(sandbox.store.webhooks(ids.acme.id).length);
+  });
+
+  it('logs each request with CLEVER_NOTIFY_DEBUG, never the credentials', async () => {
+    const result = await runCli(['webhooks', '--org', ids.acme.name, '-F', 'json'], {
+      env: { ...env, CLEVER_NOTIFY_DEBUG: '1' },
+      cwd: home,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^debug: GET \/v2\/summary → 200 \(\d+ ms\)$/m);
+    expect(result.stderr).toMatch(
+      new RegExp(`^debug: GET /v2/notifications/webhooks/${ids.acme.id} → 200`, 'm'),
+    );
+    for (const secret of [sandbox.token, sandbox.secret, sandbox.apiToken])
+      expect(result.stderr).not.toContain(secret);
+  });
+
   it('explains bad credentials', async () => {
     const result = await runCli(['webhooks', '--org', ids.acme.id], {
       env: { ...env, CLEVER_SECRET: 'wrong-secret-value' },

@@ -65,6 +65,20 @@ describe('no credentials', () => {
     }
   });
 
+  it('trusts the CA of a running sandbox that serves TLS', async () => {
+    const dataDir = join(home, 'tls');
+    const sandbox = await startTestSandbox({ dataDir, tls: true });
+    try {
+      expect(sandbox.url.startsWith('https://')).toBe(true);
+      const result = await runCli(['apps', '-F', 'json'], { env: noCredentials(dataDir), cwd: home });
+      expect(result.stderr).toContain(`using the sandbox running at ${sandbox.url}`);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).length).toBeGreaterThan(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('uses the sandbox without a notice when asked with --sandbox', async () => {
     const dataDir = join(home, 'asked');
     const env = { ...noCredentials(dataDir), CLEVER_TOKEN: 'unused', CLEVER_SECRET: 'unused' };
