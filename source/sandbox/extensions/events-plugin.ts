@@ -33,10 +33,11 @@ export interface SandboxEvents {
   startActivity(): Activity;
 }
 
-const installed = new WeakMap<RunningSandbox, SandboxEvents>();
+// Keyed by the server, which copies of the RunningSandbox object (e.g. a test's) share.
+const installed = new WeakMap<RunningSandbox['server'], SandboxEvents>();
 
 export function sandboxEvents(sandbox: RunningSandbox): SandboxEvents | undefined {
-  return installed.get(sandbox);
+  return installed.get(sandbox.server);
 }
 
 function envNumber(name: string): number | undefined {
@@ -89,7 +90,7 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
       addExtensionRoutes(sandbox.router, { store: sandbox.store, bus, deployments, dispatcher, journal });
 
       const activities = new Set<Activity>();
-      installed.set(sandbox, {
+      installed.set(sandbox.server, {
         bus,
         deployments,
         dispatcher,
@@ -102,7 +103,7 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
       });
       return {
         async close() {
-          installed.delete(sandbox);
+          installed.delete(sandbox.server);
           for (const activity of activities) activity.stop();
           await socket.close();
           await deployments.close();
