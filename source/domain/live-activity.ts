@@ -161,7 +161,12 @@ class Draft {
 
   event(envelope: EventEnvelope, source: 'socket' | 'delivery'): void {
     const data = eventData(envelope);
-    const key = rowKeyOfEvent(envelope);
+    let key = rowKeyOfEvent(envelope);
+    // Two frames alike to the millisecond are still two events (only a deployment's row takes several).
+    const existing = this.rows.get(key);
+    if (source === 'socket' && existing?.source === 'socket' && !key.startsWith('deployment:')) {
+      key = `${key}#${this.nextSeq}`;
+    }
     const appId = appIdOfEvent(envelope);
     const deploymentState = DEPLOYMENT_EVENTS.has(envelope.event)
       ? (data.state ?? impliedState(envelope.event))

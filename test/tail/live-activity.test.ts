@@ -230,6 +230,14 @@ describe('the live activity reducer', () => {
     expect(state.rows[0]!.deployment?.state).toBe('FAIL');
   });
 
+  it('keeps two identical frames of the same millisecond as two events', () => {
+    const frame = {
+      type: 'event',
+      envelope: { event: 'CREDITS_ADDED', date: t0, data: { ownerId: owner } },
+    } as const;
+    expect(reduceActivity(emptyActivity(), [frame, frame]).rows).toHaveLength(2);
+  });
+
   it('keeps a bounded buffer and counts what it dropped', () => {
     const actions: ActivityAction[] = Array.from({ length: 25 }, (_, i) => ({
       type: 'event',
