@@ -1,10 +1,10 @@
 // Without --org: every owner at once from /v2/summary (one request). With --org: that owner's apps
-// and add-ons, with their state and URL.
+// and add-ons, with their runtime, zone and state.
 import type { CleverApi } from '../api/types.js';
 import type { Addon, Application, Summary } from '../domain/schemas.js';
 import type { AppsFlags } from './apps.js';
 import { orgOf } from './common-options.js';
-import { paintFor } from './format/style.js';
+import { type Paint, paintFor, terminalWidth } from './format/style.js';
 import { renderTable } from './format/table.js';
 import { ownersOf, resolveOrg } from './owner.js';
 import { out, printJson, withApi } from './run.js';
@@ -15,9 +15,8 @@ export interface ServiceRow {
   kind: 'app' | 'addon';
   id: string;
   name: string;
-  /** App: its variant and state; add-on: its provider and plan. */
+  /** App: its variant, zone and state; add-on: its provider and plan. */
   detail?: string;
-  url?: string;
 }
 
 export async function listApps(flags: AppsFlags): Promise<void> {
@@ -26,7 +25,7 @@ export async function listApps(flags: AppsFlags): Promise<void> {
     const rows = org ? await ownerRows(api, await resolveOrg(api, org)) : summaryRows(await api.summary());
     if (flags.format === 'json') return printJson(rows);
     if (rows.length === 0) return out('No apps or add-ons.');
-    out(appsTable(rows, paintFor(process.stdout), org === undefined));
+    out(appsTable(rows, paintFor(process.stdout), terminalWidth()));
   });
 }
 
@@ -42,8 +41,7 @@ export function appRow(ownerId: string, app: Application): ServiceRow {
     kind: 'app',
     id: app.id,
     name: app.name,
-    detail: [variant, app.state].filter(Boolean).join(' · '),
-    ...(app.deployment?.httpUrl ? { url: app.deployment.httpUrl } : {}),
+    detail: [variant, app.zone, app.state].filter(Boolean).join(' · '),
   };
 }
 
@@ -89,22 +87,19 @@ export function summaryRows(summary: Summary): ServiceRow[] {
   return rows;
 }
 
-export function appsTable(
-  rows: ServiceRow[],
-  paint: Parameters<typeof renderTable>[2]['paint'],
-  withOwner: boolean,
-): string {
-  const headers = [...(withOwner ? ['OWNER'] : []), 'KIND', 'ID', 'NAME', 'DETAIL', 'URL'];
-  return renderTable(
-    headers,
-    rows.map((r) => [
-      ...(withOwner ? [`${r.ownerName ?? ''} (${r.ownerId})`] : []),
-      { text: r.kind, tone: 'muted' as const },
-      r.id,
-      r.name,
-      r.detail ?? '',
-      r.url ?? '',
-    ]),
-    { paint },
-  );
+/** One table per owner, headed by its name and id (the id is what --org takes). */
+export function appsTable(rows: ServiceRow[], paint: Paint, maxWidth?: number): string {
+  const owners = [...new Set(rows.map((r) => r.ownerId))];
+  return owners
+    .map((ownerId) => {
+      const own = rows.filter((r) => r.ownerId === ownerId);
+      const heading = own[0]!.ownerName ? `${paint('strong', own[0]!.ownerName)}  ${ownerId}\n` : '';
+      const table = renderTable(
+        ['KIND', 'ID', 'NAME', 'DETAIL'],
+        own.map((r) => [{ text: r.kind, tone: 'muted' as const }, r.id, r.name, r.detail ?? '']),
+        { paint, maxWidth, dropFirst: ['DETAIL'] },
+      );
+      return `${heading}${table}`;
+    })
+    .join('\n');
 }

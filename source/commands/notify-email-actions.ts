@@ -4,7 +4,7 @@ import { UserError } from '../domain/errors.js';
 import type { EmailHook } from '../domain/schemas.js';
 import { type CommonFlags, orgOf } from './common-options.js';
 import { emailHookJson, emailHooksTable, hooksCoveringApp } from './format/hooks.js';
-import { paintFor } from './format/style.js';
+import { paintFor, terminalWidth } from './format/style.js';
 import { parseEvents, parseNotify, parseServices, withOptionalLists } from './hook-input.js';
 import type { EmailListFlags, EmailWriteFlags } from './notify-email.js';
 import { hookOwner, listTarget } from './owner.js';
@@ -20,7 +20,7 @@ export async function listEmailHooks(flags: EmailListFlags): Promise<void> {
       const about = target.appId ? ` covering ${target.appId}` : '';
       return out(`No e-mail hooks for ${target.ownerId}${about}.`);
     }
-    out(emailHooksTable(hooks, paintFor(process.stdout)));
+    out(emailHooksTable(hooks, paintFor(process.stdout), terminalWidth()));
   });
 }
 

@@ -6,7 +6,7 @@ import type { CommonFlags } from './common-options.js';
 import { orgOf } from './common-options.js';
 import { confirm } from './confirm.js';
 import { hooksCoveringApp, testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
-import { paintFor } from './format/style.js';
+import { paintFor, terminalWidth } from './format/style.js';
 import { parseEvents, parseFormat, parseServices, parseUrlArg, withOptionalLists } from './hook-input.js';
 import { hookOwner, listTarget } from './owner.js';
 import { out, printJson, warn, withApi } from './run.js';
@@ -22,7 +22,7 @@ export async function listWebhooks(flags: WebhookListFlags): Promise<void> {
       const about = target.appId ? ` covering ${target.appId}` : '';
       return out(`No webhooks for ${target.ownerId}${about}.`);
     }
-    out(webhooksTable(hooks, paintFor(process.stdout), Date.now()));
+    out(webhooksTable(hooks, paintFor(process.stdout), Date.now(), terminalWidth()));
   });
 }
 
@@ -121,7 +121,7 @@ export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<
     }
     const results = await api.testWebhook(hook);
     if (flags.format === 'json') printJson(results);
-    else out(testResultsTable(results, paintFor(process.stdout)));
+    else out(testResultsTable(results, paintFor(process.stdout), terminalWidth()));
     const failed = results.filter((r) => !r.ok).length;
     if (failed > 0) {
       const which = results.length === 1 ? 'the URL' : `${failed} of ${results.length} URLs`;

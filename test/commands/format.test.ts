@@ -107,6 +107,15 @@ describe('tables', () => {
     expect(table).toBe(['A      LONG HEADER', 'x      one', '       two', '', 'wider  z', ''].join('\n'));
   });
 
+  it('drops the least useful columns first on a narrow terminal', () => {
+    const rows = [['id-1', 'a long name here', '2026-01-01']];
+    const options = { paint: plain, dropFirst: ['CREATED', 'NAME'] };
+    expect(renderTable(['ID', 'NAME', 'CREATED'], rows, { ...options, maxWidth: 80 })).toContain('CREATED');
+    const narrow = renderTable(['ID', 'NAME', 'CREATED'], rows, { ...options, maxWidth: 30 });
+    expect(narrow).toBe('ID    NAME\nid-1  a long name here\n');
+    expect(renderTable(['ID', 'NAME', 'CREATED'], rows, { ...options, maxWidth: 5 })).toBe('ID\nid-1\n');
+  });
+
   it('colours only when asked, and pads by the visible width', () => {
     const table = renderTable(['S', 'N'], [[{ text: 'ok', tone: 'good' }, 'n']], { paint: ansi });
     expect(table.split('\n')[1]).toBe('\u001b[32mok\u001b[39m  n');

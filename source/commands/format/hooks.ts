@@ -107,7 +107,7 @@ export function lastFailure(failures: readonly DeliveryFailure[], now: number): 
   return `${what}${when}${count}\n${newest.url}`;
 }
 
-export function webhooksTable(hooks: Webhook[], paint: Paint, now: number): string {
+export function webhooksTable(hooks: Webhook[], paint: Paint, now: number, maxWidth?: number): string {
   const rows: CellInput[][] = hooks.map((hook) => [
     hook.id,
     hook.name ?? '',
@@ -120,6 +120,8 @@ export function webhooksTable(hooks: Webhook[], paint: Paint, now: number): stri
   ]);
   return renderTable(['ID', 'NAME', 'STATE', 'EVENTS', 'SERVICES', 'URLS', 'CREATED', 'LAST FAILURE'], rows, {
     paint,
+    maxWidth,
+    dropFirst: ['CREATED', 'SERVICES', 'EVENTS', 'NAME'],
   });
 }
 
@@ -139,7 +141,7 @@ export function notifiedText(notified: readonly NotifiedTarget[] | null | undefi
     .join('\n');
 }
 
-export function emailHooksTable(hooks: EmailHook[], paint: Paint): string {
+export function emailHooksTable(hooks: EmailHook[], paint: Paint, maxWidth?: number): string {
   const rows: CellInput[][] = hooks.map((hook) => [
     hook.id,
     hook.name ?? '',
@@ -148,10 +150,14 @@ export function emailHooksTable(hooks: EmailHook[], paint: Paint): string {
     listOrAll(hook.scope, 'all apps and add-ons'),
     day(hook.createdAt),
   ]);
-  return renderTable(['ID', 'NAME', 'NOTIFIED', 'EVENTS', 'SERVICES', 'CREATED'], rows, { paint });
+  return renderTable(['ID', 'NAME', 'NOTIFIED', 'EVENTS', 'SERVICES', 'CREATED'], rows, {
+    paint,
+    maxWidth,
+    dropFirst: ['CREATED', 'SERVICES', 'EVENTS'],
+  });
 }
 
-export function testResultsTable(results: WebhookTestResult[], paint: Paint): string {
+export function testResultsTable(results: WebhookTestResult[], paint: Paint, maxWidth?: number): string {
   const rows: CellInput[][] = results.map((r) => [
     r.format,
     r.url,
@@ -166,7 +172,11 @@ export function testResultsTable(results: WebhookTestResult[], paint: Paint): st
     `${Math.round(r.durationMs)} ms`,
     (r.responseExcerpt ?? '').replace(/\s+/g, ' ').slice(0, 60),
   ]);
-  return renderTable(['FORMAT', 'URL', 'RESULT', 'TIME', 'RESPONSE'], rows, { paint });
+  return renderTable(['FORMAT', 'URL', 'RESULT', 'TIME', 'RESPONSE'], rows, {
+    paint,
+    maxWidth,
+    dropFirst: ['RESPONSE', 'FORMAT'],
+  });
 }
 
 function formatUrls(urls: readonly { format: string; url: string }[]): string {

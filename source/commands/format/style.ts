@@ -32,3 +32,10 @@ export function colorEnabled(
 export function paintFor(stream: { isTTY?: boolean } = process.stdout): Paint {
   return colorEnabled(stream) ? ansi : plain;
 }
+
+/** The width a table may take: the terminal's, or none when the output goes to a file or a pipe. */
+export function terminalWidth(
+  stream: { isTTY?: boolean; columns?: number } = process.stdout,
+): number | undefined {
+  return stream.isTTY && stream.columns ? stream.columns : undefined;
+}

@@ -13,6 +13,9 @@ export interface TableOptions {
   paint: Paint;
   /** Spaces between columns. */
   gap?: number;
+  /** The terminal's width: columns named in `dropFirst` go, in that order, until the table fits. */
+  maxWidth?: number | undefined;
+  dropFirst?: readonly string[];
 }
 
 function cell(input: CellInput): Cell {
@@ -43,15 +46,34 @@ function isWide(code: number): boolean {
   );
 }
 
-export function renderTable(headers: string[], rows: CellInput[][], options: TableOptions): string {
-  const gap = ' '.repeat(options.gap ?? 2);
-  const cells = rows.map((row) => headers.map((_, i) => cell(row[i] ?? '')));
-  const widths = headers.map((header, i) =>
+function columnWidths(headers: string[], cells: Cell[][]): number[] {
+  return headers.map((header, i) =>
     Math.max(
       displayWidth(header),
       ...cells.map((row) => Math.max(...row[i]!.text.split('\n').map((line) => displayWidth(line)))),
     ),
   );
+}
+
+/** The columns kept so that the table fits `maxWidth`, dropping the least useful first. */
+function fittingColumns(headers: string[], cells: Cell[][], options: TableOptions, gap: number): number[] {
+  const widths = columnWidths(headers, cells);
+  let kept = headers.map((_, i) => i);
+  const total = () => kept.reduce((sum, i) => sum + widths[i]!, 0) + gap * (kept.length - 1);
+  for (const name of options.dropFirst ?? []) {
+    if (options.maxWidth === undefined || total() <= options.maxWidth) break;
+    kept = kept.filter((i) => headers[i] !== name);
+  }
+  return kept;
+}
+
+export function renderTable(allHeaders: string[], rows: CellInput[][], options: TableOptions): string {
+  const gap = ' '.repeat(options.gap ?? 2);
+  const allCells = rows.map((row) => allHeaders.map((_, i) => cell(row[i] ?? '')));
+  const kept = fittingColumns(allHeaders, allCells, options, gap.length);
+  const headers = kept.map((i) => allHeaders[i]!);
+  const cells = allCells.map((row) => kept.map((i) => row[i]!));
+  const widths = columnWidths(headers, cells);
   const last = headers.length - 1;
   const line = (parts: Cell[]): string =>
     parts
