@@ -10,7 +10,7 @@ import { type Authenticate, createAuthenticator, loadOrCreateCredentials } from 
 import { sandboxEnvLines } from './env-lines.js';
 import { HttpError, sendError } from './http/respond.js';
 import { Router } from './http/router.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, type SandboxLock } from './lock.js';
 import { sandboxFiles } from './paths.js';
 import { builtinPlugins, type SandboxPlugin } from './plugins.js';
 import { addBrowsingRoutes } from './routes/browsing.js';
@@ -63,9 +63,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const host = options.host ?? DEFAULT_SANDBOX_HOST;
   const port = options.port ?? DEFAULT_SANDBOX_PORT;
   const log = options.log ?? (() => {});
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-
-  const lock = await acquireLock(dataDir, host);
+  let lock: SandboxLock;
+  try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    lock = await acquireLock(dataDir, host);
+  } catch (error) {
+    throw asUserError(error, dataDir);
+  }
   const cleanups: (() => Promise<void>)[] = [() => lock.release()];
   const cleanUp = async () => {
     for (const step of cleanups.splice(0).reverse()) await step().catch(() => {});
@@ -134,8 +138,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     return sandbox;
   } catch (error) {
     await cleanUp();
-    throw error;
+    throw asUserError(error, dataDir);
   }
+}
+
+/** A file system refusal (permissions, full disk, read-only folder) said in one line, with the folder. */
+function asUserError(error: unknown, dataDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (
+    error instanceof UserError ||
+    !code ||
+    !['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST'].includes(code)
+  ) {
+    return error;
+  }
+  return new UserError(`cannot use the sandbox data folder ${dataDir}: ${(error as Error).message}`);
 }
 
 async function handleRequest(

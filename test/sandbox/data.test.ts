@@ -130,3 +130,11 @@ test('a torn last journal line is dropped; any other unreadable line or file sto
     `cannot read the sandbox data file ${credentials}`,
   );
 });
+
+test('a data folder that cannot be made is named', async () => {
+  const file = path.join(dataDir, 'a-file');
+  await writeFile(file, '');
+  await expect(startSandbox({ dataDir: path.join(file, 'data'), port: 0 })).rejects.toThrow(
+    `cannot use the sandbox data folder ${path.join(file, 'data')}`,
+  );
+});
