@@ -1,0 +1,233 @@
+// The sandbox's events, on the built binary over loopback: webhook deliveries per second to a local
+// receiver, event-to-delivery latency at a steady 100 events/s, and events per second fanned out to
+// 10 event-socket clients. Targets: >= 1,000 deliveries/s, p99 < 50 ms, 1,000 events/s to 10 clients.
+// Latency is measured from the moment the bench sends the trigger request to the moment its receiver
+// has the delivery's body, so it includes the trigger's own round trip.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function start(dataDir) {
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /^export API_HOST=(\S+)$/m.exec(out);
+      if (match) {
+        const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
+        resolve({ child, url: new URL(match[1]), apiToken });
+      }
+    });
+  });
+}
+
+async function stop(sandbox) {
+  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
+  sandbox.child.kill('SIGTERM');
+  await exited;
+}
+
+function request(sandbox, method, pathname, body) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: sandbox.url.hostname,
+        port: sandbox.url.port,
+        method,
+        path: pathname,
+        headers: {
+          authorization: `Bearer ${sandbox.apiToken}`,
+          accept: 'application/json',
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          if (res.statusCode >= 300) reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text}`));
+          else resolve(text ? JSON.parse(text) : undefined);
+        });
+      },
+    );
+    req.once('error', reject);
+    req.end(payload);
+  });
+}
+
+async function pool(count, concurrency, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+/** Resolves once `check()` is true, polling every 5 ms; rejects after `ms`. */
+async function until(check, ms, what) {
+  const deadline = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** A receiver that answers 200 at once and notes when each body arrived, by the bench's sequence number. */
+async function startReceiver() {
+  const arrivals = new Map();
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const at = performance.now();
+      count += 1;
+      const body = JSON.parse(Buffer.concat(chunks).toString());
+      const seq = JSON.parse(body.data).benchSeq;
+      if (seq !== undefined && !arrivals.has(seq)) arrivals.set(seq, at);
+      res.end('ok');
+    });
+  });
+  server.keepAliveTimeout = 10_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    arrivals,
+    get count() {
+      return count;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  };
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-bench-events-'));
+const sandbox = await start(dataDir);
+const receiver = await startReceiver();
+try {
+  // An owner whose seeded webhooks are all disabled, so that only the bench's hooks receive.
+  const summary = await request(sandbox, 'GET', '/v2/summary');
+  const owners = [summary.user, ...summary.organisations];
+  let owner;
+  for (const candidate of owners) {
+    const hooks = (await request(sandbox, 'GET', `/v2/notifications/webhooks/${candidate.id}`)) ?? [];
+    if (hooks.every((h) => h.state === 'DISABLED') && candidate.applications.length > 0) owner = candidate;
+  }
+  if (!owner) throw new Error('no seeded owner without enabled webhooks');
+  const appId = owner.applications[0].id;
+  const trigger = (seq) =>
+    request(sandbox, 'POST', '/sandbox/v1/events', {
+      event: 'DEPLOYMENT_SUCCESS',
+      appId,
+      data: { benchSeq: seq },
+    });
+
+  // 1. Throughput: one hook with 10 URLs on the receiver; 1,000 events as fast as they are accepted.
+  const urls = Array.from({ length: 10 }, (_, i) => ({ format: 'raw', url: `${receiver.url}/t${i}` }));
+  const hook = await request(sandbox, 'POST', `/v2/notifications/webhooks/${owner.id}`, {
+    name: 'bench',
+    urls,
+  });
+  await trigger(-1);
+  await until(() => receiver.count >= 10, 10_000, 'warm-up deliveries');
+  const events = 1000;
+  const expected = receiver.count + events * urls.length;
+  const t0 = performance.now();
+  await pool(events, 16, (i) => trigger(-2 - i));
+  await until(() => receiver.count >= expected, 60_000, 'throughput deliveries');
+  const seconds = (performance.now() - t0) / 1000;
+  const throughput = (events * urls.length) / seconds;
+  process.stdout.write(
+    `deliveries/s to a loopback receiver: ${Math.round(throughput)} (${events * urls.length} deliveries of ${events} events to 10 URLs in ${seconds.toFixed(2)} s; target >= 1000)\n`,
+  );
+  await request(sandbox, 'DELETE', `/v2/notifications/webhooks/${owner.id}/${hook.id}`);
+
+  // 2. Latency at 100 events/s for 10 s, one URL.
+  await request(sandbox, 'POST', `/v2/notifications/webhooks/${owner.id}`, {
+    name: 'bench latency',
+    urls: [{ format: 'raw', url: `${receiver.url}/latency` }],
+  });
+  const sentAt = new Map();
+  const total = 1000;
+  const begin = performance.now();
+  const inflight = [];
+  for (let i = 0; i < total; i++) {
+    const due = begin + i * 10;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sentAt.set(i, performance.now());
+    inflight.push(trigger(i));
+  }
+  await Promise.all(inflight);
+  await until(() => [...sentAt.keys()].every((i) => receiver.arrivals.has(i)), 30_000, 'latency deliveries');
+  const latencies = [...sentAt].map(([i, t]) => receiver.arrivals.get(i) - t).sort((a, b) => a - b);
+  process.stdout.write(
+    `event-to-delivery latency at 100 events/s: median ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1).toFixed(1)} ms (${total} events; target p99 < 50 ms)\n`,
+  );
+
+  // 3. Fan-out: 10 socket clients; 5,000 events (no webhook of this owner matches APPLICATION_EDITION... they do:
+  //    the latency hook listens to all, so remove it first to measure the socket alone).
+  const hooks = await request(sandbox, 'GET', `/v2/notifications/webhooks/${owner.id}`);
+  for (const h of hooks.filter((h) => h.state === 'ENABLED')) {
+    await request(sandbox, 'DELETE', `/v2/notifications/webhooks/${owner.id}/${h.id}`);
+  }
+  const clients = await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      const ws = new WebSocket(`ws://${sandbox.url.host}/v2/events/event-socket`);
+      const client = { ws, events: 0, ready: false };
+      ws.on('message', (raw) => {
+        const frame = JSON.parse(raw.toString());
+        if (frame.message_type === 'socket_ready') client.ready = true;
+        else if (frame.type === 'heartbeat')
+          ws.send(JSON.stringify({ type: 'heartbeat', heartbeat_msg: 'pong' }));
+        else if (frame.event) client.events += 1;
+      });
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      ws.send(JSON.stringify({ message_type: 'oauth', authorization: `Bearer ${sandbox.apiToken}` }));
+      await until(() => client.ready, 5000, 'socket_ready');
+      return client;
+    }),
+  );
+  const fanEvents = 5000;
+  const f0 = performance.now();
+  await pool(fanEvents, 32, () =>
+    request(sandbox, 'POST', '/sandbox/v1/events', { event: 'APPLICATION_EDITION', appId }),
+  );
+  await until(() => clients.every((c) => c.events >= fanEvents), 60_000, 'socket events');
+  const fanSeconds = (performance.now() - f0) / 1000;
+  process.stdout.write(
+    `events/s fanned out to 10 socket clients: ${Math.round(fanEvents / fanSeconds)} (${fanEvents} events, ${fanEvents * 10} frames in ${fanSeconds.toFixed(2)} s, every client got every event; target >= 1000)\n`,
+  );
+  for (const c of clients) c.ws.close();
+} finally {
+  await receiver.close();
+  await stop(sandbox);
+  rmSync(dataDir, { recursive: true, force: true });
+}
