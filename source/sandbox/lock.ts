@@ -1,7 +1,9 @@
 // One sandbox per data folder. `DATA/sandbox.lock` names the process that holds the folder; it is
 // created in one step (a full temporary file hard-linked into place) so that no reader ever sees it
-// half-written, and a lock whose process is gone is stale and taken over.
+// half-written, and a lock whose process is gone, or no longer listens where it said, is stale and
+// taken over (a pid can be reused by another program after a reboot).
 import { link, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
 import { z } from 'zod';
 import { UserError } from '../domain/errors.js';
 import { sandboxFiles } from './paths.js';
@@ -32,6 +34,28 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Whether something accepts connections at the URL's host and port. */
+function answers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    socket.setTimeout(1000);
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}
+
+/** The holder still runs: its process lives and, once it has said where it listens, it listens there. */
+async function holds(lock: LockContent): Promise<boolean> {
+  if (!isAlive(lock.pid)) return false;
+  return lock.url === null || answers(lock.url);
+}
+
 async function readLock(file: string): Promise<LockContent | undefined> {
   let text: string;
   try {
@@ -51,7 +75,7 @@ async function readLock(file: string): Promise<LockContent | undefined> {
 /** The sandbox that holds `dataDir` and listens, or undefined when none does. */
 export async function readRunningSandbox(dataDir: string): Promise<RunningSandboxInfo | undefined> {
   const lock = await readLock(sandboxFiles(dataDir).lock);
-  if (!lock || lock.port === null || lock.url === null || !isAlive(lock.pid)) return undefined;
+  if (!lock || lock.port === null || lock.url === null || !(await holds(lock))) return undefined;
   return { pid: lock.pid, url: lock.url, port: lock.port, host: lock.host };
 }
 
@@ -80,11 +104,11 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 3) throw error;
       }
       const holder = await readLock(file);
-      if (holder && isAlive(holder.pid)) {
+      if (holder && (await holds(holder))) {
         const where = holder.url ? `listening on ${holder.url} (port ${holder.port})` : 'starting';
         throw new UserError(
           `the sandbox data folder ${dataDir} is in use by process ${holder.pid}, ${where}; ` +
-            'stop it or choose another folder with --data',
+            `stop it or choose another folder with --data (if no sandbox runs there, remove ${file})`,
         );
       }
       // The holder is gone (or the file is not a lock we wrote): a stale lock.

@@ -73,6 +73,20 @@ test('one sandbox per folder: a second start names the process and port; a stale
   expect(await readRunningSandbox(dataDir)).toBeUndefined();
   const again = await startSandbox({ dataDir, port: 0 });
   await again.close();
+
+  // A lock whose pid lives (reused by another program) but where nothing listens any more.
+  await writeFile(
+    path.join(dataDir, 'sandbox.lock'),
+    JSON.stringify({
+      pid: process.ppid,
+      port: 1,
+      host: '127.0.0.1',
+      url: 'http://127.0.0.1:1',
+      startedAt: '',
+    }),
+  );
+  expect(await readRunningSandbox(dataDir)).toBeUndefined();
+  await (await startSandbox({ dataDir, port: 0 })).close();
 });
 
 test('a port in use is named, with --port', async () => {
