@@ -45,6 +45,8 @@ export interface LiveFeedOptions {
   /** Follow the delivery log: true on the sandbox. */
   deliveries?: boolean;
   socketBaseDelayMs?: number;
+  /** Shortest time between two updates of the view. */
+  flushIntervalMs?: number;
   /** Carry on where an earlier feed stopped (a view that was closed and opened again). */
   resume?: ResumePoint | undefined;
 }
@@ -61,6 +63,8 @@ const DEPLOYMENTS_PER_POLL = 10;
 /** Deployments a little older than the start are still news: the socket may have connected late. */
 const START_MARGIN_MS = 5000;
 const HOOK_NAMES_TTL_MS = 10_000;
+/** About a frame of the TUI (it draws at most 30 per second). */
+const FLUSH_INTERVAL_MS = 33;
 
 export class LiveFeed {
   private activity: ActivityState;
@@ -73,6 +77,7 @@ export class LiveFeed {
   private readonly since: number;
   private queue: ActivityAction[] = [];
   private flushScheduled = false;
+  private lastFlush = 0;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
   private closed = false;
@@ -169,14 +174,21 @@ export class LiveFeed {
     this.schedule();
   }
 
+  /**
+   * One flush per tick at most, and at most one per `flushIntervalMs`: a burst of a thousand frames
+   * costs one merge and one update of the view, not a thousand (and far less garbage).
+   */
   private schedule(): void {
     if (this.flushScheduled || this.closed) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    const wait = this.lastFlush + (this.options.flushIntervalMs ?? FLUSH_INTERVAL_MS) - Date.now();
+    if (wait > 0) setTimeout(() => this.flush(), wait);
+    else setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    this.lastFlush = Date.now();
     if (this.closed) return;
     const actions = this.queue;
     this.queue = [];

@@ -1,0 +1,341 @@
+// The live tail's figures, on the built binary against the built sandbox over loopback: 1,000 events
+// per second for 10 s, followed (1) by `clever-notify tail -F json-stream` and (2) by the Activity tab
+// of the TUI in a pseudo-terminal (`script`). For each: events shown per second and lost, CPU (share of
+// one core), resident memory growth once the buffer is full, and in the TUI the keypress-to-frame
+// latency of Space (pause) under that load.
+// Targets: no event lost, RSS flat after the buffer fills, keypress-to-frame < 100 ms, < 60 % of a core.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+const RATE = 1000;
+const SECONDS = Number(process.env.TAIL_BENCH_SECONDS ?? 10);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function startSandbox(dataDir, env) {
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /^export API_HOST=(\S+)$/m.exec(out);
+      if (match) {
+        const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
+        resolve({ child, url: new URL(match[1]), apiToken });
+      }
+    });
+  });
+}
+
+async function stopSandbox(sandbox) {
+  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
+  sandbox.child.kill('SIGTERM');
+  await exited;
+}
+
+function request(sandbox, method, pathname, body) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: sandbox.url.hostname,
+        port: sandbox.url.port,
+        method,
+        path: pathname,
+        headers: {
+          authorization: `Bearer ${sandbox.apiToken}`,
+          accept: 'application/json',
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () =>
+          res.statusCode >= 300
+            ? reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text}`))
+            : resolve(text ? JSON.parse(text) : undefined),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+/** Events on the personal space (no webhook there): the figures are the live view's, not the dispatcher's. */
+function fire(sandbox, ownerId) {
+  return request(sandbox, 'POST', '/sandbox/v1/events', { event: 'CREDITS_ADDED', ownerId });
+}
+
+/** RATE events per second for SECONDS, in 10 ms slices; samples CPU and RSS of `pid` meanwhile. */
+async function load(sandbox, ownerId, pid) {
+  const slice = RATE / 100;
+  const pending = new Set();
+  let sent = 0;
+  let failed = 0;
+  const rss = [];
+  const ticks0 = cpuTicks(pid);
+  const start = performance.now();
+  for (let i = 0; i < SECONDS * 100; i++) {
+    for (let j = 0; j < slice; j++) {
+      const p = fire(sandbox, ownerId).then(
+        () => {
+          sent++;
+        },
+        () => {
+          failed++;
+        },
+      );
+      pending.add(p);
+      p.finally(() => pending.delete(p));
+    }
+    if (i % 200 === 0) rss.push({ at: (performance.now() - start) / 1000, mb: rssMb(pid) });
+    const due = start + (i + 1) * 10;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = ((cpuTicks(pid) - ticks0) / 100 / seconds) * 100;
+  rss.push({ at: seconds, mb: rssMb(pid) });
+  return { sent, failed, seconds, cpu, rss };
+}
+
+async function until(test, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** RSS growth from 2 s in (the 500-row buffer holds at 1,000/s after half a second) to the end. */
+function rssText(rss) {
+  const settled = rss.find((r) => r.at >= 2) ?? rss[0];
+  const last = rss.at(-1);
+  const max = Math.max(...rss.map((r) => r.mb));
+  return `${rss[0].mb.toFixed(0)} MB at start, ${settled.mb.toFixed(0)} MB at 2 s, ${last.mb.toFixed(0)} MB at the end (max ${max.toFixed(0)}): growth after the buffer filled ${(last.mb - settled.mb).toFixed(1)} MB`;
+}
+
+async function benchTail(sandbox, ownerId, env) {
+  const child = spawn(process.execPath, [CLI, 'tail', '-F', 'json-stream', '--event', 'CREDITS_ADDED'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+  });
+  let events = 0;
+  let buffer = '';
+  const keys = new Set();
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) {
+      const record = JSON.parse(line);
+      if (record.type === 'event') {
+        events++;
+        keys.add(record.key);
+      }
+    }
+  });
+  // Ready once a probe event comes through (events before its socket is in are not news to it).
+  await until(
+    async () => {
+      if (events > 0) return true;
+      await fire(sandbox, ownerId);
+      await sleep(200);
+      return events > 0;
+    },
+    15_000,
+    'the tail',
+  );
+  await sleep(300);
+  const base = events;
+  const result = await load(sandbox, ownerId, child.pid);
+  await until(() => events - base >= result.sent, 5000, 'the last events').catch(() => {});
+  await sleep(200);
+  const shown = events - base;
+  child.kill('SIGINT');
+  await new Promise((resolve) => child.once('exit', resolve));
+  return { ...result, shown, distinct: keys.size };
+}
+
+function openTui(env) {
+  const child = spawn(
+    'script',
+    ['-qfec', `stty cols 140 rows 40; exec ${process.execPath} ${CLI} tui`, '/dev/null'],
+    {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env,
+    },
+  );
+  const tui = {
+    child,
+    output: '',
+    listeners: new Set(),
+    write: (text) => child.stdin.write(text),
+    /** Resolves at the first chunk whose text since `from` matches. */
+    waitFor(test, from = 0, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          tui.listeners.delete(listener);
+          reject(new Error(`timed out waiting for ${test}`));
+        }, timeoutMs);
+        const listener = (at) => {
+          if (test.test(tui.output.slice(from))) {
+            clearTimeout(timer);
+            tui.listeners.delete(listener);
+            resolve(at);
+          }
+        };
+        tui.listeners.add(listener);
+        listener(performance.now());
+      });
+    },
+    nodePid: () =>
+      Number(
+        execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+          .trim()
+          .split('\n')[0],
+      ),
+    /** The newest "N seen" of the Activity header. */
+    seen() {
+      const all = [...tui.output.slice(-20_000).matchAll(/(\d+) seen/g)];
+      return all.length > 0 ? Number(all.at(-1)[1]) : 0;
+    },
+  };
+  child.stdout.on('data', (chunk) => {
+    const at = performance.now();
+    tui.output += chunk.toString('utf8');
+    // Keep the tail of the output only: the screen is redrawn all the time.
+    if (tui.output.length > 400_000) tui.output = tui.output.slice(-200_000);
+    for (const listener of [...tui.listeners]) listener(at);
+  });
+  return tui;
+}
+
+async function benchTui(sandbox, ownerId, env) {
+  const tui = openTui(env);
+  await tui.waitFor(/Owners/);
+  await tui.waitFor(/SANDBOX/);
+  tui.write('3');
+  await tui.waitFor(/rows kept/);
+  tui.write('\t');
+  await sleep(100);
+  tui.write('\t');
+  await sleep(200);
+  await until(
+    async () => {
+      if (tui.seen() > 0) return true;
+      await fire(sandbox, ownerId);
+      await sleep(200);
+      return tui.seen() > 0;
+    },
+    15_000,
+    'the Activity tab',
+  );
+  await sleep(300);
+  const base = tui.seen();
+  const pid = tui.nodePid();
+  const latencies = [];
+  const presses = (async () => {
+    await sleep(1500);
+    for (let i = 0; i < 12; i++) {
+      const from = tui.output.length;
+      const sent = performance.now();
+      tui.write(' ');
+      latencies.push((await tui.waitFor(/PAUSED/, from, 5000)) - sent);
+      await sleep(150);
+      const resumedFrom = tui.output.length;
+      tui.write(' ');
+      await tui.waitFor(/seen(?! · PAUSED)/, resumedFrom, 5000);
+      await sleep(400);
+    }
+  })();
+  const result = await load(sandbox, ownerId, pid);
+  await presses;
+  await until(() => tui.seen() - base >= result.sent, 5000, 'the last events').catch(() => {});
+  const shown = tui.seen() - base;
+  const exited = new Promise((resolve) => tui.child.once('exit', resolve));
+  tui.write('q');
+  await exited;
+  return { ...result, shown, latencies };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-tail-bench-'));
+const home = path.join(dir, 'home');
+mkdirSync(home, { recursive: true });
+const dataDir = path.join(dir, 'data');
+const env = {
+  PATH: process.env.PATH,
+  TERM: 'xterm-256color',
+  HOME: home,
+  XDG_CONFIG_HOME: path.join(home, '.config'),
+  XDG_DATA_HOME: path.join(home, '.local/share'),
+  CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
+  CLEVER_NOTIFY_SANDBOX_DATA: dataDir,
+  CONFIGURATION_FILE: path.join(home, 'none.json'),
+};
+mkdirSync(env.CLEVER_NOTIFY_CONFIG_DIR, { recursive: true });
+writeFileSync(
+  path.join(env.CLEVER_NOTIFY_CONFIG_DIR, 'settings.json'),
+  JSON.stringify({ welcomeShown: true }),
+);
+
+let sandbox;
+try {
+  sandbox = await startSandbox(dataDir, env);
+  const self = await request(sandbox, 'GET', '/v2/self');
+  const tail = await benchTail(sandbox, self.id, env);
+  const tui = process.env.TAIL_BENCH_ONLY === 'tail' ? undefined : await benchTui(sandbox, self.id, env);
+  if (process.env.TAIL_BENCH_DEBUG) console.log(JSON.stringify(tail.rss));
+  if (!tui) process.exit(0);
+  const sorted = [...tui.latencies].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(1);
+  for (const [name, r] of [
+    ['tail -F json-stream', tail],
+    ['TUI Activity tab', tui],
+  ]) {
+    console.log(
+      `${name}: ${r.sent} events sent in ${r.seconds.toFixed(1)} s (${(r.sent / r.seconds).toFixed(0)}/s, ${r.failed} refused)`,
+    );
+    console.log(
+      `  shown: ${r.shown} (${(r.shown / r.seconds).toFixed(0)}/s), lost: ${Math.max(0, r.sent - r.shown)}  [target 0 lost]`,
+    );
+    console.log(`  CPU: ${r.cpu.toFixed(1)} % of one core  [target < 60 %]`);
+    console.log(`  RSS: ${rssText(r.rss)}  [target flat]`);
+  }
+  console.log(
+    `  keypress-to-frame (Space → PAUSED) under load: median ${pct(0.5)} ms, max ${pct(1)} ms over ${sorted.length} presses  [target < 100 ms]`,
+  );
+} finally {
+  if (sandbox) await stopSandbox(sandbox);
+  agent.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}
