@@ -17,7 +17,7 @@ import {
   type WebhookInput,
 } from '../domain/schemas.js';
 import type { Credentials } from './credentials.js';
-import { sendTestEvent } from './direct-webhook-test.js';
+import { type DirectTestOptions, sendTestEvent } from './direct-webhook-test.js';
 import { ApiError } from './errors.js';
 import { HttpTransport, type TransportOptions } from './http.js';
 import type { ApiTarget, CleverApi, WebhookTestResult } from './types.js';
@@ -126,7 +126,7 @@ export class HttpCleverApi implements CleverApi {
   }
 
   async testWebhook(hook: Webhook): Promise<WebhookTestResult[]> {
-    if (this.target.kind !== 'sandbox') return sendTestEvent(hook);
+    if (this.target.kind !== 'sandbox') return sendTestEvent(hook, await this.sampleContext(hook));
     const results = await this.http.send({
       method: 'POST',
       path: `/sandbox/v1/webhooks/${enc(hook.ownerId)}/${enc(hook.id)}/test`,
@@ -135,6 +135,21 @@ export class HttpCleverApi implements CleverApi {
     });
     if (!results) throw new ApiError(`the sandbox answered the test of webhook ${hook.id} with no results`);
     return results;
+  }
+
+  /** A real app of the hook's owner (in its scope, if scoped) for the sample event, with the names. */
+  private async sampleContext(hook: Webhook): Promise<DirectTestOptions> {
+    const summary = await this.summary().catch(() => undefined);
+    const owner =
+      summary?.user.id === hook.ownerId
+        ? summary.user
+        : summary?.organisations.find((o) => o.id === hook.ownerId);
+    if (!owner) return {};
+    const app = owner.applications.find((a) => hook.scope?.includes(a.id)) ?? owner.applications[0];
+    return {
+      ...(app ? { appId: app.id } : {}),
+      context: { ...(owner.name ? { ownerName: owner.name } : {}), ...(app ? { appName: app.name } : {}) },
+    };
   }
 
   async listEmailHooks(ownerId: string): Promise<EmailHook[]> {

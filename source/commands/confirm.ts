@@ -5,6 +5,8 @@ import { UserError } from '../domain/errors.js';
 
 export interface ConfirmOptions {
   yes?: boolean;
+  /** What needs the confirmation, for the refusal without a terminal, e.g. "sending a test event". */
+  action?: string;
   input?: NodeJS.ReadStream;
   output?: NodeJS.WriteStream;
 }
@@ -15,7 +17,7 @@ export async function confirm(question: string, options: ConfirmOptions = {}): P
   const output = options.output ?? process.stderr;
   if (!input.isTTY) {
     throw new UserError(
-      `${question.replace(/\?\s*$/, '')}: this needs a confirmation, and there is no terminal to ask; add --yes`,
+      `${options.action ?? 'this'} needs a confirmation, and there is no terminal to ask: add --yes`,
     );
   }
   const rl = createInterface({ input, output });

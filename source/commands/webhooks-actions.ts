@@ -115,7 +115,7 @@ export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<
       const count = hook.urls.length === 1 ? 'its URL' : `its ${hook.urls.length} URLs`;
       const yes = await confirm(
         `Send a sample DEPLOYMENT_SUCCESS event from this machine to ${count} (${hook.urls.map((u) => u.url).join(', ')})?`,
-        { yes: flags.yes === true },
+        { yes: flags.yes === true, action: 'sending a test event from this machine' },
       );
       if (!yes) throw new UserError('test cancelled');
     }

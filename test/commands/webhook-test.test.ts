@@ -109,7 +109,7 @@ describe('webhooks test against Clever Cloud', () => {
   it('asks first, and refuses without a terminal unless --yes', async () => {
     const notATerminal = new PassThrough() as unknown as NodeJS.ReadStream;
     await expect(confirm('Send it?', { input: notATerminal })).rejects.toThrow(
-      /no terminal to ask; add --yes/,
+      /no terminal to ask: add --yes/,
     );
     await expect(confirm('Send it?', { input: notATerminal, yes: true })).resolves.toBe(true);
     const terminal = Object.assign(new PassThrough(), { isTTY: true }) as unknown as NodeJS.ReadStream;
