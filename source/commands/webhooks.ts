@@ -76,6 +76,17 @@ export function register(program: Command): void {
   ]);
   webhooks.action(async (flags: WebhookListFlags) => (await load()).listWebhooks(flags));
 
+  const list = webhooks.command('list').description('list the webhooks (the default)');
+  addOrgOption(list);
+  list.option(
+    '--list-all',
+    'list every webhook of your personal space (or of --org), not only the linked app’s',
+  );
+  addOutputOption(list);
+  addSandboxOption(list);
+  withExamples(list, ['clever-notify webhooks list --org orga_… -F json']);
+  list.action(async (flags: WebhookListFlags) => (await load()).listWebhooks(flags));
+
   const add = webhooks
     .command('add')
     .description('add a webhook called when events happen (one or several URLs)')
