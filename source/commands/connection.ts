@@ -23,8 +23,7 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-const LOGIN_ADVICE =
-  'run `clever login`, or set CLEVER_TOKEN and CLEVER_SECRET (or CLEVER_API_TOKEN), to use Clever Cloud';
+const LOGIN_ADVICE = 'to use Clever Cloud, run `clever login` or set CLEVER_TOKEN and CLEVER_SECRET';
 
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const env = options.env ?? process.env;

@@ -7,7 +7,7 @@ import { emailHookJson, emailHooksTable, hooksCoveringApp } from './format/hooks
 import { paintFor, terminalWidth } from './format/style.js';
 import { parseEvents, parseNotify, parseServices, withOptionalLists } from './hook-input.js';
 import type { EmailListFlags, EmailWriteFlags } from './notify-email.js';
-import { hookOwner, listTarget } from './owner.js';
+import { checkServices, hookOwner, listTarget } from './owner.js';
 import { out, printJson, withApi } from './run.js';
 
 export async function listEmailHooks(flags: EmailListFlags): Promise<void> {
@@ -34,6 +34,7 @@ export async function addEmailHook(name: string, flags: EmailWriteFlags): Promis
       flags.event !== undefined ? await parseEvents(flags.event, () => api.eventCatalogue()) : null;
     const target = await listTarget(api, org ? { org } : {});
     const scope = scopeFlag !== undefined ? scopeFlag : target.appId ? [target.appId] : null;
+    if (scope) await checkServices(api, target.ownerId, scope);
     const hook = await api.addEmailHook(target.ownerId, withOptionalLists({ name, notified, events, scope }));
     report(hook, flags.json, 'Added');
   });
@@ -47,6 +48,7 @@ export async function editEmailHook(id: string, flags: EmailWriteFlags): Promise
     const hook = await findEmailHook(api, ownerId, id);
     const events =
       flags.event !== undefined ? await parseEvents(flags.event, () => api.eventCatalogue()) : hook.events;
+    if (scopeFlag) await checkServices(api, ownerId, scopeFlag);
     const input = withOptionalLists({
       name: flags.name ?? hook.name ?? '',
       events,

@@ -64,3 +64,15 @@ export function ownerIdByName(summary: Summary, name: string): string {
   }
   throw new UserError(`no organisation is named "${name}"; yours are: ${list(owners)}`);
 }
+
+/** The scope may only hold the owner's apps and add-ons: say so before the API refuses, or worse, accepts. */
+export async function checkServices(api: CleverApi, ownerId: string, scope: string[]): Promise<void> {
+  const [apps, addons] = await Promise.all([api.applications(ownerId), api.addons(ownerId)]);
+  const known = new Set([...apps.map((a) => a.id), ...addons.map((a) => a.id)]);
+  const foreign = scope.filter((id) => !known.has(id));
+  if (foreign.length > 0) {
+    throw new UserError(
+      `${foreign.join(', ')} ${foreign.length > 1 ? 'are' : 'is'} not an app or add-on of ${ownerId} (see \`clever-notify apps --org ${ownerId}\`)`,
+    );
+  }
+}

@@ -8,7 +8,7 @@ import { confirm } from './confirm.js';
 import { hooksCoveringApp, testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
 import { paintFor, terminalWidth } from './format/style.js';
 import { parseEvents, parseFormat, parseServices, parseUrlArg, withOptionalLists } from './hook-input.js';
-import { hookOwner, listTarget } from './owner.js';
+import { checkServices, hookOwner, listTarget } from './owner.js';
 import { out, printJson, warn, withApi } from './run.js';
 import type { WebhookEditFlags, WebhookListFlags, WebhookTestFlags, WebhookWriteFlags } from './webhooks.js';
 
@@ -136,18 +136,6 @@ async function findWebhook(api: CleverApi, ownerId: string, id: string): Promise
     throw new UserError(`${ownerId} has no webhook ${id} (another owner? add --org ID|NAME)`);
   }
   return hook;
-}
-
-/** The scope may only hold the owner's apps and add-ons: say so before the API refuses, or worse, accepts. */
-async function checkServices(api: CleverApi, ownerId: string, scope: string[]): Promise<void> {
-  const [apps, addons] = await Promise.all([api.applications(ownerId), api.addons(ownerId)]);
-  const known = new Set([...apps.map((a) => a.id), ...addons.map((a) => a.id)]);
-  const foreign = scope.filter((id) => !known.has(id));
-  if (foreign.length > 0) {
-    throw new UserError(
-      `${foreign.join(', ')} ${foreign.length > 1 ? 'are' : 'is'} not an app or add-on of ${ownerId} (see \`clever-notify apps --org ${ownerId}\`)`,
-    );
-  }
 }
 
 function warnDeadFormats(urls: readonly WebhookUrl[]): void {
