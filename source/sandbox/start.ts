@@ -55,6 +55,8 @@ export interface RunningSandbox {
   server: http.Server | https.Server;
   /** Checks an `Authorization` header value (HTTP or the event socket's oauth frame). */
   authenticate: Authenticate;
+  /** Where plugins write human messages (the `log` option). */
+  log: (line: string) => void;
   close(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       router,
       server,
       authenticate,
+      log,
       close: cleanUp,
     };
     for (const plugin of options.plugins ?? builtinPlugins) {

@@ -62,7 +62,7 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
     name: 'events',
     async install(sandbox) {
       const options = given ?? optionsFromEnv();
-      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const { log } = sandbox;
       const report = (error: unknown) =>
         log(`sandbox events: ${error instanceof Error ? error.message : String(error)}`);
       const journal = await DeliveryJournal.open(sandbox.dataDir, report);
@@ -121,5 +121,5 @@ export function startSandboxActivity(sandbox: RunningSandbox): void {
   const events = sandboxEvents(sandbox);
   if (!events) throw new Error('the sandbox runs without its events plugin');
   events.startActivity();
-  process.stderr.write('simulated activity: a deployment or an event every 2 to 6 seconds\n');
+  sandbox.log('simulated activity: a deployment or an event every 2 to 6 seconds');
 }
