@@ -86,6 +86,8 @@ export class HttpTransport {
           return this.parse(spec, outcome.text, context);
         }
         if (spec.emptyOn?.includes(outcome.status)) return undefined;
+        // A DELETE retried after a lost answer may find its work done already.
+        if (spec.method === 'DELETE' && attempt > 1 && outcome.status === 404) return undefined;
         if (!last && RETRY_STATUSES.has(outcome.status)) {
           const wait = this.retryDelay(attempt, outcome.retryAfter);
           if (wait !== undefined) {

@@ -108,6 +108,12 @@ describe('HttpCleverApi', () => {
     expect(server.seen.length).toBe(3);
   });
 
+  it('takes a 404 on a retried DELETE for done', async () => {
+    server.script(reset, text(404, 'gone'));
+    await expect(client().removeWebhook(OWNER, 'hook-1')).resolves.toBeUndefined();
+    expect(server.seen.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+  });
+
   it('gives up after the retries with the last status', async () => {
     server.script(text(503, 'maintenance'));
     const error = await failure(client().self());
