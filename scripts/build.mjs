@@ -7,7 +7,13 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 
 await build({
   entryPoints: ['cli.tsx'],
-  outfile: 'dist/cli.js',
+  outdir: 'dist',
+  entryNames: '[name]',
+  // Each command's implementation is its own chunk, loaded by the command's dynamic import: a short
+  // command parses less code and holds less memory (measured: --version 0.20 → 0.08 s, 68 → 46 MB;
+  // a sandbox with 10,000 hooks 99.5 → 87 MB RSS).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
