@@ -33,7 +33,10 @@ export function startActivity(options: ActivityOptions): Activity {
     const owners = options.store.owners();
     const owner = pick(owners);
     if (!owner) return;
-    const app = pick(options.store.applications(owner.id));
+    // One deployment at a time per app, as the platform runs them.
+    const app = pick(
+      options.store.applications(owner.id).filter((a) => !options.deployments.isDeploying(a.id)),
+    );
     const roll = random();
     if (app && roll < 0.6) {
       await options.deployments.start({

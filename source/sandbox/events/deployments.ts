@@ -22,6 +22,8 @@ export interface DeploymentRequest {
 export class DeploymentSimulator {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  /** Apps with a deployment WIP, for the simulated activity to leave alone. */
+  private readonly deploying = new Set<string>();
 
   constructor(
     private readonly store: DeploymentStore,
@@ -58,9 +60,11 @@ export class DeploymentSimulator {
     }
     await this.store.putDeployment(app.id, wip);
     this.bus.emit(buildEvent('DEPLOYMENT_ACTION_BEGIN', subject, { ...about, state: 'WIP' }));
+    this.deploying.add(app.id);
 
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.deploying.delete(app.id);
       const done = this.finish(app.id, wip, request.fail === true, subject, about)
         .catch((error) => this.log(`deployment ${wip.uuid} could not finish: ${String(error)}`))
         .finally(() => this.running.delete(done));
@@ -83,6 +87,10 @@ export class DeploymentSimulator {
     if (app && !fail) await this.store.putApplication({ ...app, commitId: wip.commit });
     this.bus.emit(buildEvent('DEPLOYMENT_ACTION_END', subject, { ...about, state }));
     this.bus.emit(buildEvent(fail ? 'DEPLOYMENT_FAIL' : 'DEPLOYMENT_SUCCESS', subject, { ...about, state }));
+  }
+
+  isDeploying(appId: string): boolean {
+    return this.deploying.has(appId);
   }
 
   /** Stops deployments in flight: they stay WIP in the list, as after a lost END on the real platform. */
