@@ -44,6 +44,8 @@ export interface RequestSpec<T> {
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Network errors that happen before a request is sent. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export class HttpTransport {
   readonly apiHost: string;
@@ -173,15 +175,17 @@ export class HttpTransport {
 
   private networkMessage(error: unknown, context: FailureContext): string {
     const seconds = `${Math.round(this.timeoutMs / 100) / 10} s`;
-    if (
-      error instanceof undiciErrors.HeadersTimeoutError ||
-      error instanceof undiciErrors.BodyTimeoutError ||
-      error instanceof undiciErrors.ConnectTimeoutError
-    ) {
-      return `${context.host} did not answer ${context.method} ${context.path} within ${seconds}`;
+    // A write whose answer was lost may have been applied: say so rather than invite a duplicate.
+    const maybeApplied = IDEMPOTENT.has(context.method) ? '' : ' (it may have been applied: list to check)';
+    if (error instanceof undiciErrors.ConnectTimeoutError) {
+      return `${context.host} did not accept a connection within ${seconds} (${context.method} ${context.path})`;
+    }
+    if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+      return `${context.host} did not answer ${context.method} ${context.path} within ${seconds}${maybeApplied}`;
     }
     const code = errorCode(error);
-    return `cannot reach ${context.host} (${code}) for ${context.method} ${context.path}`;
+    const neverSent = NOT_CONNECTED.has(code) ? '' : maybeApplied;
+    return `cannot reach ${context.host} (${code}) for ${context.method} ${context.path}${neverSent}`;
   }
 
   private parse<T>(spec: RequestSpec<T>, text: string, context: FailureContext): T | undefined {
