@@ -19,7 +19,7 @@ export interface TransportOptions {
   credentialsKind: 'oauth' | 'api-token';
   /** A CA certificate (PEM) to trust instead of the system's. */
   ca?: string;
-  /** Whole-request deadline per attempt (headers and body). */
+  /** Per attempt: the longest wait for a connection, for the headers, and for each part of the body. */
   timeoutMs?: number;
   /** Extra attempts for idempotent requests. */
   retries?: number;

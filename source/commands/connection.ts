@@ -2,6 +2,7 @@
 // Clever Cloud, or whatever API_HOST names. With none, or with --sandbox, the sandbox of the default
 // data folder: the one already running there, else one started in this process for this command.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { HttpCleverApi } from '../api/client.js';
 import { type Credentials, resolveCredentials } from '../api/credentials.js';
 import type { CleverApi } from '../api/types.js';
@@ -86,7 +87,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
 
 /** CLEVER_NOTIFY_SANDBOX_DATA, else the folder saved in the settings, else the default. */
 async function sandboxDataDir(env: Record<string, string | undefined>): Promise<string> {
-  if (env.CLEVER_NOTIFY_SANDBOX_DATA) return defaultSandboxDataDir();
+  if (env.CLEVER_NOTIFY_SANDBOX_DATA) return resolve(env.CLEVER_NOTIFY_SANDBOX_DATA);
   const { openSettings } = await import('../settings/settings.js');
   return openSettings(env).get('sandboxDataDir') ?? defaultSandboxDataDir();
 }
