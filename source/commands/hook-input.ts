@@ -49,6 +49,17 @@ export function parseUrlArg(arg: string, defaultFormat: WebhookFormat): WebhookU
   return { format, url };
 }
 
+/** The same URL twice in the same format would get every event twice. */
+export function uniqueUrls(urls: readonly WebhookUrl[]): WebhookUrl[] {
+  const seen = new Set<string>();
+  return urls.filter((u) => {
+    const key = `${u.format} ${u.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Event names (plain or META), or null for "all". Unknown names are checked against the API's catalogue. */
 export async function parseEvents(
   value: string,

@@ -2,12 +2,18 @@
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import { DEAD_FORMATS, type Webhook, type WebhookInput, type WebhookUrl } from '../domain/schemas.js';
-import type { CommonFlags } from './common-options.js';
-import { orgOf } from './common-options.js';
+import { type CommonFlags, orgOf } from './common-options.js';
 import { confirm } from './confirm.js';
 import { hooksCoveringApp, testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
 import { paintFor, terminalWidth } from './format/style.js';
-import { parseEvents, parseFormat, parseServices, parseUrlArg, withOptionalLists } from './hook-input.js';
+import {
+  parseEvents,
+  parseFormat,
+  parseServices,
+  parseUrlArg,
+  uniqueUrls,
+  withOptionalLists,
+} from './hook-input.js';
 import { checkServices, hookOwner, listTarget } from './owner.js';
 import { out, printJson, warn, withApi } from './run.js';
 import type { WebhookEditFlags, WebhookListFlags, WebhookTestFlags, WebhookWriteFlags } from './webhooks.js';
@@ -30,7 +36,7 @@ export async function addWebhook(name: string, urlArgs: string[], flags: Webhook
   const org = orgOf(flags);
   if (flags.service !== undefined && !org) throw new UserError('--service needs --org');
   const format = parseFormat(flags.format ?? 'raw');
-  const urls = urlArgs.map((arg) => parseUrlArg(arg, format));
+  const urls = uniqueUrls(urlArgs.map((arg) => parseUrlArg(arg, format)));
   const scopeFlag = flags.service !== undefined ? parseServices(flags.service) : undefined;
   await withApi(flags, async (api) => {
     const events =
@@ -77,7 +83,6 @@ export function editedUrls(
   flags: Pick<WebhookEditFlags, 'url' | 'addUrl' | 'removeUrl'>,
   format: WebhookUrl['format'] | undefined,
 ): WebhookUrl[] {
-  const given = flags.url ?? flags.addUrl;
   let urls: WebhookUrl[];
   if (flags.url) urls = flags.url.map((arg) => parseUrlArg(arg, format ?? 'raw'));
   else if (flags.addUrl) urls = [...current, ...flags.addUrl.map((arg) => parseUrlArg(arg, format ?? 'raw'))];
@@ -87,16 +92,7 @@ export function editedUrls(
     urls = urls.filter((u) => u.url !== removed);
     if (urls.length === before) throw new UserError(`the webhook has no URL ${removed}`);
   }
-  if (given) {
-    const seen = new Set<string>();
-    urls = urls.filter((u) => {
-      const key = `${u.format} ${u.url}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
-  return urls;
+  return uniqueUrls(urls);
 }
 
 export async function removeWebhook(id: string, flags: CommonFlags): Promise<void> {
