@@ -22,7 +22,14 @@ export async function confirm(question: string, options: ConfirmOptions = {}): P
   }
   const rl = createInterface({ input, output });
   try {
-    const answer = await rl.question(`${question} [y/N] `);
+    const answer = await rl.question(`${question} [y/N] `).catch((error: unknown) => {
+      // Ctrl+C at the prompt is a "no", with a fresh line for the shell.
+      if ((error as { name?: string }).name === 'AbortError') {
+        output.write('\n');
+        return 'n';
+      }
+      throw error;
+    });
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
