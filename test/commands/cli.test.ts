@@ -56,6 +56,9 @@ describe('webhooks', () => {
     const byName = jsonOf<HookJson[]>(await cli('webhooks', '--org', ids.acme.name, '-F', 'json'));
     const byId = jsonOf<HookJson[]>(await cli('webhooks', '--org', ids.acme.id, '-F', 'json'));
     expect(byName).toEqual(byId);
+    // clever-tools' aliases, and `list` like notify-email's.
+    expect(jsonOf<HookJson[]>(await cli('webhooks', 'list', '-o', ids.acme.id, '-F', 'json'))).toEqual(byId);
+    expect(jsonOf<HookJson[]>(await cli('webhooks', '--owner', ids.acme.id, '-F', 'json'))).toEqual(byId);
     expect(byName.map((h) => h.id).sort()).toEqual(
       sandbox.store
         .webhooks(ids.acme.id)
