@@ -231,6 +231,17 @@ describe('webhook deliveries', () => {
     expect(hookNow(hook).failures[0]!.networkFailure).toBe('timeout after 400 ms');
   });
 
+  it('gives up on a body that stalls after the headers', async () => {
+    const r = await receiver((_q, _i, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('partial');
+    });
+    const hook = await addHook([{ format: 'raw', url: r.url }]);
+    await trigger();
+    const d = await waitFor(async () => (await deliveries(hook.id))[0]);
+    expect(d).toMatchObject({ networkFailure: 'timeout after 400 ms', final: false, ok: false });
+  });
+
   it('retries a closed port as a network failure', async () => {
     const closed = await startReceiver();
     await closed.close();

@@ -31,13 +31,15 @@ export function createHttpSender(timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS): Webho
     async send(url, body) {
       const started = performance.now();
       const durationMs = () => Math.round(performance.now() - started);
+      // One deadline for the whole exchange: connecting, the headers and the excerpt of the body.
+      const signal = AbortSignal.timeout(timeoutMs);
       try {
         const response = await request(url, {
           method: 'POST',
           dispatcher: agent,
           headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
           body,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal,
         });
         const excerpt = await readExcerpt(response.body);
         const retryAfter = response.headers['retry-after'];
@@ -53,7 +55,9 @@ export function createHttpSender(timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS): Webho
         };
       } catch (error) {
         return {
-          networkFailure: describeNetworkFailure(error, timeoutMs),
+          networkFailure: signal.aborted
+            ? `timeout after ${timeoutMs} ms`
+            : describeNetworkFailure(error, timeoutMs),
           durationMs: durationMs(),
           ...(isPermanent(error) ? { permanent: true } : {}),
         };
