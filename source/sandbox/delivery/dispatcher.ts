@@ -113,10 +113,10 @@ export class Dispatcher {
     return Promise.all(results);
   }
 
-  /** Sends the body of a logged attempt again, as a new delivery; undefined when the record is unknown. */
+  /** Sends the body of a logged attempt again, as a new delivery; undefined when the record or its hook is gone. */
   redeliver(deliveryId: string): { eventId: string } | undefined {
     const record = this.options.journal.find(deliveryId);
-    if (!record) return undefined;
+    if (!record || !this.options.store.webhook(record.ownerId, record.hookId)) return undefined;
     this.enqueue({
       id: randomUUID(),
       eventId: record.eventId,
