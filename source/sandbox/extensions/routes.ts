@@ -143,8 +143,12 @@ export function addExtensionRoutes(router: Router, deps: ExtensionDeps): void {
 
   router.post('/sandbox/v1/deliveries/:deliveryId/redeliver', ({ res, params }) => {
     const redelivered = deps.dispatcher.redeliver(params.deliveryId!);
-    if (!redelivered)
-      throw new HttpError(404, `no delivery ${params.deliveryId} in the log (it may be past retention)`);
+    if (!redelivered) {
+      throw new HttpError(
+        404,
+        `no delivery ${params.deliveryId} in the log (it may be past retention), or its webhook was removed`,
+      );
+    }
     sendJson(res, 202, redelivered);
   });
 
