@@ -67,3 +67,26 @@ it('keeps pending retries across a restart and delivers them after it', async ()
   }
   await receiver.close();
 });
+
+it('marks a deployment cut short by a stop CANCELLED at the next start', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clever-notify-restart-'));
+  dirs.push(dataDir);
+  const first = await startTestSandbox({ dataDir });
+  const { apps } = seedIds(first);
+  const res = await sandboxFetch(first, '/sandbox/v1/deployments', {
+    method: 'POST',
+    json: { appId: apps.blog.id, durationMs: 60_000 },
+  });
+  const { uuid } = (await res.json()) as { uuid: string };
+  expect(first.store.deployments(apps.blog.id, { limit: 1 })[0]).toMatchObject({ uuid, state: 'WIP' });
+  await first.close();
+  const second = await startTestSandbox({ dataDir });
+  try {
+    expect(second.store.deployments(apps.blog.id, { limit: 1 })[0]).toMatchObject({
+      uuid,
+      state: 'CANCELLED',
+    });
+  } finally {
+    await second.close();
+  }
+});

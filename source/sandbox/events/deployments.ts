@@ -9,7 +9,10 @@ import { buildEvent, type EventBus } from './event-bus.js';
 
 export const DEFAULT_DEPLOY_MS = 5000;
 
-export type DeploymentStore = Pick<SandboxStore, 'application' | 'self' | 'putDeployment' | 'putApplication'>;
+export type DeploymentStore = Pick<
+  SandboxStore,
+  'application' | 'applications' | 'owners' | 'deployments' | 'self' | 'putDeployment' | 'putApplication'
+>;
 
 export interface DeploymentRequest {
   appId: string;
@@ -87,6 +90,24 @@ export class DeploymentSimulator {
     if (app && !fail) await this.store.putApplication({ ...app, commitId: wip.commit });
     this.bus.emit(buildEvent('DEPLOYMENT_ACTION_END', subject, { ...about, state }));
     this.bus.emit(buildEvent(fail ? 'DEPLOYMENT_FAIL' : 'DEPLOYMENT_SUCCESS', subject, { ...about, state }));
+  }
+
+  /**
+   * Deployments left WIP by a stop (their END never came) are marked CANCELLED at the next start, so
+   * that views polling "while anything is WIP" do not poll forever.
+   */
+  async cancelInterrupted(): Promise<number> {
+    let count = 0;
+    for (const owner of this.store.owners()) {
+      for (const app of this.store.applications(owner.id)) {
+        for (const deployment of this.store.deployments(app.id)) {
+          if (deployment.state !== 'WIP' || this.deploying.has(app.id)) continue;
+          await this.store.putDeployment(app.id, { ...deployment, state: 'CANCELLED' });
+          count += 1;
+        }
+      }
+    }
+    return count;
   }
 
   isDeploying(appId: string): boolean {

@@ -81,6 +81,8 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
       bus.subscribe((event) => dispatcher.dispatch(event));
       dispatcher.start();
       const deployments = new DeploymentSimulator(sandbox.store, bus, log);
+      const cancelled = await deployments.cancelInterrupted();
+      if (cancelled > 0) log(`${cancelled} deployment(s) left WIP by the last stop marked CANCELLED`);
       const socket = attachEventSocket({
         server: sandbox.server,
         bus,
