@@ -1,5 +1,5 @@
 // The one place the sandbox's events are emitted. The event socket and the webhook dispatcher listen
-// here; triggers, simulated activity and REST writes publish here.
+// here; the triggers of the extension API and the simulated activity publish here.
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../domain/schemas.js';
 
