@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Inherited by every sandbox the tests start, in-process or as a child: no test reaches the network.
+    env: { CLEVER_NOTIFY_SANDBOX_LOOPBACK_ONLY: '1' },
   },
 });

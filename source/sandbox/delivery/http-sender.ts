@@ -18,7 +18,19 @@ export interface WebhookSender {
   close(): Promise<void>;
 }
 
-export function createHttpSender(timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS): WebhookSender {
+export interface SenderOptions {
+  timeoutMs?: number;
+  /**
+   * Send only to loopback addresses (127.0.0.0/8, ::1, localhost); any other URL fails at once,
+   * before any DNS lookup. The test suite sets it so that no test can reach the network.
+   */
+  loopbackOnly?: boolean;
+}
+
+export function createHttpSender({
+  timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS,
+  loopbackOnly = false,
+}: SenderOptions = {}): WebhookSender {
   const agent = new Agent({
     // One TLS context for every connection: building one loads the root certificates, which costs
     // milliseconds of the event loop per connection otherwise.
@@ -29,6 +41,13 @@ export function createHttpSender(timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS): Webho
   });
   return {
     async send(url, body) {
+      if (loopbackOnly && !isLoopbackUrl(url)) {
+        return {
+          networkFailure: 'not sent: this sandbox delivers to loopback addresses only',
+          durationMs: 0,
+          permanent: true,
+        };
+      }
       const started = performance.now();
       const durationMs = () => Math.round(performance.now() - started);
       // One deadline for the whole exchange: connecting, the headers and the excerpt of the body.
@@ -66,6 +85,16 @@ export function createHttpSender(timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS): Webho
     // Destroy, not close: a hanging receiver must not hold up a stop; what was cut short stays pending.
     close: () => agent.destroy(),
   };
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** The first KiB of the body; the rest is not read (the connection is dropped instead). */

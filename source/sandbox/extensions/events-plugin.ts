@@ -21,6 +21,8 @@ export interface EventsPluginOptions {
   retryBaseMs?: number;
   deliveryTimeoutMs?: number;
   heartbeatMs?: number;
+  /** See SenderOptions.loopbackOnly; CLEVER_NOTIFY_SANDBOX_LOOPBACK_ONLY=1. */
+  loopbackOnly?: boolean;
 }
 
 /** What other parts of the program (the sandbox command's --activity, tests) reach on a running sandbox. */
@@ -50,6 +52,7 @@ export function optionsFromEnv(): EventsPluginOptions {
   const deliveryTimeoutMs = envNumber('CLEVER_NOTIFY_SANDBOX_DELIVERY_TIMEOUT_MS');
   const heartbeatMs = envNumber('CLEVER_NOTIFY_SANDBOX_HEARTBEAT_MS');
   return {
+    loopbackOnly: process.env.CLEVER_NOTIFY_SANDBOX_LOOPBACK_ONLY === '1',
     ...(retryBaseMs !== undefined ? { retryBaseMs } : {}),
     ...(deliveryTimeoutMs !== undefined ? { deliveryTimeoutMs } : {}),
     ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
@@ -66,7 +69,10 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
       const report = (error: unknown) =>
         log(`sandbox events: ${error instanceof Error ? error.message : String(error)}`);
       const journal = await DeliveryJournal.open(sandbox.dataDir, report);
-      const sender = createHttpSender(options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS);
+      const sender = createHttpSender({
+        timeoutMs: options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+        loopbackOnly: options.loopbackOnly ?? false,
+      });
       const dispatcher = new Dispatcher({
         store: sandbox.store,
         journal,
