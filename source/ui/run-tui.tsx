@@ -4,6 +4,7 @@ import { render } from 'ink';
 import { UserError } from '../domain/errors.js';
 import { App } from './app/app.js';
 import type { TuiSession } from './app/session.js';
+import { startIdleCollector } from './terminal/idle-collector.js';
 import { enterFullScreen } from './terminal/screen.js';
 
 export interface TuiOptions {
@@ -16,22 +17,31 @@ export const NO_TTY_MESSAGE =
 export async function runTui(options: TuiOptions = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(NO_TTY_MESSAGE, 2);
   const screen = enterFullScreen();
-  let session: TuiSession | undefined;
-  const open = async (): Promise<TuiSession> => {
-    session = await openSession(options);
+  // Every attempt to connect, so that quitting while one is still under way closes it too (an
+  // embedded sandbox would otherwise keep the process alive).
+  const sessions: Promise<TuiSession>[] = [];
+  const open = (): Promise<TuiSession> => {
+    const session = openSession(options);
+    sessions.push(session);
     return session;
   };
-  const instance = render(<App open={open} onQuit={() => instance.unmount()} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-    // Enough for smooth scrolling; bursts of state changes between frames are coalesced.
-    maxFps: 30,
-  });
+  const collector = startIdleCollector();
+  const instance = render(
+    <App open={open} onQuit={() => instance.unmount()} onActivity={collector.activity} />,
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Enough for smooth scrolling; bursts of state changes between frames are coalesced.
+      maxFps: 30,
+    },
+  );
   try {
     await instance.waitUntilExit();
   } finally {
+    collector.stop();
     screen.leave();
-    await (session as TuiSession | undefined)?.close();
+    const opened = await Promise.allSettled(sessions);
+    await Promise.all(opened.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }
 }
 

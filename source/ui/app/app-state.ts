@@ -190,9 +190,16 @@ export function visibleApps(state: AppState): AppRow[] {
   return appRows(selectedOwner(state), state.appList.filter);
 }
 
+/** The chosen app without building the rows of a long unfiltered list (row 0 is "All apps"). */
 export function selectedApp(state: AppState): AppEntry | undefined {
-  const row = pick(visibleApps(state), state.appList.cursor);
-  return row?.kind === 'app' ? row : undefined;
+  const owner = selectedOwner(state);
+  if (!owner) return undefined;
+  if (state.appList.filter) {
+    const row = pick(visibleApps(state), state.appList.cursor);
+    return row?.kind === 'app' ? row : undefined;
+  }
+  const cursor = clampCursor(state.appList.cursor, owner.apps.length + 1);
+  return cursor === 0 ? undefined : owner.apps[cursor - 1];
 }
 
 export function ownerHooks(state: AppState): OwnerHooks | undefined {
@@ -261,7 +268,10 @@ function withList(state: AppState, pane: Pane, list: ListState): AppState {
 
 function countOf(state: AppState, pane: Pane): number {
   if (pane === 'owners') return visibleOwners(state).length;
-  if (pane === 'apps') return visibleApps(state).length;
+  if (pane === 'apps') {
+    const owner = selectedOwner(state);
+    return state.appList.filter || !owner ? visibleApps(state).length : owner.apps.length + 1;
+  }
   return visibleHooks(state).length;
 }
 

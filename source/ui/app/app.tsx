@@ -41,13 +41,15 @@ export interface AppProps {
   open: () => Promise<TuiSession>;
   /** Called when the user quits. */
   onQuit: () => void;
+  /** Called after each change of state (the idle memory collector listens). */
+  onActivity?: () => void;
   /** Fixed size (tests); otherwise the terminal's, kept current on resize. */
   size?: TerminalSize;
   theme?: Theme;
 }
 
 /** The container: it owns the state, runs the effects, and publishes both to the screens. */
-export function App({ open, onQuit, size: fixedSize, theme }: AppProps) {
+export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
   const sessionRef = useRef<TuiSession | undefined>(undefined);
   const size = useTerminalSize(fixedSize);
@@ -90,6 +92,11 @@ export function App({ open, onQuit, size: fixedSize, theme }: AppProps) {
       clearTimeout(timer);
     };
   }, [open, state.connectAttempt]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new state is activity, on purpose
+  useEffect(() => {
+    onActivity?.();
+  }, [state, size, onActivity]);
 
   const getSession = useCallback(() => sessionRef.current, []);
   const quit = useCallback(() => onQuit(), [onQuit]);

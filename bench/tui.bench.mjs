@@ -1,0 +1,289 @@
+// The TUI's figures, on the built binary in a pseudo-terminal (`script`): time to the first frame,
+// keypress-to-frame latency on an owner with 5,000 apps and 2,000 webhooks, idle CPU, and resident
+// memory. Targets: first frame < 0.35 s, keypress-to-frame < 50 ms median, no CPU when idle, < 120 MB.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+const APPS = 5000;
+const HOOKS = 2000;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+
+function startSandbox(dataDir) {
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /^export API_HOST=(\S+)$/m.exec(out);
+      if (match) {
+        const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
+        resolve({ child, url: new URL(match[1]), apiToken });
+      }
+    });
+  });
+}
+
+async function stopSandbox(sandbox) {
+  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
+  sandbox.child.kill('SIGTERM');
+  await exited;
+}
+
+function request(sandbox, method, pathname, body) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: sandbox.url.hostname,
+        port: sandbox.url.port,
+        method,
+        path: pathname,
+        headers: {
+          authorization: `Bearer ${sandbox.apiToken}`,
+          accept: 'application/json',
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () =>
+          res.statusCode >= 300
+            ? reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text}`))
+            : resolve(text ? JSON.parse(text) : undefined),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** A world with one organisation of 5,000 apps: the sandbox has no endpoint to create apps, so they go into its snapshot before it starts. */
+async function seedWorld(dataDir) {
+  await stopSandbox(await startSandbox(dataDir));
+  const file = path.join(dataDir, 'world.snapshot.json');
+  const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+  const org = snapshot.state.organisations[0];
+  const template = snapshot.state.applications.find((a) => a.ownerId === org.id);
+  for (let i = 0; i < APPS; i++) {
+    snapshot.state.applications.push({
+      ...template,
+      id: `app_${randomUUID()}`,
+      name: `app-${String(i).padStart(4, '0')}`,
+    });
+  }
+  writeFileSync(file, JSON.stringify(snapshot));
+  const sandbox = await startSandbox(dataDir);
+  const apps = (await request(sandbox, 'GET', `/v2/organisations/${org.id}/applications`)).map((a) => a.id);
+  let next = 0;
+  const worker = async () => {
+    while (next < HOOKS) {
+      const i = next++;
+      await request(sandbox, 'POST', `/v2/notifications/webhooks/${org.id}`, {
+        name: `hook-${String(i).padStart(4, '0')}`,
+        urls: [{ format: i % 3 === 0 ? 'slack' : 'raw', url: `https://hooks.example.com/h/${i}` }],
+        ...(i % 2 === 0 ? { events: ['META_DEPLOYMENT_RESULT'] } : {}),
+        ...(i % 4 === 1 ? { scope: [apps[i % apps.length], apps[(i * 7) % apps.length]] } : {}),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return { sandbox, org };
+}
+
+/** The TUI in a pseudo-terminal of 120x36, through util-linux `script`. */
+const opened = [];
+
+function openTui(env) {
+  const started = performance.now();
+  const child = spawn(
+    'script',
+    ['-qfec', `stty cols 120 rows 36; exec ${process.execPath} ${CLI} tui`, '/dev/null'],
+    {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env,
+    },
+  );
+  const tui = {
+    child,
+    started,
+    output: '',
+    listeners: new Set(),
+    write: (text) => child.stdin.write(text),
+    /** Resolves at the first output chunk after now whose accumulated text matches. */
+    waitFor(test, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          tui.listeners.delete(listener);
+          reject(new Error(`timed out waiting for ${test}`));
+        }, timeoutMs);
+        const listener = (at) => {
+          if (typeof test === 'string' ? tui.output.includes(test) : test.test(tui.output)) {
+            clearTimeout(timer);
+            tui.listeners.delete(listener);
+            resolve(at);
+          }
+        };
+        tui.listeners.add(listener);
+        listener(performance.now());
+      });
+    },
+    nodePid: () =>
+      Number(
+        execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+          .trim()
+          .split('\n')[0],
+      ),
+  };
+  opened.push(tui);
+  child.stdout.on('data', (chunk) => {
+    const at = performance.now();
+    tui.output += chunk.toString('utf8');
+    for (const listener of [...tui.listeners]) listener(at);
+  });
+  return tui;
+}
+
+async function closeTui(tui) {
+  const exited = new Promise((resolve) => tui.child.once('exit', resolve));
+  tui.write('q');
+  await exited;
+}
+
+function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Presses a key, and times it to the first output byte after it (Ink writes a frame in one go). */
+async function latency(tui, key, samples) {
+  const times = [];
+  for (let i = 0; i < samples; i++) {
+    const before = tui.output.length;
+    const sent = performance.now();
+    const frame = new Promise((resolve) => {
+      const listener = (at) => {
+        if (tui.output.length > before) {
+          tui.listeners.delete(listener);
+          resolve(at);
+        }
+      };
+      tui.listeners.add(listener);
+    });
+    tui.write(key);
+    times.push((await frame) - sent);
+    // Past Ink's frame throttle, so each press starts from a quiet screen.
+    await sleep(60);
+  }
+  return times;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-tui-bench-'));
+const home = path.join(dir, 'home');
+mkdirSync(home, { recursive: true });
+const dataDir = path.join(dir, 'data');
+const env = {
+  PATH: process.env.PATH,
+  TERM: 'xterm-256color',
+  HOME: home,
+  XDG_CONFIG_HOME: path.join(home, '.config'),
+  XDG_DATA_HOME: path.join(home, '.local/share'),
+  CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
+  CLEVER_NOTIFY_SANDBOX_DATA: dataDir,
+  CONFIGURATION_FILE: path.join(home, 'none.json'),
+  ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+};
+
+// A returning user: the first-run welcome is not in the way.
+mkdirSync(env.CLEVER_NOTIFY_CONFIG_DIR, { recursive: true });
+writeFileSync(
+  path.join(env.CLEVER_NOTIFY_CONFIG_DIR, 'settings.json'),
+  JSON.stringify({ welcomeShown: true }),
+);
+
+let sandbox;
+try {
+  const seeded = await seedWorld(dataDir);
+  sandbox = seeded.sandbox;
+
+  const firstFrames = [];
+  for (let i = 0; i < 7; i++) {
+    const tui = openTui(env);
+    firstFrames.push((await tui.waitFor('Owners')) - tui.started);
+    await tui.waitFor(/SANDBOX/);
+    await closeTui(tui);
+  }
+
+  const tui = openTui(env);
+  await tui.waitFor(/Personal not/);
+  // The first owner after the personal space is the one with 5,000 apps.
+  tui.write('j');
+  await tui.waitFor(/2\d{3} webhooks of/);
+  const pid = tui.nodePid();
+  await sleep(300);
+  const rssLoaded = rssMb(pid);
+  tui.write('\t');
+  await sleep(100);
+  const appKeys = await latency(tui, 'j', 40);
+  tui.write('\t');
+  await sleep(100);
+  const hookKeys = await latency(tui, 'j', 40);
+  const rssBusy = rssMb(pid);
+  // Idle starts once the one collection that follows activity is done (1 s of quiet).
+  await sleep(1500);
+  const before = cpuTicks(pid);
+  const idleStart = performance.now();
+  await sleep(3000);
+  const ticks = cpuTicks(pid) - before;
+  const idleSeconds = (performance.now() - idleStart) / 1000;
+  const rss = rssMb(pid);
+  await closeTui(tui);
+
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  console.log(
+    `first frame (process start to first frame, median of 7): ${ms(median(firstFrames))}  [target < 350 ms]`,
+  );
+  console.log(
+    `keypress-to-frame, apps list of ${APPS} (hooks refiltered): median ${ms(median(appKeys))}, p95 ${ms(p95(appKeys))}  [target < 50 ms median]`,
+  );
+  console.log(
+    `keypress-to-frame, ${HOOKS} webhooks table: median ${ms(median(hookKeys))}, p95 ${ms(p95(hookKeys))}  [target < 50 ms median]`,
+  );
+  console.log(
+    `idle CPU over ${idleSeconds.toFixed(1)} s: ${ticks} clock ticks (${((ticks / 100 / idleSeconds) * 100).toFixed(2)} %)  [target 0]`,
+  );
+  console.log(
+    `resident memory with ${APPS} apps and ${HOOKS} webhooks: ${rssLoaded.toFixed(0)} MB loaded, ${rssBusy.toFixed(0)} MB right after 80 keypresses, ${rss.toFixed(0)} MB once idle  [target < 120 MB]`,
+  );
+} finally {
+  for (const tui of opened) if (tui.child.exitCode === null) tui.child.kill('SIGTERM');
+  if (sandbox) await stopSandbox(sandbox);
+  agent.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}
