@@ -90,6 +90,13 @@ describe('browsing owners, apps and hooks', () => {
     await app.press('?');
     await app.waitForNo('Keys (Esc');
     await app.unmount();
+    // On a small terminal it says what it had to leave out rather than overlapping lines.
+    const small = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    await small.waitFor('Owners');
+    await small.press(KEYS.tab, KEYS.tab, '?');
+    const help = await small.waitFor('more: enlarge the terminal');
+    expect(help).toMatch(/Move up {2}nav\.up\s/);
+    await small.unmount();
   });
 
   it('drops the least useful columns on a narrow terminal, and asks for more room below the minimum', async () => {

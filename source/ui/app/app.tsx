@@ -222,7 +222,7 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
     main = <HelpOverlay maps={maps} width={columns} height={body} />;
   } else if (overlay.type === 'welcome') {
     main = (
-      <Box width={columns} height={body} justifyContent="center" alignItems="center">
+      <Box width={columns} height={body} justifyContent="center" alignItems="center" overflow="hidden">
         <Welcome width={columns} />
       </Box>
     );

@@ -30,19 +30,37 @@ export function HelpOverlay({
       });
     }
   }
-  const columns = rows.length > height - 2 && width >= 100 ? 2 : 1;
-  const perColumn = Math.ceil(rows.length / columns);
+  // Borders and the title take three lines; a second column when the terminal is wide enough.
+  const room = Math.max(1, height - 3);
+  const columns = rows.length > room && width >= 100 ? 2 : 1;
+  const fits = room * columns;
+  const shown = rows.length > fits ? rows.slice(0, fits - 1) : rows;
+  const hidden = rows.length - shown.length;
+  const perColumn = Math.ceil((shown.length + (hidden > 0 ? 1 : 0)) / columns);
+  if (hidden > 0) {
+    shown.push({
+      key: 'more',
+      node: <Text {...theme.text.secondary}>{`… ${hidden} more: enlarge the terminal to see them`}</Text>,
+    });
+  }
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="round"
+      paddingX={1}
+      overflow="hidden"
+    >
       <Text {...theme.text.heading}>Keys (Esc or ? to close)</Text>
       <Box>
         {Array.from({ length: columns }, (_, c) => (
           <Box
-            key={`column-${rows[c * perColumn]?.key}`}
+            key={`column-${shown[c * perColumn]?.key}`}
             flexDirection="column"
             width={Math.floor((width - 4) / columns)}
           >
-            {rows.slice(c * perColumn, (c + 1) * perColumn).map((r) => (
+            {shown.slice(c * perColumn, (c + 1) * perColumn).map((r) => (
               <Box key={r.key}>{r.node}</Box>
             ))}
           </Box>
