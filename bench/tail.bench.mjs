@@ -13,7 +13,9 @@ import { performance } from 'node:perf_hooks';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const RATE = 1000;
-const SECONDS = Number(process.env.TAIL_BENCH_SECONDS ?? 10);
+const SECONDS = 10;
+/** Long enough for V8 to run full GCs under load: what RSS looks like once it collects. */
+const SOAK_SECONDS = 30;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -95,7 +97,7 @@ function fire(sandbox, ownerId) {
 }
 
 /** RATE events per second for SECONDS, in 10 ms slices; samples CPU and RSS of `pid` meanwhile. */
-async function load(sandbox, ownerId, pid) {
+async function load(sandbox, ownerId, pid, duration = SECONDS) {
   const slice = RATE / 100;
   const pending = new Set();
   let sent = 0;
@@ -103,7 +105,7 @@ async function load(sandbox, ownerId, pid) {
   const rss = [];
   const ticks0 = cpuTicks(pid);
   const start = performance.now();
-  for (let i = 0; i < SECONDS * 100; i++) {
+  for (let i = 0; i < duration * 100; i++) {
     for (let j = 0; j < slice; j++) {
       const p = fire(sandbox, ownerId).then(
         () => {
@@ -116,7 +118,7 @@ async function load(sandbox, ownerId, pid) {
       pending.add(p);
       p.finally(() => pending.delete(p));
     }
-    if (i % 200 === 0) rss.push({ at: (performance.now() - start) / 1000, mb: rssMb(pid) });
+    if (i % 100 === 0) rss.push({ at: (performance.now() - start) / 1000, mb: rssMb(pid) });
     const due = start + (i + 1) * 10;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
@@ -144,19 +146,33 @@ function rssText(rss) {
   return `${rss[0].mb.toFixed(0)} MB at start, ${settled.mb.toFixed(0)} MB at 2 s, ${last.mb.toFixed(0)} MB at the end (max ${max.toFixed(0)}): growth after the buffer filled ${(last.mb - settled.mb).toFixed(1)} MB`;
 }
 
-async function benchTail(sandbox, ownerId, env) {
-  const child = spawn(process.execPath, [CLI, 'tail', '-F', 'json-stream', '--event', 'CREDITS_ADDED'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env,
-  });
+/**
+ * The tail runs with --trace-gc: its JSON lines and V8's GC lines share stdout, and the heap left after
+ * each full GC (Mark-Compact) is the live memory, which RSS only shows once V8 decides to collect.
+ */
+async function benchTail(sandbox, ownerId, env, seconds) {
+  const child = spawn(
+    process.execPath,
+    ['--trace-gc', CLI, 'tail', '-F', 'json-stream', '--event', 'CREDITS_ADDED'],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env,
+    },
+  );
   let events = 0;
   let buffer = '';
   const keys = new Set();
+  const liveHeap = [];
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
     buffer += chunk;
     const lines = buffer.split('\n');
     buffer = lines.pop();
     for (const line of lines) {
+      if (!line.startsWith('{')) {
+        const gc = /Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+)/.exec(line);
+        if (gc) liveHeap.push(Number(gc[1]));
+        continue;
+      }
       const record = JSON.parse(line);
       if (record.type === 'event') {
         events++;
@@ -177,13 +193,14 @@ async function benchTail(sandbox, ownerId, env) {
   );
   await sleep(300);
   const base = events;
-  const result = await load(sandbox, ownerId, child.pid);
+  const heapBefore = liveHeap.length;
+  const result = await load(sandbox, ownerId, child.pid, seconds);
   await until(() => events - base >= result.sent, 5000, 'the last events').catch(() => {});
   await sleep(200);
   const shown = events - base;
   child.kill('SIGINT');
   await new Promise((resolve) => child.once('exit', resolve));
-  return { ...result, shown, distinct: keys.size };
+  return { ...result, shown, distinct: keys.size, liveHeap: liveHeap.slice(heapBefore) };
 }
 
 function openTui(env) {
@@ -312,10 +329,9 @@ let sandbox;
 try {
   sandbox = await startSandbox(dataDir, env);
   const self = await request(sandbox, 'GET', '/v2/self');
-  const tail = await benchTail(sandbox, self.id, env);
-  const tui = process.env.TAIL_BENCH_ONLY === 'tail' ? undefined : await benchTui(sandbox, self.id, env);
-  if (process.env.TAIL_BENCH_DEBUG) console.log(JSON.stringify(tail.rss));
-  if (!tui) process.exit(0);
+  const tail = await benchTail(sandbox, self.id, env, SECONDS);
+  const tui = await benchTui(sandbox, self.id, env);
+  const soak = await benchTail(sandbox, self.id, env, SOAK_SECONDS);
   const sorted = [...tui.latencies].sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(1);
   for (const [name, r] of [
@@ -333,6 +349,14 @@ try {
   }
   console.log(
     `  keypress-to-frame (Space → PAUSED) under load: median ${pct(0.5)} ms, max ${pct(1)} ms over ${sorted.length} presses  [target < 100 ms]`,
+  );
+  const every10 = soak.rss.filter((r) => r.at > 1 && Math.abs(r.at - Math.round(r.at / 10) * 10) < 0.5);
+  console.log(
+    `soak, tail -F json-stream for ${soak.seconds.toFixed(0)} s at ${(soak.sent / soak.seconds).toFixed(0)}/s: ${soak.shown} shown, ${Math.max(0, soak.sent - soak.shown)} lost, CPU ${soak.cpu.toFixed(1)} % of one core`,
+  );
+  console.log(`  RSS: ${every10.map((r) => `${r.mb.toFixed(0)} MB at ${Math.round(r.at)} s`).join(', ')}`);
+  console.log(
+    `  live heap after each full GC (both tail runs): ${[...tail.liveHeap, ...soak.liveHeap].map((m) => `${m} MB`).join(', ') || 'none ran'}  [target flat]`,
   );
 } finally {
   if (sandbox) await stopSandbox(sandbox);
