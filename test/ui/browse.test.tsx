@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../source/sandbox/start.js';
 import { noColorTheme } from '../../source/ui/theme/theme.js';
 import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { KEYS, renderApp } from './support.js';
@@ -133,6 +137,28 @@ describe('browsing owners, apps and hooks', () => {
     app.resize({ columns: 120, rows: 36 });
     await app.waitFor('Personal not');
     await app.unmount();
+  });
+
+  it('shows a connection error in place with what to do, and r tries again', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clever-notify-ui-'));
+    const own = await startTestSandbox({ dataDir });
+    const port = own.port;
+    await own.close();
+    const app = await renderApp(own);
+    try {
+      const failed = await app.waitFor('press r to retry');
+      expect(failed).toContain('not connected');
+      const restarted = await startSandbox({ dataDir, port });
+      try {
+        await app.press('r');
+        await app.waitFor('Personal not');
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await app.unmount();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('quits on q and on Ctrl-C', async () => {

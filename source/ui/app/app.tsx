@@ -230,7 +230,13 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
     let inRight: React.ReactNode;
     if (overlay.type === 'detail') {
       inRight = (
-        <HookDetail kind={overlay.kind} hookId={overlay.hookId} scroll={overlay.scroll} height={body - 3} />
+        <HookDetail
+          kind={overlay.kind}
+          hookId={overlay.hookId}
+          scroll={overlay.scroll}
+          height={body - 3}
+          width={right - 4}
+        />
       );
     } else if (overlay.type === 'confirmRemove') {
       inRight = <ConfirmRemove name={overlay.name} kind={overlay.kind} />;

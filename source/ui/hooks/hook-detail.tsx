@@ -4,25 +4,44 @@ import { findHook } from '../app/app-state.js';
 import { useAppView } from '../app/contexts.js';
 import { useTheme } from '../theme/theme-context.js';
 import type { HookKind } from '../wizard/wizard-model.js';
-import { hookDetailLines } from './hook-detail-lines.js';
+import { type DetailLine, hookDetailLines } from './hook-detail-lines.js';
+
+function foldLines(lines: readonly DetailLine[], width: number): DetailLine[] {
+  const room = Math.max(10, width);
+  return lines.flatMap((line) => {
+    const chars = [...line.text];
+    if (chars.length <= room) return [line];
+    const indent = line.text.match(/^ */)?.[0].length ?? 0;
+    const parts: DetailLine[] = [];
+    for (let at = 0; at < chars.length; at += at === 0 ? room : room - indent - 2) {
+      const take = at === 0 ? room : room - indent - 2;
+      const text = (at === 0 ? '' : ' '.repeat(indent + 2)) + chars.slice(at, at + take).join('');
+      parts.push({ ...line, text });
+    }
+    return parts;
+  });
+}
 
 export function HookDetail({
   kind,
   hookId,
   scroll,
   height,
+  width,
 }: {
   kind: HookKind;
   hookId: string;
   scroll: number;
   height: number;
+  width: number;
 }) {
   const theme = useTheme();
   const view = useAppView();
   const hook = findHook(view.state, kind, hookId);
+  // Long lines (a command line, a response body) are folded to the width, so nothing is cut off.
   const lines = useMemo(
-    () => (hook ? hookDetailLines(hook, view.names, view.state.catalogue) : []),
-    [hook, view.names, view.state.catalogue],
+    () => (hook ? foldLines(hookDetailLines(hook, view.names, view.state.catalogue), width) : []),
+    [hook, view.names, view.state.catalogue, width],
   );
   if (!hook) return <Text {...theme.text.secondary}>This hook is gone (removed elsewhere?). Press Esc.</Text>;
   const body = Math.max(1, height - 1);

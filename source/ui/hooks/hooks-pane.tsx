@@ -91,7 +91,11 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const summary = `${hooks.length} ${what}${covering}`;
   if (!owner || !remote || (remote.status === 'loading' && !remote.data)) {
     return state.owners.status === 'failed' ? (
-      <Text {...theme.text.secondary}>Nothing to show until the owners load.</Text>
+      <Box flexDirection="column">
+        <Text {...theme.status.error} wrap="wrap">
+          {`Could not load the owners and apps: ${state.owners.error}`}
+        </Text>
+      </Box>
     ) : (
       <Spinner label={`Loading ${what}…`} />
     );

@@ -28,10 +28,18 @@ export interface Hint {
   label: string;
 }
 
+/** The footer's hints; a key that an earlier (more specific) map binds is not offered twice. */
 export function hintsOf(maps: readonly KeyMap[]): Hint[] {
-  return maps.flatMap((m) =>
-    m.commands.filter((c) => c.hint).map((c) => ({ keys: keyLabel(c.keys[0]!), label: c.hint! })),
-  );
+  const taken = new Set<string>();
+  const hints: Hint[] = [];
+  for (const map of maps) {
+    for (const command of map.commands) {
+      const first = command.keys[0]!;
+      if (command.hint && !taken.has(first)) hints.push({ keys: keyLabel(first), label: command.hint });
+    }
+    for (const command of map.commands) for (const key of command.keys) taken.add(key);
+  }
+  return hints;
 }
 
 // --- The declarations -------------------------------------------------------------------------

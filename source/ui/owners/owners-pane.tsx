@@ -45,8 +45,8 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   const status = state.owners;
   const placeholder =
     status.status === 'failed' && !status.data ? (
-      <Text {...theme.status.error} wrap="wrap">
-        {status.error}
+      <Text {...theme.status.error} wrap="truncate">
+        Not loaded: see the right.
       </Text>
     ) : status.status === 'loading' && !status.data ? (
       <Spinner label="Loading…" />

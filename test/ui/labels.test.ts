@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { emailHookCommand, shellQuote, webhookCommand } from '../../source/ui/hooks/clever-command.js';
+import {
+  lastFailureLabel,
+  maskSecretUrl,
+  recipientsLabel,
+  shortTarget,
+} from '../../source/ui/hooks/hook-labels.js';
+import { globalKeys, hintsOf, hooksKeys } from '../../source/ui/keys/key-map.js';
+import { keyNames } from '../../source/ui/keys/key-names.js';
+import { fitCell, fitColumns } from '../../source/ui/table/fit-columns.js';
+import { scrollOffset } from '../../source/ui/table/window.js';
+
+const noKey = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+describe('labels of hooks', () => {
+  it('masks the secret of Slack and Discord URLs and shortens long paths', () => {
+    expect(maskSecretUrl('https://hooks.slack.com/services/T1/B2/abcdef')).toBe(
+      'hooks.slack.com/services/T1/B2/••••',
+    );
+    expect(maskSecretUrl('https://discord.com/api/webhooks/123/tok3n/slack')).toBe(
+      'discord.com/api/webhooks/123/••••/slack',
+    );
+    expect(maskSecretUrl('https://example.com/a?token=x')).toBe('example.com/a?…');
+    expect(shortTarget('https://example.com/a/very/long/path/to/the/endpoint', 30)).toBe(
+      'example.com/…/endpoint',
+    );
+    expect(shortTarget('https://hooks.slack.com/services/T1/B2/abcdef', 20)).toBe('hooks.slack.com/…');
+  });
+
+  it('says "whole team" where no recipient is named, and shows unknown targets raw', () => {
+    expect(recipientsLabel(undefined)).toBe('whole team');
+    expect(recipientsLabel([{ type: 'organisation' }])).toBe('whole team');
+    expect(
+      recipientsLabel([
+        { type: 'email', target: 'a@b.c' },
+        { type: 'slack', target: 'x' },
+      ]),
+    ).toBe('a@b.c, slack:x');
+  });
+
+  it('names the cause and age of the latest failure', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(
+      lastFailureLabel(
+        [
+          { url: 'u', status: 500, createdAt: '2026-01-01T10:00:00Z' },
+          { url: 'u', networkFailure: 'ECONNREFUSED', createdAt: now - 120_000 },
+        ],
+        now,
+      ),
+    ).toBe('ECONNREFUSED, 2m ago');
+    expect(lastFailureLabel([], now)).toBe('');
+  });
+
+  it('writes the equivalent clever-tools commands, one per URL, quoted for the shell', () => {
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(
+      webhookCommand('orga_x', {
+        name: 'Ops hook',
+        urls: [
+          { url: 'https://a.example/h', format: 'raw' },
+          { url: 'https://hooks.slack.com/services/T/B/s', format: 'slack' },
+        ],
+        events: ['META_DEPLOYMENT_RESULT'],
+        scope: ['app_1', 'app_2'],
+      }),
+    ).toEqual([
+      "clever webhooks add 'Ops hook' https://a.example/h --event META_DEPLOYMENT_RESULT --service app_1,app_2 --org orga_x",
+      "clever webhooks add 'Ops hook' https://hooks.slack.com/services/T/B/s --format slack --event META_DEPLOYMENT_RESULT --service app_1,app_2 --org orga_x",
+    ]);
+    expect(emailHookCommand('user_x', { name: 'Mails', notified: null })).toBe(
+      'clever notify-email add Mails --notify organisation --org user_x',
+    );
+  });
+});
+
+describe('tables and keys', () => {
+  it('drops the least useful columns first and shares the rest of the width', () => {
+    const columns = [
+      { id: 'name', title: 'Name', minWidth: 10, grow: 1 },
+      { id: 'a', title: 'A', minWidth: 10, dropOrder: 1 },
+      { id: 'b', title: 'B', minWidth: 10, dropOrder: 2 },
+    ];
+    expect(fitColumns(columns, 40).map((c) => [c.column.id, c.width])).toEqual([
+      ['name', 18],
+      ['a', 10],
+      ['b', 10],
+    ]);
+    expect(fitColumns(columns, 25).map((c) => c.column.id)).toEqual(['name', 'a']);
+    expect(fitColumns(columns, 5).map((c) => c.column.id)).toEqual(['name']);
+    expect(fitCell('abcdef', 4)).toBe('abc…');
+    expect(fitCell('ab', 4)).toBe('ab  ');
+  });
+
+  it('scrolls as little as possible to keep the cursor in view', () => {
+    expect(scrollOffset(0, 5, 10, 100)).toBe(0);
+    expect(scrollOffset(0, 12, 10, 100)).toBe(3);
+    expect(scrollOffset(20, 15, 10, 100)).toBe(15);
+    expect(scrollOffset(95, 99, 10, 100)).toBe(90);
+  });
+
+  it('splits a burst of keys, and reads Esc followed by a key as both', () => {
+    expect(keyNames('jjk', noKey)).toEqual(['j', 'j', 'k']);
+    expect(keyNames('\tj ', noKey)).toEqual(['tab', 'j', 'space']);
+    expect(keyNames('a', { ...noKey, meta: true })).toEqual(['esc', 'a']);
+    expect(keyNames('', { ...noKey, escape: true, meta: true })).toEqual(['esc']);
+    expect(keyNames('c', { ...noKey, ctrl: true })).toEqual(['ctrl+c']);
+    expect(keyNames('', { ...noKey, delete: true })).toEqual(['backspace']);
+  });
+
+  it('offers each key once in the footer, the more specific map first', () => {
+    const hints = hintsOf([hooksKeys, globalKeys]);
+    expect(hints.filter((h) => h.keys === 'q')).toHaveLength(1);
+    expect(hints.map((h) => h.label)).toContain('add');
+  });
+});
