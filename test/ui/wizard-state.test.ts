@@ -80,6 +80,19 @@ describe('the wizard reducer', () => {
     expect(s.url).toBe('not a url');
   });
 
+  it('adds /slack to a Discord URL and proposes the slack format', () => {
+    const s = run(
+      initialWizardState({ ...context, offerPresets: false }),
+      'x',
+      next,
+      'https://discord.com/api/webhooks/1/tok',
+      next,
+    );
+    expect(s.url).toBe('https://discord.com/api/webhooks/1/tok/slack');
+    expect(s.format).toBe('slack');
+    expect(s.note).toMatch(/added to the URL/);
+  });
+
   it('refuses no event at all, and toggles "all events" against single ones', () => {
     let s = run(
       initialWizardState({ ...context, offerPresets: false }),

@@ -224,16 +224,21 @@ function accept(state: WizardState): WizardState {
     case 'url': {
       const problem = urlProblem(state.url);
       if (problem) return { ...state, problem };
-      const url = state.url.trim();
-      const kind = isSlackLikeUrl(url);
+      const typed = state.url.trim();
+      const kind = isSlackLikeUrl(typed);
       const proposed = kind && !state.formatTouched ? { format: 'slack' as const } : {};
+      // Discord takes Slack messages only at its URL ending in /slack: add it rather than fail later.
+      const url =
+        kind === 'discord' && !typed.replace(/\/+$/, '').endsWith('/slack')
+          ? `${typed.replace(/\/+$/, '')}/slack`
+          : typed;
       const note =
         kind === 'slack'
           ? 'This is a Slack URL: the slack format is proposed.'
           : kind === 'discord'
-            ? url.endsWith('/slack')
+            ? url === typed
               ? 'Discord takes Slack messages at this …/slack URL: the slack format is proposed.'
-              : 'Discord takes Slack messages only at the URL ending in /slack: add it, and keep the slack format.'
+              : 'Discord takes Slack messages at …/slack: it was added to the URL (Esc to change it).'
             : undefined;
       const next = stepBy({ ...state, ...proposed, url }, 1);
       return { ...next, note };

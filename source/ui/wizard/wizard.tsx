@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useEffect } from 'react';
+import { expandEvents } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { useAppActions } from '../app/contexts.js';
 import { emailHookCommand, webhookCommand } from '../hooks/clever-command.js';
@@ -245,7 +246,10 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
     choices.length,
   );
   const visible = choices.slice(offset, offset + rows);
-  const chosen = state.allEvents ? 'all events' : `${state.events.length} chosen`;
+  const covered = expandEvents(state.events, state.context.catalogue).length;
+  const chosen = state.allEvents
+    ? 'all events'
+    : `${state.events.length} chosen${covered !== state.events.length ? `, covering ${covered} events` : ''}`;
   const lines: React.ReactNode[] = [];
   let group = offset > 0 ? choices[offset - 1]?.group : undefined;
   visible.forEach((c, i) => {
@@ -347,7 +351,7 @@ function ReviewStep({ state, height }: { state: WizardState; height: number }) {
       {json.length > room && <Text {...theme.text.secondary}>{`… ${json.length - room} more lines`}</Text>}
       <Text {...theme.text.heading}>The same with clever-tools:</Text>
       {commands.map((c) => (
-        <Text key={c} wrap="truncate">
+        <Text key={c} wrap="wrap">
           {c}
         </Text>
       ))}
