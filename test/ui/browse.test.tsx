@@ -53,7 +53,7 @@ describe('browsing owners, apps and hooks', () => {
     const app = await renderApp(sandbox);
     await app.waitFor('Lovelace Labs');
     await app.press('G');
-    await app.waitFor('webhooks of Lovelace Labs');
+    await app.waitFor('1 webhook of Lovelace Labs');
     await app.press(KEYS.tab, KEYS.tab, KEYS.enter);
     const frame = await app.waitFor('Failures (');
     expect(frame).toContain('DISABLED');

@@ -131,6 +131,27 @@ describe('the wizard reducer', () => {
     expect(webhookInputOf(s).scope).toEqual(['app_a', 'addon_c']);
   });
 
+  it('filters the apps of the scope step with /', () => {
+    let s = run(
+      initialWizardState({ ...context, offerPresets: false }),
+      'x',
+      next,
+      'https://example.com/h',
+      next,
+    );
+    s = run(s, { type: 'chooseFormat', format: 'raw' }, toggle, next);
+    s = run(s, '/', 'a', 'p', 'i', next);
+    expect(s.scopeFiltering).toBe(false);
+    expect(s.scopeFilter).toBe('api');
+    s = run(s, down, toggle, next);
+    expect(webhookInputOf(s).scope).toEqual(['app_b']);
+    s = run(s, back);
+    expect(s.step).toBe('scope');
+    s = run(s, back);
+    expect(s.scopeFilter).toBe('');
+    expect(s.step).toBe('scope');
+  });
+
   it('steps back with Esc keeping every answer, and leaves from the first step', () => {
     let s = run(
       initialWizardState({ ...context, offerPresets: false }),

@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { EmailHook, EmailHookInput, Webhook, WebhookInput } from '../../domain/schemas.js';
 import { Busy, ConfirmRemove, MessageBox } from '../dialogs/dialogs.js';
@@ -6,7 +6,6 @@ import { HelpOverlay } from '../help/help-overlay.js';
 import { HookDetail } from '../hooks/hook-detail.js';
 import { HooksPane } from '../hooks/hooks-pane.js';
 import { globalKeys } from '../keys/key-map.js';
-import { keyNames } from '../keys/key-names.js';
 import { Footer } from '../layout/footer.js';
 import { Header } from '../layout/header.js';
 import { OwnersPane } from '../owners/owners-pane.js';
@@ -31,6 +30,7 @@ import {
 } from './app-state.js';
 import { type AppActions, AppActionsContext, type AppView, AppViewContext, useAppView } from './contexts.js';
 import { errorText, type TuiSession } from './session.js';
+import { useAppKeys } from './use-app-keys.js';
 import { useEffects } from './use-effects.js';
 
 export const MIN_COLUMNS = 60;
@@ -102,13 +102,7 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
   const quit = useCallback(() => onQuit(), [onQuit]);
   useEffects(state.effects, getSession, dispatch, quit);
 
-  const bodyHeight = size.rows - 3;
-  useInput((input, key) => {
-    // A burst ("jjj") is several keys: each goes through the reducer in turn.
-    for (const name of keyNames(input, key)) {
-      dispatch({ type: 'key', name, pageSize: Math.max(1, bodyHeight - 6) });
-    }
-  });
+  useAppKeys(dispatch, Math.max(1, size.rows - 9));
 
   const actions = useMemo<AppActions>(
     () => ({

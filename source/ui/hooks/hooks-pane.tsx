@@ -87,8 +87,9 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
       ? `Filter: /${state.hookList.filter}`
       : '';
   const what = state.tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
+  const counted = hooks.length === 1 ? what.slice(0, -1) : what;
   const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';
-  const summary = `${hooks.length} ${what}${covering}`;
+  const summary = `${hooks.length} ${counted}${covering}`;
   if (!owner || !remote || (remote.status === 'loading' && !remote.data)) {
     return state.owners.status === 'failed' ? (
       <Box flexDirection="column">

@@ -71,6 +71,9 @@ export interface WizardState {
   scopeMode: 'all' | 'app' | 'chosen';
   scope: readonly string[];
   scopeCursor: number;
+  /** `/` filters the apps and add-ons of the scope step (an owner may have thousands). */
+  scopeFilter: string;
+  scopeFiltering: boolean;
   /** Why the current step was refused. */
   problem?: string;
   /** A hint about the current step that is not a refusal (e.g. the proposed format). */
@@ -129,6 +132,8 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     scopeMode: context.selectedApp ? 'app' : 'all',
     scope: [],
     scopeCursor: context.selectedApp ? 1 : 0,
+    scopeFilter: '',
+    scopeFiltering: false,
     submitting: false,
     cancelled: false,
   };
@@ -173,6 +178,36 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
         !(t.type === 'userid' && 'target' in t && t.target === selfId),
     ),
   };
+}
+
+/** The scope choices the filter lets through; "all" and "only this app" always stay. */
+export function visibleScopeChoices(state: WizardState): readonly ScopeChoice[] {
+  const filter = state.scopeFilter.toLowerCase();
+  if (!filter) return state.scopeChoices;
+  return state.scopeChoices.filter(
+    (c) => c.kind !== 'resource' || c.resource.name.toLowerCase().includes(filter),
+  );
+}
+
+/** While the scope filter is being typed, keys edit it; Enter, ↑ and ↓ keep it, Esc clears it. */
+function scopeFilterKey(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'text':
+    case 'toggle': {
+      const text = action.type === 'toggle' ? ' ' : action.text.replace(/[\r\n]/g, '');
+      return { ...state, scopeFilter: state.scopeFilter + text, scopeCursor: 0 };
+    }
+    case 'erase':
+      return { ...state, scopeFilter: [...state.scopeFilter].slice(0, -1).join(''), scopeCursor: 0 };
+    case 'back':
+      return { ...state, scopeFilter: '', scopeFiltering: false, scopeCursor: 0 };
+    case 'next':
+    case 'up':
+    case 'down':
+      return { ...state, scopeFiltering: false };
+    default:
+      return state;
+  }
 }
 
 function firstResourceIndex(choices: readonly ScopeChoice[]): number {
@@ -265,7 +300,7 @@ function accept(state: WizardState): WizardState {
       }
       return stepBy(state, 1);
     case 'scope': {
-      const choice = state.scopeChoices[state.scopeCursor];
+      const choice = visibleScopeChoices(state)[state.scopeCursor];
       if (state.scopeMode === 'chosen' || choice?.kind === 'resource') {
         if (state.scope.length === 0) {
           return { ...state, problem: 'Choose at least one app or add-on with Space, or pick "All apps".' };
@@ -307,7 +342,7 @@ function toggle(state: WizardState): WizardState {
     return { ...cleared, allEvents: false, events: toggleIn(state.events, choice.name) };
   }
   if (state.step === 'scope') {
-    const choice = state.scopeChoices[state.scopeCursor];
+    const choice = visibleScopeChoices(state)[state.scopeCursor];
     if (!choice) return state;
     if (choice.kind === 'resource') {
       return { ...cleared, scopeMode: 'chosen', scope: toggleIn(state.scope, choice.resource.id) };
@@ -329,7 +364,7 @@ function moveCursor(state: WizardState, delta: number): WizardState {
     case 'events':
       return { ...state, eventCursor: move(state.eventCursor, delta, state.eventChoices.length) };
     case 'scope':
-      return { ...state, scopeCursor: move(state.scopeCursor, delta, state.scopeChoices.length) };
+      return { ...state, scopeCursor: move(state.scopeCursor, delta, visibleScopeChoices(state).length) };
     case 'recipients':
       return {
         ...state,
@@ -342,15 +377,17 @@ function moveCursor(state: WizardState, delta: number): WizardState {
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   if (state.submitting && action.type !== 'submitFailed') return state;
+  if (state.step === 'scope' && state.scopeFiltering) return scopeFilterKey(state, action);
   switch (action.type) {
     case 'text': {
       if (isTextStep(state)) return editText(state, (t) => t + action.text.replace(/[\r\n]/g, ''));
-      // In lists, vim keys move and a space toggles.
+      // In lists, vim keys move, a space toggles, and / filters the scope's apps.
       let next = state;
       for (const ch of action.text) {
         if (ch === 'j') next = moveCursor(next, 1);
         else if (ch === 'k') next = moveCursor(next, -1);
         else if (ch === ' ') next = toggle(next);
+        else if (ch === '/' && next.step === 'scope') next = { ...next, scopeFiltering: true };
       }
       return next;
     }
@@ -365,6 +402,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'next':
       return accept(state);
     case 'back':
+      if (state.step === 'scope' && state.scopeFilter) return { ...state, scopeFilter: '', scopeCursor: 0 };
       return stepBy({ ...state, submitError: undefined }, -1);
     case 'chooseFormat':
       return stepBy({ ...state, format: action.format, formatTouched: true }, 1);

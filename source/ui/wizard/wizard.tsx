@@ -17,6 +17,7 @@ import {
   isDeadFormat,
   recipientRows,
   useWizardState,
+  visibleScopeChoices,
   type WizardContext,
   type WizardState,
   type WizardStep,
@@ -286,7 +287,7 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
 
 function ScopeStep({ state, height }: { state: WizardState; height: number }) {
   const theme = useTheme();
-  const choices = state.scopeChoices;
+  const choices = visibleScopeChoices(state);
   const rows = Math.max(3, height - 2);
   const offset = scrollOffset(
     Math.max(0, state.scopeCursor - Math.floor(rows / 2)),
@@ -303,9 +304,14 @@ function ScopeStep({ state, height }: { state: WizardState; height: number }) {
   return (
     <Box flexDirection="column">
       <Text>
-        Which apps and add-ons (Enter picks a line; Space ticks apps to choose several):{' '}
+        Which apps and add-ons (Enter picks a line; Space ticks apps to choose several; / filters):{' '}
         <Text {...theme.status.info}>{summary}</Text>
       </Text>
+      {(state.scopeFiltering || state.scopeFilter) && (
+        <Text
+          {...theme.status.info}
+        >{`/${state.scopeFilter}${state.scopeFiltering ? '▏' : ''}  (${choices.length} shown)`}</Text>
+      )}
       {choices.slice(offset, offset + rows).map((c, i) => {
         const index = offset + i;
         const selected = index === state.scopeCursor;
