@@ -2,18 +2,16 @@
 // result in place, with the webhook deliveries of each event under it. The feed runs outside React
 // (../../api/live); this view only reads its snapshots, which arrive at most once per tick.
 import { Box, Text, useInput } from 'ink';
-import { useContext, useMemo, useReducer, useRef } from 'react';
+import { useContext, useEffect, useMemo, useReducer, useRef } from 'react';
 import { connectionText } from '../../api/live/connection-text.js';
 import type { LiveSnapshot } from '../../api/live/live-feed.js';
 import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
 import { AppViewContext } from '../app/contexts.js';
-import { commandFor } from '../keys/key-map.js';
 import { keyNames } from '../keys/key-names.js';
 import { scrollOffset } from '../table/window.js';
 import type { TextStyle, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
-import { activityKeys } from './activity-keys.js';
 import { type ActivityLine, activityLines } from './activity-lines.js';
 import { activityUiReducer, initialActivityUi } from './activity-state.js';
 import { DeliveryDetail } from './delivery-detail.js';
@@ -183,35 +181,29 @@ export function ActivityPane({
   const offset = useRef(0);
   offset.current = scrollOffset(offset.current, cursor, listHeight, lines.length);
 
+  // Read at keypress time: Ink may still hold the handler of an earlier render when a key arrives.
+  const keysRef = useRef(keys);
+  keysRef.current = keys;
   useInput(
     (input, key) => {
       for (const name of keyNames(input, key)) {
-        if (!appView && ui.filtering) {
-          dispatch({ type: 'filterKey', name });
-          continue;
-        }
-        const command = commandFor(activityKeys, name);
-        if (!command) continue;
-        if (command === 'activity.redeliver') {
-          const item = lines[cursor];
-          if (item?.kind !== 'delivery' || !api) {
-            dispatch({
-              type: 'flash',
-              text: 'Select a delivery (the lines under an event) to redeliver it.',
-            });
-            continue;
-          }
-          const id = item.line.attempts[item.line.attempts.length - 1]!.id;
-          void redeliver(api, credentials, id).then((text) => dispatch({ type: 'flash', text }));
-          continue;
-        }
-        // The App turns `/` into its filter mode; on its own, the pane does.
-        if (command === 'list.filter' && appView) continue;
-        dispatch({ type: 'command', command, keys, pageSize: listHeight });
+        dispatch({ type: 'key', name, keys: keysRef.current, pageSize: listHeight, ownsFilter: !appView });
       }
     },
     { isActive: focused && !(appView && filtering) },
   );
+
+  // Runs each redelivery the reducer asked for, once; the outcome comes back as a flash line.
+  const request = ui.redeliver;
+  const linesRef = useRef(lines);
+  linesRef.current = lines;
+  useEffect(() => {
+    if (!request || !api) return;
+    const item = linesRef.current.find((l) => l.key === request.key);
+    if (item?.kind !== 'delivery') return;
+    const id = item.line.attempts[item.line.attempts.length - 1]!.id;
+    void redeliver(api, credentials, id).then((text) => dispatch({ type: 'flash', text }));
+  }, [request, api, credentials]);
 
   const detailItem = ui.detail ? lines.find((l) => l.key === ui.detail) : undefined;
   return (
