@@ -60,7 +60,8 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
     let cancelled = false;
     // Let the first frame reach the terminal before loading the client (and maybe a sandbox).
     const timer = setTimeout(() => {
-      open()
+      // A retry reuses the connection that was opened (an embedded sandbox must not start twice).
+      (sessionRef.current ? Promise.resolve(sessionRef.current) : open())
         .then(async (session) => {
           if (cancelled) return;
           sessionRef.current = session;
