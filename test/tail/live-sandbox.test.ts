@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
 import { LiveFeed, type LiveSnapshot } from '../../source/api/live/live-feed.js';
+import { resolveTailFilter } from '../../source/commands/tail/filter.js';
 import type { ActivityRow } from '../../source/domain/live-activity.js';
 import { latestAttempt } from '../../source/domain/live-activity.js';
 import { compileLiveFilter } from '../../source/domain/live-filter.js';
@@ -127,9 +128,14 @@ describe('the live feed on a sandbox', () => {
       const uuid = await deploy({ durationMs: 400 });
       await waitFor(() => row(uuid)?.deployment?.state === 'WIP', 5000, 'WIP');
       await waitFor(() => row(uuid)?.deployment?.state === 'OK', 5000, 'OK');
+      // The poll may tell the result first; the socket's DEPLOYMENT_SUCCESS lands in the same row.
+      await waitFor(
+        () => row(uuid)?.event === 'DEPLOYMENT_SUCCESS' && row(uuid)?.source === 'socket',
+        5000,
+        'the socket result',
+      );
       const rows = snapshots.at(-1)!.activity.rows.filter((r) => r.key === `deployment:${uuid}`);
       expect(rows).toHaveLength(1);
-      expect(rows[0]!.source).toBe('socket');
     } finally {
       feed.close();
     }
@@ -246,6 +252,27 @@ describe('the live feed on a sandbox', () => {
       await api.removeWebhook(ids.user.id, hookId);
       await ok.close();
     }
+  });
+});
+
+describe('the filter of tail', () => {
+  it('resolves --org and --app by name and checks --event against the catalogue', async () => {
+    const filter = await resolveTailFilter(api, {
+      org: 'Acme Shop',
+      app: 'shop-front',
+      event: 'meta_deployment_result,GIT_PUSH',
+    });
+    expect(filter).toEqual({
+      ownerIds: [ids.acme.id],
+      appId: ids.apps.shopFront.id,
+      events: ['META_DEPLOYMENT_RESULT', 'GIT_PUSH'],
+    });
+    await expect(resolveTailFilter(api, { event: 'DEPLOYMENT_DONE' })).rejects.toThrow(
+      /unknown event DEPLOYMENT_DONE/,
+    );
+    await expect(resolveTailFilter(api, { app: 'no-such-app' })).rejects.toThrow(
+      /no application is named "no-such-app"/,
+    );
   });
 });
 

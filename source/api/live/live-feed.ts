@@ -45,6 +45,8 @@ export interface LiveFeedOptions {
   /** Follow the delivery log: true on the sandbox. */
   deliveries?: boolean;
   socketBaseDelayMs?: number;
+  /** Apps whose deployments a reconnection polls even before any row names them (`tail --app`). */
+  watchedApps?: readonly string[];
   /** Shortest time between two updates of the view. */
   flushIntervalMs?: number;
   /** Carry on where an earlier feed stopped (a view that was closed and opened again). */
@@ -222,6 +224,7 @@ export class LiveFeed {
     const apps = new Map<string, string | undefined>();
     for (const { appId, ownerId } of appsInProgress(this.activity)) apps.set(appId, ownerId);
     if (everyApp) {
+      for (const appId of this.options.watchedApps ?? []) apps.set(appId, this.appOwners.get(appId));
       for (const row of this.activity.rows) if (row.appId) apps.set(row.appId, row.ownerId);
     }
     await Promise.allSettled(

@@ -71,6 +71,7 @@ export async function runTail(flags: TailFlags): Promise<void> {
       credentials: connection.credentials,
       filter: compileLiveFilter(filter),
       deliveries: connection.api.target.kind === 'sandbox',
+      ...(filter.appId ? { watchedApps: [filter.appId] } : {}),
       onChange: render,
     });
     if (status) {
