@@ -1,12 +1,14 @@
 // The live feed against a real sandbox: its event socket, its deployments list and its delivery log,
 // with real webhook receivers on loopback. Every wait is on a condition.
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
 import { LiveFeed, type LiveSnapshot } from '../../source/api/live/live-feed.js';
+import { SandboxExtensionsClient } from '../../source/api/sandbox-extensions.js';
 import { resolveTailFilter } from '../../source/commands/tail/filter.js';
 import type { ActivityRow } from '../../source/domain/live-activity.js';
 import { latestAttempt } from '../../source/domain/live-activity.js';
@@ -251,6 +253,48 @@ describe('the live feed on a sandbox', () => {
       feed.close();
       await api.removeWebhook(ids.user.id, hookId);
       await ok.close();
+    }
+  });
+});
+
+describe('the live feed on a sandbox serving TLS', () => {
+  it('follows the socket (wss:) and the delivery log over TLS with the sandbox CA', async () => {
+    const tls = await startTestSandbox({ tls: true, plugins: [createEventsPlugin({ retryBaseMs: 150 })] });
+    const resolved = (await resolveCredentials(tls.env))!;
+    const ca = await readFile(tls.env.NODE_EXTRA_CA_CERTS!, 'utf8');
+    const tlsApi = new HttpCleverApi({ ...resolved, ca }, { kind: 'sandbox' });
+    const snapshots: LiveSnapshot[] = [];
+    const feed = new LiveFeed({
+      api: tlsApi,
+      credentials: { apiHost: resolved.apiHost, authorization: resolved.authorization, ca },
+      filter: compileLiveFilter({}),
+      deliveries: true,
+      onChange: (s) => snapshots.push(s),
+    });
+    try {
+      expect(resolved.apiHost).toMatch(/^https:/);
+      await connected(feed);
+      const app = seedIds(tls).apps.blog.id;
+      const extensions = new SandboxExtensionsClient({
+        apiHost: resolved.apiHost,
+        authorization: resolved.authorization,
+        ca,
+      });
+      const { uuid } = await extensions.triggerDeployment({ appId: app, durationMs: 50 });
+      await extensions.close();
+      await waitFor(
+        () =>
+          snapshots
+            .at(-1)
+            ?.activity.rows.some((r) => r.key === `deployment:${uuid}` && r.deployment?.state === 'OK') ??
+          false,
+        5000,
+        'OK over TLS',
+      );
+    } finally {
+      feed.close();
+      await tlsApi.close();
+      await tls.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 // Follows the sandbox's delivery log as a server-sent event stream (GET /sandbox/v1/deliveries/stream).
 // Each record's cursor is its SSE id: a reconnection sends the last one as Last-Event-ID and the server
 // resumes right after it, so nothing is lost; cursors already seen are skipped, so nothing is doubled.
-import { request } from 'undici';
+import { type Dispatcher, request } from 'undici';
 import { type Delivery, DeliveryPage, Delivery as DeliverySchema } from '../../domain/deliveries.js';
 import { USER_AGENT } from '../../domain/version.js';
 
@@ -18,6 +18,8 @@ export interface DeliveryStreamOptions {
   onDelivery: (delivery: Delivery) => void;
   onStatus?: (status: DeliveryStreamStatus) => void;
   retryDelayMs?: number;
+  /** For a sandbox over TLS with its own certificate authority. */
+  dispatcher?: Dispatcher;
 }
 
 const RETRY_MS = 1000;
@@ -87,7 +89,12 @@ export class DeliveryStream {
       };
       url.searchParams.set('since', this.cursor);
       headers['last-event-id'] = this.cursor;
-      const response = await request(url, { method: 'GET', headers, signal: abort.signal });
+      const response = await request(url, {
+        method: 'GET',
+        headers,
+        signal: abort.signal,
+        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+      });
       if (response.statusCode !== 200) {
         reason = `the delivery stream answered ${response.statusCode}`;
         await response.body.dump();
@@ -127,6 +134,7 @@ export class DeliveryStream {
         'user-agent': USER_AGENT,
       },
       signal,
+      ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
     });
     const text = await response.body.text();
     if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);

@@ -2,6 +2,8 @@
 // polled to reconcile what the socket missed, and (on the sandbox) the delivery log, folded by the pure
 // reducer of ../../domain/live-activity.ts. Every change of a tick is applied as one batch, so that a
 // burst of a thousand events costs one update of the view.
+import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
 import type { Delivery } from '../../domain/deliveries.js';
 import {
   type ActivityAction,
@@ -36,7 +38,8 @@ export interface LiveSnapshot {
 
 export interface LiveFeedOptions {
   api: CleverApi;
-  credentials: { apiHost: string; authorization: () => string };
+  /** `ca`: the certificate authority of a sandbox serving TLS, trusted besides the usual ones. */
+  credentials: { apiHost: string; authorization: () => string; ca?: string | undefined };
   filter: CompiledLiveFilter;
   onChange: (snapshot: LiveSnapshot) => void;
   capacity?: number;
@@ -86,7 +89,11 @@ export class LiveFeed {
   private readonly socket: EventSocket;
   private readonly stream: DeliveryStream | undefined;
 
+  private readonly agent: Agent | undefined;
+
   constructor(private readonly options: LiveFeedOptions) {
+    const ca = options.credentials.ca;
+    this.agent = ca ? new Agent({ connect: { ca: [...rootCertificates, ca] } }) : undefined;
     this.activity = options.resume?.activity ?? emptyActivity(options.capacity ?? DEFAULT_CAPACITY);
     this.since = options.resume?.since ?? Date.now() - START_MARGIN_MS;
     this.connection = { socket: { state: 'connecting', attempt: 0 }, polling: false };
@@ -95,6 +102,7 @@ export class LiveFeed {
       authorization: options.credentials.authorization,
       onEvent: (envelope) => this.onEvent(envelope),
       onStatus: (status) => this.onSocketStatus(status),
+      ...(this.agent ? { dispatcher: this.agent } : {}),
       ...(options.socketBaseDelayMs ? { baseDelayMs: options.socketBaseDelayMs } : {}),
     });
     if (options.deliveries) {
@@ -103,6 +111,7 @@ export class LiveFeed {
         apiHost: options.credentials.apiHost,
         authorization: options.credentials.authorization,
         since: options.resume?.deliveryCursor,
+        ...(this.agent ? { dispatcher: this.agent } : {}),
         onDelivery: (delivery) => this.onDelivery(delivery),
         onStatus: (status) => {
           this.connection = { ...this.connection, deliveries: status };
@@ -124,6 +133,7 @@ export class LiveFeed {
     clearTimeout(this.pollTimer);
     this.socket.close();
     this.stream?.close();
+    void this.agent?.close();
   }
 
   snapshot(): LiveSnapshot {
