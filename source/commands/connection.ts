@@ -20,7 +20,8 @@ export interface Connection {
   api: CleverApi;
   /** Set when the sandbox was chosen because no credentials were found, e.g. "Using the embedded sandbox…". */
   notice?: string;
-  credentials: { apiHost: string; authorization: () => string };
+  /** `ca`: a TLS sandbox's own certificate authority, for connections made outside the client (event socket). */
+  credentials: { apiHost: string; authorization: () => string; ca?: string };
   close(): Promise<void>;
 }
 
@@ -146,5 +147,5 @@ export function isLoopback(apiHost: string): boolean {
 }
 
 function pickCredentials(c: Credentials): Connection['credentials'] {
-  return { apiHost: c.apiHost, authorization: c.authorization };
+  return { apiHost: c.apiHost, authorization: c.authorization, ...(c.ca ? { ca: c.ca } : {}) };
 }

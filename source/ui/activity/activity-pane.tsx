@@ -22,7 +22,7 @@ import { useNow } from './use-now.js';
 export interface ActivityPaneProps {
   api: CleverApi | undefined;
   /** Credentials for the event socket (its first frame carries the authorization header). */
-  credentials: { apiHost: string; authorization: () => string } | undefined;
+  credentials: { apiHost: string; authorization: () => string; ca?: string | undefined } | undefined;
   ownerId: string | undefined;
   /** The app chosen in the left column; undefined means every app of the owner. */
   appId: string | undefined;

@@ -4,7 +4,7 @@ import type { CleverApi } from '../../api/types.js';
 
 export async function redeliver(
   api: CleverApi,
-  credentials: { apiHost: string; authorization: () => string } | undefined,
+  credentials: { apiHost: string; authorization: () => string; ca?: string | undefined } | undefined,
   deliveryId: string,
 ): Promise<string> {
   if (api.target.kind !== 'sandbox' || !credentials) {
@@ -13,6 +13,7 @@ export async function redeliver(
   const client = new SandboxExtensionsClient({
     apiHost: credentials.apiHost,
     authorization: credentials.authorization,
+    ...(credentials.ca ? { ca: credentials.ca } : {}),
   });
   try {
     const { eventId } = await client.redeliver(deliveryId);

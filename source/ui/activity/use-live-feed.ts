@@ -6,7 +6,7 @@ import { LiveFeed, type LiveSnapshot, type ResumePoint } from '../../api/live/li
 import type { CleverApi } from '../../api/types.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
 
-type Credentials = { apiHost: string; authorization: () => string };
+type Credentials = { apiHost: string; authorization: () => string; ca?: string | undefined };
 
 const resumePoints = new WeakMap<CleverApi, ResumePoint>();
 
@@ -30,6 +30,7 @@ export function useLiveFeed(
       credentials: {
         apiHost,
         authorization: () => credentialsRef.current?.authorization() ?? current.authorization(),
+        ca: current.ca,
       },
       filter: compileLiveFilter({}),
       deliveries: api.target.kind === 'sandbox',
