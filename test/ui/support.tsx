@@ -1,7 +1,6 @@
 // Renders the TUI with ink-testing-library against a real sandbox through the real client, and waits
 // for frames instead of sleeping.
 import { render } from 'ink-testing-library';
-import { act } from 'react';
 import { vi } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
@@ -10,9 +9,6 @@ import type { TuiSession } from '../../source/ui/app/session.js';
 import type { TerminalSize } from '../../source/ui/terminal/use-terminal-size.js';
 import { colorTheme, type Theme } from '../../source/ui/theme/theme.js';
 import type { TestSandbox } from '../support/sandbox.js';
-
-// React's act() warns unless the environment says it is a test one.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
 export async function sandboxApi(sandbox: TestSandbox): Promise<HttpCleverApi> {
   const credentials = await resolveCredentials(sandbox.env);
@@ -77,9 +73,7 @@ export async function renderApp(
   // ink-testing-library's terminal is 100 columns wide: give Ink the size under test, as a resize.
   const resize = (next: TerminalSize) => {
     size = next;
-    act(() => {
-      instance.stdout.emit('resize');
-    });
+    instance.stdout.emit('resize');
   };
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns, configurable: true });
   Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows, configurable: true });
@@ -91,12 +85,11 @@ export async function renderApp(
     frame,
     async press(...keys) {
       for (const key of keys) {
-        await act(async () => {
-          instance.stdin.write(key);
-          // Ink holds a lone Escape until the next turn to see whether a sequence follows.
-          await new Promise((resolve) => setImmediate(resolve));
-          await new Promise((resolve) => setImmediate(resolve));
-        });
+        instance.stdin.write(key);
+        // Ink holds a lone Escape until the next turn to see whether a sequence follows, and React
+        // renders on the turn after the input: yield to both before the next key.
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
       }
     },
     async waitFor(text, timeout = 5000) {

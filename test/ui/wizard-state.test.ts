@@ -48,7 +48,7 @@ describe('the wizard reducer', () => {
     );
     expect(s.step).toBe('format');
     expect(s.format).toBe('slack');
-    const done = run(s, { type: 'chooseFormat', format: 'slack' }, next, next, next);
+    const done = run(s, next, next, next, next);
     expect(done.step).toBe('review');
     expect(webhookInputOf(done)).toEqual({
       name: 'Deployment results to Slack',
@@ -101,7 +101,7 @@ describe('the wizard reducer', () => {
       'https://example.com/h',
       next,
     );
-    s = run(s, { type: 'chooseFormat', format: 'raw' }, next);
+    s = run(s, next, next);
     expect(s.step).toBe('events');
     expect(s.problem).toMatch(/at least one event/);
     s = run(s, toggle);
@@ -122,7 +122,7 @@ describe('the wizard reducer', () => {
       'https://example.com/h',
       next,
     );
-    s = run(s, { type: 'chooseFormat', format: 'raw' }, toggle, next);
+    s = run(s, next, toggle, next);
     expect(s.step).toBe('scope');
     s = run(s, down, next);
     expect(s.problem).toMatch(/at least one app/);
@@ -139,7 +139,7 @@ describe('the wizard reducer', () => {
       'https://example.com/h',
       next,
     );
-    s = run(s, { type: 'chooseFormat', format: 'raw' }, toggle, next);
+    s = run(s, next, toggle, next);
     s = run(s, '/', 'a', 'p', 'i', next);
     expect(s.scopeFiltering).toBe(false);
     expect(s.scopeFilter).toBe('api');
@@ -175,7 +175,7 @@ describe('the wizard reducer', () => {
       'https://example.com',
       next,
     );
-    s = run(s, { type: 'chooseFormat', format: 'raw' }, toggle, next, next, next);
+    s = run(s, next, toggle, next, next, next);
     expect(s.submitting).toBe(true);
     // Keys do nothing while the request runs.
     expect(run(s, back)).toBe(s);

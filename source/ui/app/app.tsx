@@ -103,7 +103,7 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
   const quit = useCallback(() => onQuit(), [onQuit]);
   useEffects(state.effects, getSession, dispatch, quit);
 
-  useAppKeys(dispatch, Math.max(1, size.rows - 9));
+  const keys = useAppKeys(dispatch, Math.max(1, size.rows - 9));
 
   const actions = useMemo<AppActions>(
     () => ({
@@ -118,10 +118,11 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
         const body = input as EmailHookInput;
         return hookId ? api.editEmailHook(ownerId, hookId, body) : api.addEmailHook(ownerId, body);
       },
+      keys,
       api: () => sessionRef.current?.api,
       credentials: () => sessionRef.current?.credentials,
     }),
-    [],
+    [keys],
   );
 
   const view = useAppViewOf(state);

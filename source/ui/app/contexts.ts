@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { CleverApi } from '../../api/types.js';
 import type { EmailHook, EmailHookInput, Webhook, WebhookInput } from '../../domain/schemas.js';
+import type { KeyRouter } from '../wizard/use-wizard-keys.js';
 import type { HookKind } from '../wizard/wizard-model.js';
 import type { AppAction, AppRow, AppState, OwnerEntry, OwnerHooks } from './app-state.js';
 
@@ -27,6 +28,8 @@ export interface AppActions {
     hookId: string | undefined,
     input: WebhookInput | EmailHookInput,
   ): Promise<Webhook | EmailHook>;
+  /** Lets an overlay with its own keyboard (the wizard) take every key while it is open. */
+  keys: KeyRouter;
   /** The client, for panes that talk to the API themselves (Activity). Undefined until connected. */
   api(): CleverApi | undefined;
   credentials(): { apiHost: string; authorization: () => string } | undefined;

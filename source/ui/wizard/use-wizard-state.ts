@@ -57,6 +57,8 @@ export interface WizardState {
   otherUrls: WebhookUrl[];
   format: WebhookFormat;
   formatTouched: boolean;
+  /** The highlighted line of the format step. */
+  formatCursor: number;
   wholeTeam: boolean;
   notifySelf: boolean;
   addresses: string;
@@ -91,7 +93,6 @@ export type WizardAction =
   | { type: 'toggle' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'chooseFormat'; format: WebhookFormat }
   | { type: 'submitFailed'; message: string };
 
 export function recipientRows(context: WizardContext): RecipientRow[] {
@@ -119,6 +120,7 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     otherUrls: [],
     format: 'raw',
     formatTouched: false,
+    formatCursor: 0,
     wholeTeam: false,
     notifySelf: false,
     addresses: '',
@@ -221,7 +223,17 @@ function move(cursor: number, delta: number, count: number): number {
 }
 
 function goTo(state: WizardState, step: WizardStep): WizardState {
-  return { ...state, step, problem: undefined, note: step === state.step ? state.note : undefined };
+  const formatCursor = Math.max(
+    0,
+    FORMAT_CHOICES.findIndex((c) => c.format === state.format),
+  );
+  return {
+    ...state,
+    step,
+    formatCursor,
+    problem: undefined,
+    note: step === state.step ? state.note : undefined,
+  };
 }
 
 function stepBy(state: WizardState, delta: 1 | -1): WizardState {
@@ -279,7 +291,7 @@ function accept(state: WizardState): WizardState {
       return { ...next, note };
     }
     case 'format':
-      return stepBy(state, 1);
+      return stepBy({ ...state, format: FORMAT_CHOICES[state.formatCursor]!.format, formatTouched: true }, 1);
     case 'recipients': {
       const addresses = addressList(state.addresses);
       const bad = addresses.filter((a) => !isEmailAddress(a));
@@ -361,6 +373,8 @@ function moveCursor(state: WizardState, delta: number): WizardState {
   switch (state.step) {
     case 'preset':
       return { ...state, presetCursor: move(state.presetCursor, delta, PRESETS.length) };
+    case 'format':
+      return { ...state, formatCursor: move(state.formatCursor, delta, FORMAT_CHOICES.length) };
     case 'events':
       return { ...state, eventCursor: move(state.eventCursor, delta, state.eventChoices.length) };
     case 'scope':
@@ -378,6 +392,7 @@ function moveCursor(state: WizardState, delta: number): WizardState {
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   if (state.submitting && action.type !== 'submitFailed') return state;
   if (state.step === 'scope' && state.scopeFiltering) return scopeFilterKey(state, action);
+
   switch (action.type) {
     case 'text': {
       if (isTextStep(state)) return editText(state, (t) => t + action.text.replace(/[\r\n]/g, ''));
@@ -404,8 +419,6 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'back':
       if (state.step === 'scope' && state.scopeFilter) return { ...state, scopeFilter: '', scopeCursor: 0 };
       return stepBy({ ...state, submitError: undefined }, -1);
-    case 'chooseFormat':
-      return stepBy({ ...state, format: action.format, formatTouched: true }, 1);
     case 'submitFailed':
       return { ...state, submitting: false, submitError: action.message };
   }

@@ -48,7 +48,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   const theme = useTheme();
   const actions = useAppActions();
   const [state, dispatch] = useWizardState(context, hook);
-  useWizardKeys(state, dispatch, !state.submitting);
+  useWizardKeys(actions.keys, dispatch);
 
   useEffect(() => {
     if (state.cancelled) actions.dispatch({ type: 'wizardClosed' });
@@ -100,12 +100,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
               {state.note}
             </Text>
           )}
-          <StepView
-            state={state}
-            width={inner}
-            height={body - 1}
-            onFormat={(format) => dispatch({ type: 'chooseFormat', format })}
-          />
+          <StepView state={state} width={inner} height={body - 1} />
         </Box>
       </Box>
       <Footer width={width} hints={hintsOf([wizardKeys])} />
@@ -113,17 +108,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   );
 }
 
-function StepView({
-  state,
-  width,
-  height,
-  onFormat,
-}: {
-  state: WizardState;
-  width: number;
-  height: number;
-  onFormat: (format: WizardState['format']) => void;
-}) {
+function StepView({ state, width, height }: { state: WizardState; width: number; height: number }) {
   const theme = useTheme();
   switch (state.step) {
     case 'preset':
@@ -161,19 +146,17 @@ function StepView({
         </Box>
       );
     case 'format': {
+      // ink-select-input draws the list; the keys go through the wizard's reducer like every other
+      // step, so the list is re-mounted on the highlighted line.
       const items = FORMAT_CHOICES.map((c) => ({ key: c.format, label: c.label, value: c.format }));
-      const initial = Math.max(
-        0,
-        FORMAT_CHOICES.findIndex((c) => c.format === state.format),
-      );
       return (
         <Box flexDirection="column">
           <Text>How the body is written (↑↓ and Enter):</Text>
           <SelectInput
-            key={state.format}
+            key={state.formatCursor}
             items={items}
-            initialIndex={initial}
-            onSelect={(item) => onFormat(item.value)}
+            initialIndex={state.formatCursor}
+            isFocused={false}
           />
         </Box>
       );
