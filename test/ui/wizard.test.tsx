@@ -183,7 +183,7 @@ describe('the wizard on screen', () => {
     await app.press('2');
     await app.waitFor('Recipients');
     await app.press('a');
-    await app.waitFor('Add a e-mail hook');
+    await app.waitFor('Add an e-mail hook');
     await app.press('Ops mails', KEYS.enter);
     await app.waitFor('Who gets the e-mails');
     await app.press('j', 'j', 'ops@example.com, bad', KEYS.enter);

@@ -67,7 +67,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
       );
   }, [state.submitting, state, context, actions, dispatch]);
 
-  const what = context.kind === 'webhook' ? 'webhook' : 'e-mail hook';
+  const what = context.kind === 'webhook' ? 'a webhook' : 'an e-mail hook';
   const stepIndex = state.steps.indexOf(state.step);
   const inner = Math.max(20, width - 4);
   const body = Math.max(3, height - 6);
@@ -82,7 +82,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
         overflow="hidden"
       >
         <Text {...theme.text.heading} wrap="truncate">
-          {`${state.mode === 'add' ? 'Add' : 'Edit'} a ${what} for ${context.ownerName}`}
+          {`${state.mode === 'add' ? 'Add' : 'Edit'} ${what} for ${context.ownerName}`}
           <Text {...theme.text.secondary}>{`  step ${stepIndex + 1} of ${state.steps.length}: `}</Text>
           {STEP_TITLES[state.step]}
         </Text>
