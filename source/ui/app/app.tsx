@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EmailHook, EmailHookInput, Webhook, WebhookInput } from '../../domain/schemas.js';
 import { Busy, ConfirmRemove, MessageBox } from '../dialogs/dialogs.js';
 import { HelpOverlay } from '../help/help-overlay.js';
@@ -16,21 +16,20 @@ import { Welcome } from '../welcome/welcome.js';
 import type { WizardContext } from '../wizard/use-wizard-state.js';
 import { Wizard } from '../wizard/wizard.js';
 import type { HookKind } from '../wizard/wizard-model.js';
+import { type AppActions, AppActionsContext, type AppView, AppViewContext, useAppView } from './contexts.js';
+import { errorText, type TuiSession } from './session.js';
+import { useAppKeys } from './use-app-keys.js';
 import {
   type AppState,
   activeKeyMaps,
-  appReducer,
   appRows,
   coveringHooks,
   filterOwners,
   findHook,
-  initialAppState,
   pick,
   tabHooks,
-} from './app-state.js';
-import { type AppActions, AppActionsContext, type AppView, AppViewContext, useAppView } from './contexts.js';
-import { errorText, type TuiSession } from './session.js';
-import { useAppKeys } from './use-app-keys.js';
+  useAppState,
+} from './use-app-state.js';
 import { useEffects } from './use-effects.js';
 
 export const MIN_COLUMNS = 60;
@@ -50,7 +49,7 @@ export interface AppProps {
 
 /** The container: it owns the state, runs the effects, and publishes both to the screens. */
 export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
-  const [state, dispatch] = useReducer(appReducer, undefined, initialAppState);
+  const [state, dispatch] = useAppState();
   const sessionRef = useRef<TuiSession | undefined>(undefined);
   const size = useTerminalSize(fixedSize);
   const activeTheme = useMemo(() => theme ?? themeFor(), [theme]);
@@ -122,7 +121,7 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
       api: () => sessionRef.current?.api,
       credentials: () => sessionRef.current?.credentials,
     }),
-    [keys],
+    [keys, dispatch],
   );
 
   const view = useAppViewOf(state);

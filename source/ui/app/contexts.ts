@@ -5,7 +5,7 @@ import type { CleverApi } from '../../api/types.js';
 import type { EmailHook, EmailHookInput, Webhook, WebhookInput } from '../../domain/schemas.js';
 import type { KeyRouter } from '../wizard/use-wizard-keys.js';
 import type { HookKind } from '../wizard/wizard-model.js';
-import type { AppAction, AppRow, AppState, OwnerEntry, OwnerHooks } from './app-state.js';
+import type { AppAction, AppRow, AppState, OwnerEntry, OwnerHooks } from './use-app-state.js';
 
 export interface AppView {
   state: AppState;

@@ -5,7 +5,7 @@ import { useInput } from 'ink';
 import { useMemo, useRef } from 'react';
 import { keyNames } from '../keys/key-names.js';
 import type { KeyRoute, KeyRouter } from '../wizard/use-wizard-keys.js';
-import type { AppAction } from './app-state.js';
+import type { AppAction } from './use-app-state.js';
 
 export function useAppKeys(dispatch: (action: AppAction) => void, pageSize: number): KeyRouter {
   const route = useRef<KeyRoute | undefined>(undefined);

@@ -2,9 +2,9 @@
 import { useEffect } from 'react';
 import type { WebhookTestResult } from '../../api/types.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
-import type { AppAction, Effect, Message } from './app-state.js';
 import type { Remote } from './remote.js';
 import { errorText, type TuiSession } from './session.js';
+import type { AppAction, Effect, Message } from './use-app-state.js';
 
 export function useEffects(
   effects: readonly Effect[],

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Message } from '../app/app-state.js';
+import type { Message } from '../app/use-app-state.js';
 import { Spinner } from '../spinner/spinner.js';
 import { useTheme } from '../theme/theme-context.js';
 

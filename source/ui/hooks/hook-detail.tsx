@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { findHook } from '../app/app-state.js';
 import { useAppView } from '../app/contexts.js';
+import { findHook } from '../app/use-app-state.js';
 import { useTheme } from '../theme/theme-context.js';
 import type { HookKind } from '../wizard/wizard-model.js';
 import { type DetailLine, hookDetailLines } from './hook-detail-lines.js';

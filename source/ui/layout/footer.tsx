@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { Fragment } from 'react';
-import { activeKeyMaps } from '../app/app-state.js';
 import { useAppView } from '../app/contexts.js';
+import { activeKeyMaps } from '../app/use-app-state.js';
 import { type Hint, hintsOf } from '../keys/key-map.js';
 import { useTheme } from '../theme/theme-context.js';
 

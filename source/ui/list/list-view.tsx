@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useRef } from 'react';
-import type { ListState } from '../app/app-state.js';
+import type { ListState } from '../app/use-app-state.js';
 import { fitCell } from '../table/fit-columns.js';
 import type { Tone } from '../table/table.js';
 import { clampCursor, scrollOffset } from '../table/window.js';

@@ -1,6 +1,7 @@
 // The whole screen as one pure reducer. Keys arrive as names, are resolved through the key map of the
 // screen that has focus, and change the state; what needs the outside world (loading, removing,
 // testing, quitting) is queued in `effects` for the container to run.
+import { useReducer } from 'react';
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../../domain/events.js';
 import { hookCoversResource } from '../../domain/matching.js';
 import type { EmailHook, Summary, Webhook } from '../../domain/schemas.js';
@@ -652,4 +653,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'flash':
       return { ...state, flash: { text: action.text, tone: action.tone } };
   }
+}
+
+export function useAppState() {
+  return useReducer(appReducer, undefined, initialAppState);
 }
