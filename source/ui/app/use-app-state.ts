@@ -462,7 +462,7 @@ function overlayKey(state: AppState, name: string): AppState | undefined {
       const command = commandFor(welcomeKeys, name);
       if (command === 'app.quit') return queue(state, { type: 'quit' });
       if (!command) return state;
-      const closed = queue({ ...state, overlay: { type: 'none' } }, { type: 'welcomeSeen' });
+      const closed: AppState = { ...state, overlay: { type: 'none' } };
       return command === 'welcome.add' ? openWizard(closed, 'webhook') : closed;
     }
     case 'confirmRemove': {
@@ -555,13 +555,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key':
       return keyReducer(state, action.name, action.pageSize);
-    case 'connected':
-      return {
-        ...state,
-        who: action.who,
-        preferredOwnerId: action.preferredOwnerId,
-        overlay: action.showWelcome ? { type: 'welcome' } : state.overlay,
-      };
+    case 'connected': {
+      const connected: AppState = { ...state, who: action.who, preferredOwnerId: action.preferredOwnerId };
+      // Shown once: remembered as soon as it is on screen, however the user leaves it.
+      return action.showWelcome
+        ? queue({ ...connected, overlay: { type: 'welcome' } }, { type: 'welcomeSeen' })
+        : connected;
+    }
     case 'connectFailed':
       return { ...state, connectError: action.error, owners: { status: 'failed', error: action.error } };
     case 'ownersLoaded': {
