@@ -160,12 +160,13 @@ function useAppViewOf(state: AppState): AppView {
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const o of ownerData ?? []) map.set(o.id, o.name);
+    if (state.who) map.set(state.who.userId, state.who.userName);
     if (owner) {
       for (const a of owner.apps) map.set(a.id, a.name);
       for (const a of owner.addons) map.set(a.id, a.name);
     }
     return map;
-  }, [ownerData, owner]);
+  }, [ownerData, owner, state.who]);
   // Ages of failures are counted from when the hooks were loaded, so that frames stay stable.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the hooks are the clock's trigger on purpose
   const now = useMemo(() => Date.now(), [ownerHooks]);

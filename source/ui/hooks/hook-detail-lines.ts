@@ -33,7 +33,7 @@ export function hookDetailLines(
       );
     });
   } else {
-    field('Recipients', recipientsLabel(hook.notified));
+    field('Recipients', recipientsLabel(hook.notified, names));
   }
   if (!hook.events || hook.events.length === 0) field('Events', 'all events');
   else {

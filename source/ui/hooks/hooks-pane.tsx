@@ -80,7 +80,10 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const { state, ownerHooks, hooks, names, now, app, owner } = useAppView();
   const remote = state.tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
   const webhookCols = useMemo(() => webhookColumns(names, now), [names, now]);
-  const emailCols = useMemo(() => emailHookColumns(names, new Map()), [names]);
+  const who = state.who;
+  // The names of the people that e-mail hooks notify by user id: the one we know is the user's own.
+  const people = useMemo(() => new Map(who ? [[who.userId, who.userName]] : []), [who]);
+  const emailCols = useMemo(() => emailHookColumns(names, people), [names, people]);
   const filter = state.hookList.filtering
     ? `Filter: /${state.hookList.filter}▏`
     : state.hookList.filter
