@@ -8,7 +8,3 @@ export type Remote<T> =
 export function loading<T>(previous?: Remote<T>): Remote<T> {
   return previous?.data === undefined ? { status: 'loading' } : { status: 'loading', data: previous.data };
 }
-
-export function dataOf<T>(remote: Remote<T> | undefined): T | undefined {
-  return remote?.data;
-}
