@@ -80,12 +80,19 @@ export async function runTail(flags: TailFlags): Promise<void> {
       }, TICK_MS);
     }
     const stop = () => finish();
+    // A reader that went away (`tail … | head -1`) ends the tail quietly, like any Unix filter.
+    const onOutputError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') finish();
+      else throw error;
+    };
+    process.stdout.on('error', onOutputError);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await feed.start();
     await done;
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    process.stdout.off('error', onOutputError);
     if (failed) throw new UserError(failed);
   } finally {
     clearInterval(tick);
