@@ -11,7 +11,6 @@ export interface FullScreen {
 
 export function enterFullScreen(stdout: NodeJS.WriteStream = process.stdout): FullScreen {
   let active = true;
-  stdout.write(ENTER);
   const leave = () => {
     if (!active) return;
     active = false;
@@ -41,6 +40,8 @@ export function enterFullScreen(stdout: NodeJS.WriteStream = process.stdout): Fu
   process.once('uncaughtException', onCrash);
   process.once('unhandledRejection', onCrash);
   process.once('exit', leave);
+  // Only once every way out restores it, or a signal in between would leave the terminal switched.
+  stdout.write(ENTER);
   return {
     leave() {
       leave();
