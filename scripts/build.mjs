@@ -1,9 +1,12 @@
 // Bundles cli.tsx into one ESM file so that the binary starts fast (see ../shared/style.md:
 // a bundle reaches Ink's first frame in about half the time of plain tsc output).
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Chunk names carry a content hash: without a clean folder, old chunks would pile up and be packed.
+await rm('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: ['cli.tsx'],
