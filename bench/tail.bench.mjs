@@ -215,6 +215,9 @@ function openTui(env) {
   const tui = {
     child,
     output: '',
+    /** Characters dropped from the front of `output`: positions stay absolute. */
+    dropped: 0,
+    position: () => tui.dropped + tui.output.length,
     listeners: new Set(),
     write: (text) => child.stdin.write(text),
     /** Resolves at the first chunk whose text since `from` matches. */
@@ -225,7 +228,7 @@ function openTui(env) {
           reject(new Error(`timed out waiting for ${test}`));
         }, timeoutMs);
         const listener = (at) => {
-          if (test.test(tui.output.slice(from))) {
+          if (test.test(tui.output.slice(Math.max(0, from - tui.dropped)))) {
             clearTimeout(timer);
             tui.listeners.delete(listener);
             resolve(at);
@@ -251,7 +254,10 @@ function openTui(env) {
     const at = performance.now();
     tui.output += chunk.toString('utf8');
     // Keep the tail of the output only: the screen is redrawn all the time.
-    if (tui.output.length > 400_000) tui.output = tui.output.slice(-200_000);
+    if (tui.output.length > 400_000) {
+      tui.dropped += tui.output.length - 200_000;
+      tui.output = tui.output.slice(-200_000);
+    }
     for (const listener of [...tui.listeners]) listener(at);
   });
   return tui;
@@ -284,12 +290,12 @@ async function benchTui(sandbox, ownerId, env) {
   const presses = (async () => {
     await sleep(1500);
     for (let i = 0; i < 12; i++) {
-      const from = tui.output.length;
+      const from = tui.position();
       const sent = performance.now();
       tui.write(' ');
       latencies.push((await tui.waitFor(/PAUSED/, from, 5000)) - sent);
       await sleep(150);
-      const resumedFrom = tui.output.length;
+      const resumedFrom = tui.position();
       tui.write(' ');
       await tui.waitFor(/seen(?! · PAUSED)/, resumedFrom, 5000);
       await sleep(400);

@@ -2,7 +2,7 @@
 // result in place, with the webhook deliveries of each event under it. The feed runs outside React
 // (../../api/live); this view only reads its snapshots, which arrive at most once per tick.
 import { Box, Text, useInput } from 'ink';
-import { useContext, useEffect, useMemo, useReducer, useRef } from 'react';
+import { memo, useContext, useEffect, useMemo, useReducer, useRef } from 'react';
 import { connectionText } from '../../api/live/connection-text.js';
 import type { LiveSnapshot } from '../../api/live/live-feed.js';
 import type { CleverApi } from '../../api/types.js';
@@ -43,7 +43,23 @@ function stateStyle(theme: Theme, state: string | undefined): TextStyle {
   return theme.text.secondary;
 }
 
-function LineView({
+/** Lines re-render only when their row, their selection or the clock changed. */
+const LineView = memo(LineViewOf, (a, b) => {
+  const sameLine =
+    a.item.kind === 'delivery' && b.item.kind === 'delivery' ? a.item.line === b.item.line : true;
+  return (
+    a.item.row === b.item.row &&
+    a.item.kind === b.item.kind &&
+    sameLine &&
+    a.selected === b.selected &&
+    a.now === b.now &&
+    a.width === b.width &&
+    a.names === b.names &&
+    a.theme === b.theme
+  );
+});
+
+function LineViewOf({
   item,
   names,
   now,
@@ -166,11 +182,17 @@ export function ActivityPane({
 
   const filter = appView ? appView.state.hookList.filter : ui.filter;
   const filtering = appView ? appView.state.hookList.filtering : ui.filtering;
+  // The feed fills its name maps in place: their sizes say when to merge again, not every snapshot.
+  const feedAppNames = latest?.appNames;
+  const feedHookNames = latest?.hookNames;
+  const appNamesSize = feedAppNames?.size ?? 0;
+  const hookNamesSize = feedHookNames?.size ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the sizes stand for the maps' contents.
   const liveNames: LiveNames = useMemo(() => {
-    const appNames = new Map(latest?.appNames ?? []);
+    const appNames = new Map(feedAppNames ?? []);
     for (const [id, name] of names) appNames.set(id, name);
-    return { appNames, hookNames: latest?.hookNames ?? new Map() };
-  }, [latest, names]);
+    return { appNames, hookNames: new Map(feedHookNames ?? []) };
+  }, [feedAppNames, feedHookNames, appNamesSize, hookNamesSize, names]);
   const lines = useMemo(
     () => (shown ? activityLines(shown.activity.rows, liveNames, { ownerId, appId, filter }) : []),
     [shown, liveNames, ownerId, appId, filter],

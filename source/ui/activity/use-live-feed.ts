@@ -9,6 +9,7 @@ import { compileLiveFilter } from '../../domain/live-filter.js';
 type Credentials = { apiHost: string; authorization: () => string; ca?: string | undefined };
 
 const resumePoints = new WeakMap<CleverApi, ResumePoint>();
+const VIEW_UPDATE_MS = 100;
 
 export function useLiveFeed(
   api: CleverApi | undefined,
@@ -35,6 +36,8 @@ export function useLiveFeed(
       filter: compileLiveFilter({}),
       deliveries: api.target.kind === 'sandbox',
       onChange: setSnapshot,
+      // Ten updates a second read as live; each costs a frame of the whole screen, so no more.
+      flushIntervalMs: VIEW_UPDATE_MS,
       ...(capacity ? { capacity } : {}),
       resume: resumePoints.get(api),
     });
