@@ -161,7 +161,6 @@ async function benchTail(sandbox, ownerId, env, seconds) {
   );
   let events = 0;
   let buffer = '';
-  const keys = new Set();
   const liveHeap = [];
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
     buffer += chunk;
@@ -176,31 +175,35 @@ async function benchTail(sandbox, ownerId, env, seconds) {
       const record = JSON.parse(line);
       if (record.type === 'event') {
         events++;
-        keys.add(record.key);
       }
     }
   });
-  // Ready once a probe event comes through (events before its socket is in are not news to it).
-  await until(
-    async () => {
-      if (events > 0) return true;
-      await fire(sandbox, ownerId);
-      await sleep(200);
-      return events > 0;
-    },
-    15_000,
-    'the tail',
-  );
-  await sleep(300);
-  const base = events;
-  const heapBefore = liveHeap.length;
-  const result = await load(sandbox, ownerId, child.pid, seconds);
-  await until(() => events - base >= result.sent, 5000, 'the last events').catch(() => {});
-  await sleep(200);
-  const shown = events - base;
-  child.kill('SIGINT');
-  await new Promise((resolve) => child.once('exit', resolve));
-  return { ...result, shown, distinct: keys.size, liveHeap: liveHeap.slice(heapBefore) };
+  try {
+    // Ready once a probe event comes through (events before its socket is in are not news to it).
+    await until(
+      async () => {
+        if (events > 0) return true;
+        await fire(sandbox, ownerId);
+        await sleep(200);
+        return events > 0;
+      },
+      15_000,
+      'the tail',
+    );
+    await sleep(300);
+    const base = events;
+    const heapBefore = liveHeap.length;
+    const result = await load(sandbox, ownerId, child.pid, seconds);
+    await until(() => events - base >= result.sent, 5000, 'the last events').catch(() => {});
+    await sleep(200);
+    const shown = events - base;
+    return { ...result, shown, liveHeap: liveHeap.slice(heapBefore) };
+  } finally {
+    if (child.exitCode === null) {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }
 }
 
 function openTui(env) {
@@ -265,6 +268,21 @@ function openTui(env) {
 
 async function benchTui(sandbox, ownerId, env) {
   const tui = openTui(env);
+  try {
+    return await driveTui(tui, sandbox, ownerId);
+  } finally {
+    // A failed run must not leave the TUI behind: `script` and the node under it.
+    if (tui.child.exitCode === null) {
+      const exited = new Promise((resolve) => tui.child.once('exit', resolve));
+      tui.write('q');
+      const timer = setTimeout(() => tui.child.kill('SIGKILL'), 2000);
+      await exited;
+      clearTimeout(timer);
+    }
+  }
+}
+
+async function driveTui(tui, sandbox, ownerId) {
   await tui.waitFor(/Owners/);
   await tui.waitFor(/SANDBOX/);
   tui.write('3');
@@ -301,13 +319,12 @@ async function benchTui(sandbox, ownerId, env) {
       await sleep(400);
     }
   })();
+  // Awaited after the load; a failure there must not go unhandled meanwhile.
+  presses.catch(() => {});
   const result = await load(sandbox, ownerId, pid);
   await presses;
   await until(() => tui.seen() - base >= result.sent, 5000, 'the last events').catch(() => {});
   const shown = tui.seen() - base;
-  const exited = new Promise((resolve) => tui.child.once('exit', resolve));
-  tui.write('q');
-  await exited;
   return { ...result, shown, latencies };
 }
 
