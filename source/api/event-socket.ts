@@ -23,6 +23,8 @@ export interface EventSocketOptions {
   /** Longest wait between two attempts; the backoff grows to it and stays there, retrying forever. */
   maxDelayMs?: number;
   baseDelayMs?: number;
+  /** How long an open socket may stay without `socket_ready` before it counts as dead. */
+  readyTimeoutMs?: number;
 }
 
 export const AUTH_FAILED_CODE = 2001;
@@ -30,6 +32,7 @@ const BASE_DELAY_MS = 1500;
 const BACKOFF = 1.25;
 const WATCHDOG_FACTOR = 1.25;
 const MAX_DELAY_MS = 30_000;
+const READY_TIMEOUT_MS = 15_000;
 
 /** ws: for an http: host and wss: for https:, path /v2/events/event-socket. */
 export function eventSocketUrl(apiHost: string): string {
@@ -83,6 +86,8 @@ export class EventSocket {
     let rejected = false;
     socket.addEventListener('open', () => {
       socket.send(JSON.stringify({ message_type: 'oauth', authorization: this.options.authorization() }));
+      const readyMs = this.options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+      this.armWatchdog(socket, readyMs, `no answer to authentication in ${readyMs} ms`);
     });
     socket.addEventListener('message', (message) => {
       if (socket !== this.socket || typeof message.data !== 'string') return;
@@ -126,12 +131,16 @@ export class EventSocket {
     if (!control.success) return undefined;
     const frame = control.data;
     if ('message_type' in frame) {
+      clearTimeout(this.watchdog);
       this.connections++;
       this.options.onStatus?.({ state: 'connected', connections: this.connections });
     } else if (frame.type === 'heartbeat') {
       this.retries = 0;
       socket.send(JSON.stringify({ type: 'heartbeat', heartbeat_msg: 'pong' }));
-      if (frame.heartbeat_delay_ms) this.armWatchdog(socket, frame.heartbeat_delay_ms);
+      if (frame.heartbeat_delay_ms) {
+        const limit = Math.round(frame.heartbeat_delay_ms * WATCHDOG_FACTOR);
+        this.armWatchdog(socket, limit, `no heartbeat for ${limit} ms`);
+      }
     } else if (frame.type === 'error' && frame.id === AUTH_FAILED_CODE) {
       socket.close();
       return 'rejected';
@@ -139,15 +148,15 @@ export class EventSocket {
     return undefined;
   }
 
-  private armWatchdog(socket: WebSocket, delayMs: number): void {
+  private armWatchdog(socket: WebSocket, limitMs: number, reason: string): void {
     clearTimeout(this.watchdog);
     this.watchdog = setTimeout(() => {
       if (socket !== this.socket) return;
       // A silent peer may never answer a close handshake: forget it and reconnect now.
       this.socket = undefined;
       socket.close();
-      this.scheduleReconnect(`no heartbeat for ${Math.round(delayMs * WATCHDOG_FACTOR)} ms`);
-    }, delayMs * WATCHDOG_FACTOR);
+      this.scheduleReconnect(reason);
+    }, limitMs);
     this.watchdog.unref();
   }
 

@@ -112,6 +112,28 @@ describe('the event socket client', () => {
     expect(reasons).toHaveLength(2);
   });
 
+  it('reconnects when the server never answers the authentication', async () => {
+    const server = await startServer((peer) => {
+      if (server.peers.length > 1) peer.socket.send(JSON.stringify({ message_type: 'socket_ready' }));
+    });
+    cleanups.push(server.close);
+    const statuses: SocketStatus[] = [];
+    const socket = new EventSocket({
+      apiHost: server.apiHost,
+      authorization: () => 'OAuth oauth_token="t"',
+      onEvent: () => {},
+      onStatus: (s) => statuses.push(s),
+      baseDelayMs: 20,
+      readyTimeoutMs: 50,
+    });
+    socket.start();
+    cleanups.push(() => socket.close());
+    await waitFor(() => statuses.some((s) => s.state === 'connected'));
+    expect(statuses.find((s) => s.state === 'reconnecting')).toMatchObject({
+      reason: 'no answer to authentication in 50 ms',
+    });
+  });
+
   it('stops after error 2001 with a clear message', async () => {
     const server = await startServer((peer) => peer.socket.send(JSON.stringify({ type: 'error', id: 2001 })));
     cleanups.push(server.close);
