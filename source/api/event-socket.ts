@@ -46,6 +46,14 @@ export function reconnectDelay(n: number, base = BASE_DELAY_MS, max = MAX_DELAY_
   return Math.min(max, Math.round(base * BACKOFF ** n));
 }
 
+/** undici's socket errors often have an empty message and the useful code in their cause. */
+function errorReason(error: unknown): string {
+  if (!(error instanceof Error)) return 'connection error';
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  return error.message || code || (typeof cause?.message === 'string' && cause.message) || 'connection lost';
+}
+
 export class EventSocket {
   private socket: WebSocket | undefined;
   private retries = 0;
@@ -94,8 +102,7 @@ export class EventSocket {
       if (this.onFrame(socket, message.data) === 'rejected') rejected = true;
     });
     socket.addEventListener('error', (event) => {
-      const error = (event as { error?: unknown }).error;
-      reason = error instanceof Error ? error.message : 'connection error';
+      reason = errorReason((event as { error?: unknown }).error);
     });
     socket.addEventListener('close', () => {
       if (socket !== this.socket) return;

@@ -211,8 +211,11 @@ export class LiveFeed {
 
   /** Polls while a deployment is in progress or the socket is down, and stops once all is settled. */
   private armPoll(): void {
+    // While the socket is down, the apps in view (or watched) are polled; with none, there is nothing to ask.
+    const down = this.connection.socket.state === 'reconnecting';
     const needed =
-      appsInProgress(this.activity).length > 0 || this.connection.socket.state === 'reconnecting';
+      appsInProgress(this.activity).length > 0 ||
+      (down && ((this.options.watchedApps?.length ?? 0) > 0 || this.activity.rows.some((r) => r.appId)));
     const polling = needed || this.polling;
     if (polling !== this.connection.polling) {
       this.connection = { ...this.connection, polling };
