@@ -65,6 +65,8 @@ export interface ResumePoint {
 
 const POLL_INTERVAL_MS = 3000;
 const DEPLOYMENTS_PER_POLL = 10;
+const MAX_APPS_PER_POLL = 20;
+const RESULT_EVENTS = ['DEPLOYMENT_ACTION_END', 'DEPLOYMENT_SUCCESS', 'DEPLOYMENT_FAIL'];
 /** Deployments a little older than the start are still news: the socket may have connected late. */
 const START_MARGIN_MS = 5000;
 const HOOK_NAMES_TTL_MS = 10_000;
@@ -238,7 +240,11 @@ export class LiveFeed {
     for (const { appId, ownerId } of appsInProgress(this.activity)) apps.set(appId, ownerId);
     if (everyApp) {
       for (const appId of this.options.watchedApps ?? []) apps.set(appId, this.appOwners.get(appId));
-      for (const row of this.activity.rows) if (row.appId) apps.set(row.appId, row.ownerId);
+      // The most recent apps in view: a reconnection is no reason to poll a whole account.
+      for (const row of this.activity.rows) {
+        if (apps.size >= MAX_APPS_PER_POLL) break;
+        if (row.appId && !apps.has(row.appId)) apps.set(row.appId, row.ownerId);
+      }
     }
     await Promise.allSettled(
       [...apps].map(async ([appId, knownOwner]) => {
@@ -247,7 +253,8 @@ export class LiveFeed {
         const deployments = await this.options.api.deployments(ownerId, appId, {
           limit: DEPLOYMENTS_PER_POLL,
         });
-        const news = this.options.filter.matches({ type: 'DEPLOYMENT_ACTION_END', ownerId, appId });
+        // A missed deployment is news when the filter lets any of its result events through.
+        const news = RESULT_EVENTS.some((type) => this.options.filter.matches({ type, ownerId, appId }));
         this.queue.push({
           type: 'deployments',
           ownerId,
