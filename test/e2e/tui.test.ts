@@ -44,6 +44,8 @@ function tuiCommand(): string {
     CLEVER_NOTIFY_SANDBOX_DATA: sandbox.dataDir,
     CONFIGURATION_FILE: path.join(home, 'no-clever-tools.json'),
     TERM: 'xterm-256color',
+    // As on a CI runner, where Ink alone would draw nothing until exit: the TUI must draw anyway.
+    CI: 'true',
   };
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${sh(v)}`);
   const unset = ['CLEVER_TOKEN', 'CLEVER_SECRET', 'CLEVER_API_TOKEN', 'API_HOST', 'NO_COLOR'].map(
