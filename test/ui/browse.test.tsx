@@ -69,7 +69,7 @@ describe('browsing owners, apps and hooks', () => {
     const app = await renderApp(sandbox);
     await app.waitFor('Acme Shop');
     await app.press('j', KEYS.tab, KEYS.tab, KEYS.enter);
-    const frame = await app.waitFor('hooks.slack.com');
+    const frame = await app.waitFor('hooks.slack.example');
     expect(frame).toContain('••••');
     await app.unmount();
   });

@@ -1,6 +1,7 @@
 // The world a new sandbox starts with: a user, two organisations, apps across runtimes, zones and
 // states, add-ons, each owner's default e-mail hook, a few webhooks, and a deployment history per
-// app. Ids are random (prefix + UUID v4) so that two sandboxes never share them.
+// app. Ids are random (prefix + UUID v4) so that two sandboxes never share them. Every host and
+// e-mail domain is reserved (RFC 2606), so the seeded hooks never reach a real service.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppState, Deployment, DeploymentState, EmailHook, Webhook } from '../../domain/schemas.js';
 import type { StoredAddon, StoredApp, StoredOrganisation, StoredUser, World } from './world.js';
@@ -206,7 +207,7 @@ export function seedWorld(now: Date): World {
       urls: [
         {
           format: 'slack',
-          url: 'https://hooks.slack.com/services/T000SANDBOX/B000SANDBOX/sandbox0000000000000000',
+          url: 'https://hooks.slack.example/services/T000SANDBOX/B000SANDBOX/sandbox0000000000000000',
         },
       ],
       events: ['META_DEPLOYMENT_RESULT', 'APPLICATION_STOP'],
@@ -269,7 +270,7 @@ export function seedWorld(now: Date): World {
 
 function makeApp(seed: AppSeed, ownerId: string, created: number): StoredApp {
   const id = `app_${randomUUID()}`;
-  const host = `${id.replaceAll('-', '').slice(0, 20)}.cleverapps.io`;
+  const host = `${id.replaceAll('-', '').slice(0, 20)}.cleverapps.example`;
   return {
     id,
     ownerId,
@@ -290,8 +291,8 @@ function makeApp(seed: AppSeed, ownerId: string, created: number): StoredApp {
     deployment: {
       type: 'GIT',
       shutdownable: false,
-      url: `git+ssh://git@push-n2-par-clevercloud-customers.services.clever-cloud.com/${id}.git`,
-      httpUrl: `https://push-n2-par-clevercloud-customers.services.clever-cloud.com/${id}.git`,
+      url: `git+ssh://git@push-n2-par-clevercloud-customers.services.clever-cloud.example/${id}.git`,
+      httpUrl: `https://push-n2-par-clevercloud-customers.services.clever-cloud.example/${id}.git`,
     },
     vhosts: [{ fqdn: host }],
     creationDate: created,
