@@ -36,6 +36,7 @@ export const KEYS = {
   esc: '\u001B',
   tab: '\t',
   backspace: '\u007F',
+  delete: '\u001B[3~',
   space: ' ',
   ctrlC: '\u0003',
 } as const;

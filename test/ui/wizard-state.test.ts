@@ -67,13 +67,13 @@ describe('the wizard reducer', () => {
     expect(s.problem).toMatch(/http/);
     s = run(
       s,
-      { type: 'erase' },
-      { type: 'erase' },
-      { type: 'erase' },
-      { type: 'erase' },
-      { type: 'erase' },
-      { type: 'erase' },
-      { type: 'erase' },
+      { type: 'edit', key: 'backspace' },
+      { type: 'edit', key: 'backspace' },
+      { type: 'edit', key: 'backspace' },
+      { type: 'edit', key: 'backspace' },
+      { type: 'edit', key: 'backspace' },
+      { type: 'edit', key: 'backspace' },
+      { type: 'edit', key: 'backspace' },
     );
     s = run(s, 'not a url', next);
     expect(s.problem).toMatch(/not a URL/);
@@ -225,7 +225,7 @@ describe('the wizard reducer', () => {
     expect(s.problem).toMatch(/who gets the e-mails/);
     s = run(s, down, down, 'ops@example.com, nope', next);
     expect(s.problem).toMatch(/Not an e-mail address: nope/);
-    for (let i = 0; i < 6; i++) s = run(s, { type: 'erase' });
+    for (let i = 0; i < 6; i++) s = run(s, { type: 'edit', key: 'backspace' });
     s = run(s, { type: 'up' }, toggle, next, toggle, next, next);
     expect(s.step).toBe('review');
     expect(emailHookInputOf(s).notified).toEqual([

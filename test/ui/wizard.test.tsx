@@ -94,6 +94,39 @@ describe('the wizard on screen', () => {
     await app.unmount();
   });
 
+  it("replaces a preset's name with what is typed, and edits a field with the line-editing keys", async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Personal not');
+    await app.press('a');
+    await app.waitFor('Start from scratch');
+    await app.press('j', KEYS.enter);
+    await app.waitFor('Name: Failures to an HTTP endpoint');
+    await app.press('Ops alerts');
+    await app.waitFor('Name: Ops alerts');
+    expect(app.frame()).not.toContain('endpointOps');
+    // ← moves into the text, Delete erases under the cursor, ^A/^E jump, ^W erases a word, ^U all before.
+    await app.press(...Array<string>(7).fill(KEYS.left), KEYS.delete, '-');
+    await app.waitFor('Name: Ops-alerts');
+    await app.press('\u0001', '[', '\u0005', ']');
+    await app.waitFor('Name: [Ops-alerts]');
+    await app.press('\u0017');
+    await app.waitForNo('alerts');
+    await app.press('Team ops', '\u0017', 'deploys', KEYS.backspace);
+    await app.waitFor('Name: Team deploy');
+    await app.press(KEYS.esc, KEYS.esc);
+    await app.waitFor('Personal not');
+    // Backspace on a prefilled name edits it rather than replacing it.
+    await app.press('a');
+    await app.waitFor('Start from scratch');
+    await app.press('j', KEYS.enter);
+    await app.waitFor('Name: Failures to an HTTP endpoint');
+    await app.press(KEYS.backspace, 's');
+    await app.waitFor('Name: Failures to an HTTP endpoins');
+    await app.press(KEYS.esc, KEYS.esc);
+    await app.waitFor('Personal not');
+    await app.unmount();
+  });
+
   it('refuses to go on without an event, then creates a raw webhook for the selected app only', async () => {
     const ids = seedIds(sandbox);
     const app = await renderApp(sandbox);

@@ -177,13 +177,7 @@ export const welcomeKeys: KeyMap<WelcomeCommand> = {
   ],
 };
 
-export type WizardCommand =
-  | 'wizard.next'
-  | 'wizard.back'
-  | 'wizard.up'
-  | 'wizard.down'
-  | 'wizard.toggle'
-  | 'wizard.erase';
+export type WizardCommand = 'wizard.next' | 'wizard.back' | 'wizard.up' | 'wizard.down' | 'wizard.toggle';
 
 export const wizardKeys: KeyMap<WizardCommand> = {
   title: 'Add or edit a hook',
@@ -198,6 +192,32 @@ export const wizardKeys: KeyMap<WizardCommand> = {
     { id: 'wizard.up', keys: ['up'], description: 'Move up in a list' },
     { id: 'wizard.down', keys: ['down'], description: 'Move down in a list' },
     { id: 'wizard.toggle', keys: ['space'], description: 'Toggle the item (events, apps)', hint: 'toggle' },
-    { id: 'wizard.erase', keys: ['backspace'], description: 'Erase a character' },
+  ],
+};
+
+export type TextFieldCommand =
+  | 'text.left'
+  | 'text.right'
+  | 'text.start'
+  | 'text.end'
+  | 'text.erase'
+  | 'text.delete'
+  | 'text.clearStart'
+  | 'text.clearEnd'
+  | 'text.deleteWord';
+
+/** The line-editing keys of every typed field (readline's). */
+export const textFieldKeys: KeyMap<TextFieldCommand> = {
+  title: 'In a text field',
+  commands: [
+    { id: 'text.left', keys: ['left'], description: 'Cursor left' },
+    { id: 'text.right', keys: ['right'], description: 'Cursor right' },
+    { id: 'text.start', keys: ['home', 'ctrl+a'], description: 'Cursor to the start' },
+    { id: 'text.end', keys: ['end', 'ctrl+e'], description: 'Cursor to the end' },
+    { id: 'text.erase', keys: ['backspace'], description: 'Erase the character before the cursor' },
+    { id: 'text.delete', keys: ['delete', 'ctrl+d'], description: 'Erase the character under the cursor' },
+    { id: 'text.clearStart', keys: ['ctrl+u'], description: 'Erase to the start' },
+    { id: 'text.clearEnd', keys: ['ctrl+k'], description: 'Erase to the end' },
+    { id: 'text.deleteWord', keys: ['ctrl+w'], description: 'Erase the word before the cursor' },
   ],
 };

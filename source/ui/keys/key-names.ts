@@ -2,7 +2,8 @@
 // keys arrives as one string ("jjj"): it becomes one name per character, handled one after the other.
 import type { Key } from 'ink';
 
-export function keyNames(input: string, key: Key): string[] {
+/** `raw` is the sequence Ink parsed, when known: Ink 6 gives Backspace and Delete the same `Key`. */
+export function keyNames(input: string, key: Key, raw = ''): string[] {
   if (key.upArrow) return ['up'];
   if (key.downArrow) return ['down'];
   if (key.leftArrow) return ['left'];
@@ -14,7 +15,8 @@ export function keyNames(input: string, key: Key): string[] {
   if (key.return) return ['enter'];
   if (key.escape) return ['esc'];
   if (key.tab) return [key.shift ? 'shift+tab' : 'tab'];
-  // Ink 6 reports Backspace as `delete`.
+  // Ink 6 reports Backspace as `delete`; the Delete key sends ESC [ 3 ~ (with modifiers: ESC [ 3 ; m ~).
+  if (key.delete && /^\u001B\[3[~;$^]/.test(raw)) return ['delete'];
   if (key.backspace || key.delete) return ['backspace'];
   if (key.ctrl) return [`ctrl+${input}`];
   // Esc followed at once by a key reads as Meta+key: a user who typed Esc then the key meant both.
@@ -47,6 +49,7 @@ export function keyLabel(name: string): string {
     'shift+tab': 'S-Tab',
     space: 'Space',
     backspace: 'Bksp',
+    delete: 'Del',
     pageup: 'PgUp',
     pagedown: 'PgDn',
     home: 'Home',

@@ -2,7 +2,7 @@
 // the keys over (see `keyRouter`), registered during the commit that shows the wizard, so that a key
 // typed right after `a` or `e` is never lost between the frame and a later useInput subscription.
 import { useLayoutEffect } from 'react';
-import { commandFor, wizardKeys } from '../keys/key-map.js';
+import { commandFor, textFieldKeys, wizardKeys } from '../keys/key-map.js';
 import type { WizardAction } from './use-wizard-state.js';
 
 export type KeyRoute = (name: string) => void;
@@ -24,9 +24,8 @@ export function wizardAction(name: string): WizardAction | undefined {
       return { type: 'down' };
     case 'wizard.toggle':
       return { type: 'toggle' };
-    case 'wizard.erase':
-      return { type: 'erase' };
     default:
+      if (commandFor(textFieldKeys, name)) return { type: 'edit', key: name };
       return [...name].length === 1 ? { type: 'text', text: name } : undefined;
   }
 }

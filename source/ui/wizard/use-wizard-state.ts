@@ -12,6 +12,7 @@ import type {
   WebhookUrl,
 } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
+import { editLine, type Line } from '../text-field/line-edit.js';
 import {
   ALL_EVENTS,
   type EventChoice,
@@ -62,6 +63,10 @@ export interface WizardState {
   wholeTeam: boolean;
   notifySelf: boolean;
   addresses: string;
+  /** Where the cursor of the focused text field is (undefined: at its end). */
+  textCursor?: number;
+  /** The focused text field holds a default (a preset's name): the first typed character replaces it. */
+  textSelected: boolean;
   /** Targets of an edited hook that this wizard does not edit (other users, unknown types). */
   otherTargets: NotifiedTarget[];
   recipientCursor: number;
@@ -87,7 +92,8 @@ export interface WizardState {
 
 export type WizardAction =
   | { type: 'text'; text: string }
-  | { type: 'erase' }
+  /** A line-editing key of the focused text field (see `textFieldKeys`). */
+  | { type: 'edit'; key: string }
   | { type: 'up' }
   | { type: 'down' }
   | { type: 'toggle' }
@@ -124,6 +130,7 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     wholeTeam: false,
     notifySelf: false,
     addresses: '',
+    textSelected: false,
     otherTargets: [],
     recipientCursor: 0,
     eventChoices: eventChoices(context.catalogue),
@@ -199,7 +206,8 @@ function scopeFilterKey(state: WizardState, action: WizardAction): WizardState {
       const text = action.type === 'toggle' ? ' ' : action.text.replace(/[\r\n]/g, '');
       return { ...state, scopeFilter: state.scopeFilter + text, scopeCursor: 0 };
     }
-    case 'erase':
+    case 'edit':
+      if (action.key !== 'backspace') return state;
       return { ...state, scopeFilter: [...state.scopeFilter].slice(0, -1).join(''), scopeCursor: 0 };
     case 'back':
       return { ...state, scopeFilter: '', scopeFiltering: false, scopeCursor: 0 };
@@ -233,6 +241,8 @@ function goTo(state: WizardState, step: WizardStep): WizardState {
     formatCursor,
     problem: undefined,
     note: step === state.step ? state.note : undefined,
+    textCursor: undefined,
+    textSelected: false,
   };
 }
 
@@ -254,15 +264,16 @@ function accept(state: WizardState): WizardState {
   switch (state.step) {
     case 'preset': {
       const preset = PRESETS[state.presetCursor]!;
+      const name = state.name || (preset.id === 'scratch' ? '' : preset.label);
       const filled: WizardState = {
         ...state,
-        name: state.name || (preset.id === 'scratch' ? '' : preset.label),
+        name,
         format: preset.format ?? state.format,
         formatTouched: preset.format !== undefined,
         events: preset.events ?? state.events,
         allEvents: false,
       };
-      return stepBy(filled, 1);
+      return { ...stepBy(filled, 1), textSelected: name !== '' && state.name === '' };
     }
     case 'name':
       if (state.name.trim() === '')
@@ -334,11 +345,20 @@ function isTextStep(state: WizardState): boolean {
   );
 }
 
-function editText(state: WizardState, edit: (text: string) => string): WizardState {
-  const cleared = { ...state, problem: undefined };
-  if (state.step === 'name') return { ...cleared, name: edit(state.name) };
-  if (state.step === 'url') return { ...cleared, url: edit(state.url) };
-  return { ...cleared, addresses: edit(state.addresses) };
+/** The focused text field as a line being edited. */
+export function focusedLine(state: WizardState): Line {
+  const value = state.step === 'name' ? state.name : state.step === 'url' ? state.url : state.addresses;
+  return { value, cursor: state.textCursor ?? [...value].length, selected: state.textSelected };
+}
+
+/** Applies each key to the focused field in turn (a paste is a burst of characters). */
+function editText(state: WizardState, keys: readonly string[]): WizardState {
+  let line = focusedLine(state);
+  for (const key of keys) line = editLine(line, key) ?? line;
+  const edited = { ...state, problem: undefined, textCursor: line.cursor, textSelected: line.selected };
+  if (state.step === 'name') return { ...edited, name: line.value };
+  if (state.step === 'url') return { ...edited, url: line.value };
+  return { ...edited, addresses: line.value };
 }
 
 function toggleIn(list: readonly string[], item: string): string[] {
@@ -383,6 +403,7 @@ function moveCursor(state: WizardState, delta: number): WizardState {
       return {
         ...state,
         recipientCursor: move(state.recipientCursor, delta, recipientRows(state.context).length),
+        textCursor: undefined,
       };
     default:
       return state;
@@ -395,7 +416,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
   switch (action.type) {
     case 'text': {
-      if (isTextStep(state)) return editText(state, (t) => t + action.text.replace(/[\r\n]/g, ''));
+      if (isTextStep(state)) return editText(state, [...action.text.replace(/[\r\n]/g, '')]);
       // In lists, vim keys move, a space toggles, and / filters the scope's apps.
       let next = state;
       for (const ch of action.text) {
@@ -406,14 +427,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       }
       return next;
     }
-    case 'erase':
-      return isTextStep(state) ? editText(state, (t) => [...t].slice(0, -1).join('')) : state;
+    case 'edit':
+      return isTextStep(state) ? editText(state, [action.key]) : state;
     case 'up':
       return moveCursor(state, -1);
     case 'down':
       return moveCursor(state, 1);
     case 'toggle':
-      return isTextStep(state) ? editText(state, (t) => `${t} `) : toggle(state);
+      return isTextStep(state) ? editText(state, [' ']) : toggle(state);
     case 'next':
       return accept(state);
     case 'back':

@@ -14,6 +14,7 @@ import { useTheme } from '../theme/theme-context.js';
 import { useWizardKeys } from './use-wizard-keys.js';
 import {
   emailHookInputOf,
+  focusedLine,
   isDeadFormat,
   recipientRows,
   useWizardState,
@@ -129,7 +130,7 @@ function StepView({ state, width, height }: { state: WizardState; width: number;
       return (
         <Box flexDirection="column">
           <Text>A name to find the hook by, e.g. "Deployments to #ops".</Text>
-          <TextField label="Name:" value={state.name} focused width={width} />
+          <TextField label="Name:" value={state.name} line={focusedLine(state)} focused width={width} />
         </Box>
       );
     case 'url':
@@ -139,6 +140,7 @@ function StepView({ state, width, height }: { state: WizardState; width: number;
           <TextField
             label="URL:"
             value={state.url}
+            line={focusedLine(state)}
             placeholder="https://hooks.slack.com/services/…"
             focused
             width={width}
@@ -202,6 +204,7 @@ function RecipientsStep({ state, width }: { state: WizardState; width: number })
             <TextField
               label="Addresses:"
               value={state.addresses}
+              line={i === state.recipientCursor ? focusedLine(state) : undefined}
               placeholder="ops@example.com, dev@example.com"
               focused={i === state.recipientCursor}
               width={width - 2}
