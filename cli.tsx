@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './source/commands/index.js';
+import { oneLineUsageErrors } from './source/commands/usage-errors.js';
 import { UserError } from './source/domain/errors.js';
 import { VERSION } from './source/domain/version.js';
 
@@ -10,10 +11,10 @@ const program = new Command('clever-notify')
   )
   .version(VERSION, '-v, --version', 'print the version')
   .helpOption('-h, --help', 'show help')
-  .showHelpAfterError('(add --help for the usage)')
   .exitOverride();
 
 registerCommands(program);
+oneLineUsageErrors(program);
 
 // `clever-notify` alone on a terminal opens the TUI; without one it prints the usage.
 const argv =

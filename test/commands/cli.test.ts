@@ -314,6 +314,31 @@ describe('events and apps', () => {
   });
 });
 
+describe('usage errors', () => {
+  it('are one line that names the command whose --help explains it', async () => {
+    failsWith(
+      await cli('webhooks', '-x'),
+      /^clever-notify: unknown option '-x' \(see clever-notify webhooks --help\)\n$/,
+    );
+    failsWith(
+      await cli('webhooks', 'add', 'x', 'https://e.test', '--bogus'),
+      /^clever-notify: unknown option '--bogus' \(see clever-notify webhooks add --help\)\n$/,
+    );
+    failsWith(
+      await cli('webhoks'),
+      /^clever-notify: unknown command 'webhoks' \(did you mean webhooks\?\) \(see clever-notify --help\)\n$/,
+    );
+    failsWith(
+      await cli('notify-email', 'add', 'x'),
+      /^clever-notify: required option '--notify <targets>' not specified \(see clever-notify notify-email add --help\)\n$/,
+    );
+    failsWith(
+      await cli('apps', '-F', 'xml'),
+      /^clever-notify: option '-F, --format <format>' argument 'xml' is invalid\. Allowed choices are human, json \(see clever-notify apps --help\)\n$/,
+    );
+  });
+});
+
 describe('help', () => {
   it('gives an example for every command', async () => {
     for (const command of [
