@@ -57,6 +57,7 @@ describe('browsing owners, apps and hooks', () => {
     await app.press(KEYS.tab, KEYS.tab, KEYS.enter);
     const frame = await app.waitFor('Failures (');
     expect(frame).toContain('DISABLED');
+    expect(frame).toContain('https://ci.lovelace-labs.example/hooks/clever  [raw]');
     expect(frame).toContain('HTTP 502');
     expect(frame).toContain('Created');
     expect(frame).toContain('clever webhooks add');
@@ -69,8 +70,9 @@ describe('browsing owners, apps and hooks', () => {
     const app = await renderApp(sandbox);
     await app.waitFor('Acme Shop');
     await app.press('j', KEYS.tab, KEYS.tab, KEYS.enter);
-    const frame = await app.waitFor('hooks.slack.example');
-    expect(frame).toContain('••••');
+    // The details show the whole URL, scheme included, with only Slack's secret masked.
+    const frame = await app.waitFor('https://hooks.slack.example/services/T000SANDBOX/B000SANDBOX/••••');
+    expect(frame).not.toContain('sandbox0000');
     await app.unmount();
   });
 

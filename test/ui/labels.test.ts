@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailHookCommand, shellQuote, webhookCommand } from '../../source/ui/hooks/clever-command.js';
 import {
+  fullMaskedUrl,
   lastFailureLabel,
   maskSecretUrl,
   recipientsLabel,
@@ -36,6 +37,12 @@ const noKey = {
 
 describe('labels of hooks', () => {
   it('masks the secret of Slack and Discord URLs and shortens long paths', () => {
+    expect(fullMaskedUrl('https://hooks.slack.com/services/T1/B2/abcdef')).toBe(
+      'https://hooks.slack.com/services/T1/B2/••••',
+    );
+    expect(fullMaskedUrl('http://127.0.0.1:9/a/long/path/hook?x=1')).toBe(
+      'http://127.0.0.1:9/a/long/path/hook?x=1',
+    );
     expect(maskSecretUrl('https://hooks.slack.com/services/T1/B2/abcdef')).toBe(
       'hooks.slack.com/services/T1/B2/••••',
     );

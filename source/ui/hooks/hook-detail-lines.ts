@@ -3,7 +3,7 @@ import { type EventCatalogue, expandEvents } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import type { Tone } from '../table/table.js';
 import { emailHookCommand, webhookCommand } from './clever-command.js';
-import { failureCause, formatTime, maskSecretUrl, recipientsLabel, scopeLabel } from './hook-labels.js';
+import { failureCause, formatTime, fullMaskedUrl, recipientsLabel, scopeLabel } from './hook-labels.js';
 
 export interface DetailLine {
   text: string;
@@ -28,7 +28,7 @@ export function hookDetailLines(
       const dead = u.format === 'gitter' || u.format === 'flowdock' ? '  (dead target)' : '';
       field(
         i === 0 ? 'URLs' : '',
-        `${maskSecretUrl(u.url)}  [${u.format}]${dead}`,
+        `${fullMaskedUrl(u.url)}  [${u.format}]${dead}`,
         dead ? 'warning' : undefined,
       );
     });
@@ -51,7 +51,7 @@ export function hookDetailLines(
     if (hook.failures.length === 0) lines.push({ text: '  none recorded', tone: 'secondary' });
     for (const f of hook.failures) {
       lines.push({
-        text: `  ${formatTime(f.createdAt)}  ${failureCause(f)}  ${maskSecretUrl(f.url)}`,
+        text: `  ${formatTime(f.createdAt)}  ${failureCause(f)}  ${fullMaskedUrl(f.url)}`,
         tone: 'error',
       });
       if (f.partialBody)
@@ -65,7 +65,8 @@ export function hookDetailLines(
     'urls' in hook
       ? webhookCommand(ownerId, {
           name: hook.name ?? '',
-          urls: hook.urls,
+          // The screen may be shared: the secret stays masked here too (the user has it).
+          urls: hook.urls.map((u) => ({ ...u, url: fullMaskedUrl(u.url) })),
           events: hook.events,
           scope: hook.scope,
         })

@@ -9,6 +9,22 @@ import {
 
 const MASK = '••••';
 
+/** The path of a Slack or Discord hook URL with its secret masked; undefined for any other URL. */
+function maskedPath(url: URL): string | undefined {
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (isSlackHost(url.host) && parts[0] === 'services' && parts.length >= 4) {
+    return `/services/${parts[1]}/${parts[2]}/${MASK}`;
+  }
+  if (isSlackHost(url.host) && parts[0] === 'triggers' && parts.length >= 2) {
+    return `/triggers/${parts[1]}/${MASK}`;
+  }
+  if (isDiscordHost(url.host) && parts[0] === 'api' && parts[1] === 'webhooks' && parts.length >= 4) {
+    const rest = parts.slice(4).join('/');
+    return `/api/webhooks/${parts[2]}/${MASK}${rest ? `/${rest}` : ''}`;
+  }
+  return undefined;
+}
+
 /** Slack and Discord put the secret in the path: keep what identifies the hook, mask the rest. */
 export function maskSecretUrl(raw: string): string {
   let url: URL;
@@ -17,19 +33,26 @@ export function maskSecretUrl(raw: string): string {
   } catch {
     return raw;
   }
-  const parts = url.pathname.split('/').filter(Boolean);
-  const host = url.host;
-  if (host === 'hooks.slack.com' && parts[0] === 'services' && parts.length >= 4) {
-    return `${host}/services/${parts[1]}/${parts[2]}/${MASK}`;
+  const masked = maskedPath(url);
+  if (masked) return `${url.host}${masked}`;
+  return `${url.host}${url.pathname === '/' ? '' : url.pathname}${url.search ? '?…' : ''}`;
+}
+
+/** The whole URL as typed, with only the secret of a Slack or Discord URL masked (for the details). */
+export function fullMaskedUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return raw;
   }
-  if (host === 'hooks.slack.com' && parts[0] === 'triggers' && parts.length >= 2) {
-    return `${host}/triggers/${parts[1]}/${MASK}`;
-  }
-  if (isDiscordHost(host) && parts[0] === 'api' && parts[1] === 'webhooks' && parts.length >= 4) {
-    const rest = parts.slice(4).join('/');
-    return `${host}/api/webhooks/${parts[2]}/${MASK}${rest ? `/${rest}` : ''}`;
-  }
-  return `${host}${url.pathname === '/' ? '' : url.pathname}${url.search ? '?…' : ''}`;
+  const masked = maskedPath(url);
+  return masked ? `${url.protocol}//${url.host}${masked}` : raw;
+}
+
+// The sandbox's Slack stand-in lives on a reserved name (RFC 2606) and is masked like the real one.
+function isSlackHost(host: string): boolean {
+  return host === 'hooks.slack.com' || host === 'hooks.slack.example';
 }
 
 function isDiscordHost(host: string): boolean {
@@ -52,7 +75,7 @@ export function shortTarget(raw: string, max = 48): string {
 export function isSlackLikeUrl(raw: string): 'slack' | 'discord' | undefined {
   try {
     const url = new URL(raw);
-    if (url.host === 'hooks.slack.com') return 'slack';
+    if (isSlackHost(url.host)) return 'slack';
     if (isDiscordHost(url.host) && url.pathname.startsWith('/api/webhooks/')) return 'discord';
   } catch {
     return undefined;
