@@ -25,6 +25,38 @@ export function addOutputOption(command: Command): Command {
   );
 }
 
+export type OutputFormat = 'human' | 'json';
+
+export interface ResultFlags {
+  output?: OutputFormat;
+  json?: boolean;
+}
+
+/**
+ * What `add` and `edit` print: `-F human|json`, as on the lists. Its long name is --output because on
+ * `webhooks add|edit` --format is the URLs' format, as in clever-tools.
+ */
+export function addResultOption(command: Command, what: string): Command {
+  return command
+    .addOption(
+      new Option('-F, --output <format>', `one line naming the ${what} and its id, or the ${what} as JSON`)
+        .choices(['human', 'json'])
+        .default('human'),
+    )
+    .option('--json', 'same as -F json');
+}
+
+/**
+ * The parent command (`webhooks`, `notify-email`) has its own -F and, with positional options, takes
+ * it when it comes before the subcommand: `webhooks -F json add …` means JSON too.
+ */
+export function resultFormat(flags: ResultFlags, command: Command): OutputFormat {
+  if (flags.json) return 'json';
+  if (command.getOptionValueSource('output') === 'cli') return flags.output ?? 'human';
+  const parent = command.parent;
+  return parent?.getOptionValueSource('format') === 'cli' ? (parent.opts().format as OutputFormat) : 'human';
+}
+
 export function orgOf(flags: CommonFlags): string | undefined {
   return flags.org ?? flags.owner;
 }

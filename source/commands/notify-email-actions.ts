@@ -2,7 +2,7 @@
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import type { EmailHook } from '../domain/schemas.js';
-import { type CommonFlags, orgOf } from './common-options.js';
+import { type CommonFlags, type OutputFormat, orgOf } from './common-options.js';
 import { emailHookJson, emailHooksTable, hooksCoveringApp } from './format/hooks.js';
 import { paintFor, terminalWidth } from './format/style.js';
 import { parseEvents, parseNotify, parseServices, withOptionalLists } from './hook-input.js';
@@ -24,7 +24,11 @@ export async function listEmailHooks(flags: EmailListFlags): Promise<void> {
   });
 }
 
-export async function addEmailHook(name: string, flags: EmailWriteFlags): Promise<void> {
+export async function addEmailHook(
+  name: string,
+  flags: EmailWriteFlags,
+  output: OutputFormat,
+): Promise<void> {
   const org = orgOf(flags);
   if (flags.service !== undefined && !org) throw new UserError('--service needs --org');
   const notified = parseNotify(flags.notify ?? '');
@@ -36,11 +40,11 @@ export async function addEmailHook(name: string, flags: EmailWriteFlags): Promis
     const scope = scopeFlag !== undefined ? scopeFlag : target.appId ? [target.appId] : null;
     if (scope) await checkServices(api, target.ownerId, scope);
     const hook = await api.addEmailHook(target.ownerId, withOptionalLists({ name, notified, events, scope }));
-    report(hook, flags.json, 'Added');
+    report(hook, output, 'Added');
   });
 }
 
-export async function editEmailHook(id: string, flags: EmailWriteFlags): Promise<void> {
+export async function editEmailHook(id: string, flags: EmailWriteFlags, output: OutputFormat): Promise<void> {
   const notified = flags.notify !== undefined ? parseNotify(flags.notify) : undefined;
   const scopeFlag = flags.service !== undefined ? parseServices(flags.service) : undefined;
   await withApi(flags, async (api) => {
@@ -55,7 +59,7 @@ export async function editEmailHook(id: string, flags: EmailWriteFlags): Promise
       scope: scopeFlag !== undefined ? scopeFlag : hook.scope,
       ...((notified ?? hook.notified) ? { notified: notified ?? hook.notified } : {}),
     });
-    report(await api.editEmailHook(ownerId, hook.id, input), flags.json, 'Edited');
+    report(await api.editEmailHook(ownerId, hook.id, input), output, 'Edited');
   });
 }
 
@@ -73,7 +77,7 @@ async function findEmailHook(api: CleverApi, ownerId: string, id: string): Promi
   return hook;
 }
 
-function report(hook: EmailHook, json: boolean | undefined, verb: string): void {
-  if (json) printJson(emailHookJson(hook));
+function report(hook: EmailHook, output: OutputFormat, verb: string): void {
+  if (output === 'json') printJson(emailHookJson(hook));
   else out(`${verb} e-mail hook ${hook.id}${hook.name ? ` (${hook.name})` : ''} for ${hook.ownerId}.`);
 }

@@ -3,8 +3,11 @@ import type { Command } from 'commander';
 import {
   addOrgOption,
   addOutputOption,
+  addResultOption,
   addSandboxOption,
   type CommonFlags,
+  type ResultFlags,
+  resultFormat,
   withExamples,
 } from './common-options.js';
 
@@ -13,12 +16,11 @@ export interface EmailListFlags extends CommonFlags {
   format: 'human' | 'json';
 }
 
-export interface EmailWriteFlags extends CommonFlags {
+export interface EmailWriteFlags extends CommonFlags, ResultFlags {
   notify?: string;
   event?: string;
   service?: string;
   name?: string;
-  json?: boolean;
 }
 
 const load = () => import('./notify-email-actions.js');
@@ -42,8 +44,8 @@ function writeOptions(command: Command): Command {
     .option(
       '--service <ids>',
       'only these apps and add-ons, comma-separated ids (needs --org; ALL for every one)',
-    )
-    .option('--json', 'print the e-mail hook as JSON');
+    );
+  addResultOption(command, 'e-mail hook');
   addOrgOption(command);
   return addSandboxOption(command);
 }
@@ -78,9 +80,11 @@ export function register(program: Command): void {
     .requiredOption('--notify <targets>', NOTIFY);
   writeOptions(add);
   withExamples(add, [
-    'clever-notify notify-email add failures --notify ops@example.com,organisation --event DEPLOYMENT_FAIL --org "My Org"',
+    'clever-notify notify-email add failures --notify ops@example.com,organisation --event DEPLOYMENT_FAIL --org "My Org" -F json',
   ]);
-  add.action(async (name: string, flags: EmailWriteFlags) => (await load()).addEmailHook(name, flags));
+  add.action(async (name: string, flags: EmailWriteFlags, command: Command) =>
+    (await load()).addEmailHook(name, flags, resultFormat(flags, command)),
+  );
 
   const edit = notifyEmail
     .command('edit')
@@ -90,7 +94,9 @@ export function register(program: Command): void {
     .option('--notify <targets>', NOTIFY);
   writeOptions(edit);
   withExamples(edit, ['clever-notify notify-email edit HOOK_ID --notify me@example.com --org "My Org"']);
-  edit.action(async (id: string, flags: EmailWriteFlags) => (await load()).editEmailHook(id, flags));
+  edit.action(async (id: string, flags: EmailWriteFlags, command: Command) =>
+    (await load()).editEmailHook(id, flags, resultFormat(flags, command)),
+  );
 
   const remove = notifyEmail
     .command('remove')

@@ -2,7 +2,7 @@
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import { DEAD_FORMATS, type Webhook, type WebhookInput, type WebhookUrl } from '../domain/schemas.js';
-import { type CommonFlags, orgOf } from './common-options.js';
+import { type CommonFlags, type OutputFormat, orgOf } from './common-options.js';
 import { confirm } from './confirm.js';
 import { hooksCoveringApp, testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
 import { paintFor, terminalWidth } from './format/style.js';
@@ -32,7 +32,12 @@ export async function listWebhooks(flags: WebhookListFlags): Promise<void> {
   });
 }
 
-export async function addWebhook(name: string, urlArgs: string[], flags: WebhookWriteFlags): Promise<void> {
+export async function addWebhook(
+  name: string,
+  urlArgs: string[],
+  flags: WebhookWriteFlags,
+  output: OutputFormat,
+): Promise<void> {
   const org = orgOf(flags);
   if (flags.service !== undefined && !org) throw new UserError('--service needs --org');
   const format = parseFormat(flags.format ?? 'raw');
@@ -47,11 +52,11 @@ export async function addWebhook(name: string, urlArgs: string[], flags: Webhook
     if (scope) await checkServices(api, target.ownerId, scope);
     warnDeadFormats(urls);
     const hook = await api.addWebhook(target.ownerId, withOptionalLists({ name, urls, events, scope }));
-    report(hook, flags.json, 'Added');
+    report(hook, output, 'Added');
   });
 }
 
-export async function editWebhook(id: string, flags: WebhookEditFlags): Promise<void> {
+export async function editWebhook(id: string, flags: WebhookEditFlags, output: OutputFormat): Promise<void> {
   if (flags.url && flags.addUrl)
     throw new UserError('use either --url (replace every URL) or --add-url, not both');
   const format = flags.format !== undefined ? parseFormat(flags.format) : undefined;
@@ -73,7 +78,7 @@ export async function editWebhook(id: string, flags: WebhookEditFlags): Promise<
       scope,
     });
     const edited = await api.editWebhook(ownerId, hook.id, input);
-    report(edited, flags.json, 'Edited');
+    report(edited, output, 'Edited');
   });
 }
 
@@ -143,7 +148,7 @@ function warnDeadFormats(urls: readonly WebhookUrl[]): void {
   }
 }
 
-function report(hook: Webhook, json: boolean | undefined, verb: string): void {
-  if (json) printJson(webhookJson(hook));
+function report(hook: Webhook, output: OutputFormat, verb: string): void {
+  if (output === 'json') printJson(webhookJson(hook));
   else out(`${verb} webhook ${hook.id}${hook.name ? ` (${hook.name})` : ''} for ${hook.ownerId}.`);
 }

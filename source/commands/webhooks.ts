@@ -5,8 +5,11 @@ import { type Command, Option } from 'commander';
 import {
   addOrgOption,
   addOutputOption,
+  addResultOption,
   addSandboxOption,
   type CommonFlags,
+  type ResultFlags,
+  resultFormat,
   withExamples,
 } from './common-options.js';
 
@@ -15,11 +18,10 @@ export interface WebhookListFlags extends CommonFlags {
   format: 'human' | 'json';
 }
 
-export interface WebhookWriteFlags extends CommonFlags {
+export interface WebhookWriteFlags extends CommonFlags, ResultFlags {
   format?: string;
   event?: string;
   service?: string;
-  json?: boolean;
 }
 
 export interface WebhookEditFlags extends WebhookWriteFlags {
@@ -43,7 +45,7 @@ function writeOptions(command: Command, formatDefault: string | undefined): Comm
     'format of the URLs given without FORMAT= (raw, slack, gitter, flowdock)',
   );
   command.addOption(formatDefault ? format.default(formatDefault) : format);
-  return command
+  command
     .option(
       '--event <events>',
       'only these events, comma-separated (META_… groups allowed; ALL for every event)',
@@ -51,8 +53,9 @@ function writeOptions(command: Command, formatDefault: string | undefined): Comm
     .option(
       '--service <ids>',
       'only these apps and add-ons, comma-separated ids (needs --org; ALL for every one)',
-    )
-    .option('--json', 'print the webhook as JSON');
+    );
+  addResultOption(command, 'webhook');
+  return command;
 }
 
 export function register(program: Command): void {
@@ -96,11 +99,11 @@ export function register(program: Command): void {
   addOrgOption(add);
   addSandboxOption(add);
   withExamples(add, [
-    'clever-notify webhooks add deploys https://example.com/hook --event META_DEPLOYMENT_RESULT',
+    'clever-notify webhooks add deploys https://example.com/hook --event META_DEPLOYMENT_RESULT -F json',
     'clever-notify webhooks add team slack=https://hooks.slack.com/services/T/B/X raw=https://example.com/hook --org "My Org"',
   ]);
-  add.action(async (name: string, urls: string[], flags: WebhookWriteFlags) =>
-    (await load()).addWebhook(name, urls, flags),
+  add.action(async (name: string, urls: string[], flags: WebhookWriteFlags, command: Command) =>
+    (await load()).addWebhook(name, urls, flags, resultFormat(flags, command)),
   );
 
   const edit = webhooks
@@ -122,7 +125,9 @@ export function register(program: Command): void {
     'clever-notify webhooks edit HOOK_ID --event DEPLOYMENT_FAIL,DEPLOYMENT_SUCCESS',
     'clever-notify webhooks edit HOOK_ID --add-url slack=https://hooks.slack.com/services/T/B/X --org "My Org"',
   ]);
-  edit.action(async (id: string, flags: WebhookEditFlags) => (await load()).editWebhook(id, flags));
+  edit.action(async (id: string, flags: WebhookEditFlags, command: Command) =>
+    (await load()).editWebhook(id, flags, resultFormat(flags, command)),
+  );
 
   const remove = webhooks
     .command('remove')

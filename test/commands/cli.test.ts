@@ -314,6 +314,56 @@ describe('events and apps', () => {
   });
 });
 
+describe('add and edit give scripts the id', () => {
+  const listed = async (command: string, id: string) =>
+    jsonOf<{ id: string }[]>(await cli(command, '--org', ids.acme.id, '--list-all', '-F', 'json')).find(
+      (h) => h.id === id,
+    );
+
+  it('webhooks: -F json prints the hook as the list does, -F human one line with its id', async () => {
+    const added = jsonOf<HookJson>(
+      await cli('webhooks', 'add', 'scripted', 'https://example.com/s', '--org', ids.acme.id, '-F', 'json'),
+    );
+    expect(added).toEqual(await listed('webhooks', added.id));
+    // Before the subcommand, -F is the parent's: it still asks for JSON.
+    const before = jsonOf<HookJson>(
+      await cli('webhooks', '-F', 'json', 'add', 'before', 'https://example.com/b', '--org', ids.acme.id),
+    );
+    expect(before).toEqual(await listed('webhooks', before.id));
+    // --format stays the URLs' format next to -F.
+    const edited = jsonOf<HookJson>(
+      await cli('webhooks', 'edit', added.id, '--format', 'slack', '--org', ids.acme.id, '-F', 'json'),
+    );
+    expect(edited).toEqual(await listed('webhooks', added.id));
+    expect(edited.urls).toEqual([{ format: 'slack', url: 'https://example.com/s' }]);
+
+    const line = ok(
+      await cli('webhooks', 'add', 'human', 'https://example.com/h', '--org', ids.acme.id, '-F', 'human'),
+    ).stdout;
+    const id = /^Added webhook (\S+) \(human\) for orga_\S+\.\n$/.exec(line)?.[1];
+    expect(sandbox.store.webhook(ids.acme.id, id!)?.name).toBe('human');
+    const editLine = ok(await cli('webhooks', 'edit', id!, '--name', 'h2', '--org', ids.acme.id)).stdout;
+    expect(editLine).toBe(`Edited webhook ${id} (h2) for ${ids.acme.id}.\n`);
+    for (const hook of [added.id, before.id, id!])
+      ok(await cli('webhooks', 'remove', hook, '--org', ids.acme.id));
+  });
+
+  it('notify-email: -F json prints the hook as the list does, -F human one line with its id', async () => {
+    const add = ['notify-email', 'add', 'scripted', '--notify', 'ops@example.com', '--org', ids.acme.id];
+    const added = jsonOf<{ id: string }>(await cli(...add, '-F', 'json'));
+    expect(added).toEqual(await listed('notify-email', added.id));
+    const edited = jsonOf<{ id: string; name: string }>(
+      await cli('notify-email', 'edit', added.id, '--name', 'renamed', '--org', ids.acme.id, '-F', 'json'),
+    );
+    expect(edited).toEqual(await listed('notify-email', added.id));
+    expect(edited.name).toBe('renamed');
+    const line = ok(await cli(...add, '-F', 'human')).stdout;
+    const id = /^Added e-mail hook (\S+) \(scripted\) for orga_\S+\.\n$/.exec(line)?.[1];
+    expect(sandbox.store.emailHook(ids.acme.id, id!)?.name).toBe('scripted');
+    for (const hook of [added.id, id!]) ok(await cli('notify-email', 'remove', hook, '--org', ids.acme.id));
+  });
+});
+
 describe('usage errors', () => {
   it('are one line that names the command whose --help explains it', async () => {
     failsWith(
