@@ -105,6 +105,21 @@ describe('browsing owners, apps and hooks', () => {
     await small.unmount();
   });
 
+  it('offers on the Activity tab only the keys that act there: r redelivers, R refreshes', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Personal not');
+    await app.press('3', KEYS.tab, KEYS.tab);
+    const footer = (await app.waitFor('r redeliver')).split('\n').at(-1) ?? '';
+    expect(footer).toContain('R refresh');
+    expect(footer).not.toContain('r refresh');
+    expect(footer).toContain('↑↓/jk move');
+    await app.press('?');
+    const help = await app.waitFor('Taken on this screen');
+    expect(help).toMatch(/r\s+Redeliver the selected delivery \(sandbox\), not: Reload from the API/);
+    expect(help).toMatch(/R\s+Reload from the API/);
+    await app.unmount();
+  });
+
   it('drops the least useful columns on a narrow terminal, and asks for more room below the minimum', async () => {
     const wide = await renderApp(sandbox, { size: { columns: 160, rows: 30 } });
     const frame = await wide.waitFor('Personal not');

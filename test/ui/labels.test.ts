@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activityKeys } from '../../source/ui/activity/activity-keys.js';
 import { emailHookCommand, shellQuote, webhookCommand } from '../../source/ui/hooks/clever-command.js';
 import {
   fullMaskedUrl,
@@ -7,7 +8,7 @@ import {
   recipientsLabel,
   shortTarget,
 } from '../../source/ui/hooks/hook-labels.js';
-import { globalKeys, hintsOf, hooksKeys } from '../../source/ui/keys/key-map.js';
+import { effectiveKeyMaps, globalKeys, hintsOf, hooksKeys } from '../../source/ui/keys/key-map.js';
 import { keyNames } from '../../source/ui/keys/key-names.js';
 import { fitCell, fitColumns } from '../../source/ui/table/fit-columns.js';
 import { scrollOffset } from '../../source/ui/table/window.js';
@@ -141,5 +142,21 @@ describe('tables and keys', () => {
     const hints = hintsOf([hooksKeys, globalKeys]);
     expect(hints.filter((h) => h.keys === 'q')).toHaveLength(1);
     expect(hints.map((h) => h.label)).toContain('add');
+  });
+
+  it('drops a key an earlier map takes, in the footer and the overlay alike, and pairs ↑↓ with jk', () => {
+    const hints = hintsOf([activityKeys, globalKeys]).map((h) => `${h.keys} ${h.label}`);
+    expect(hints).toContain('r redeliver');
+    expect(hints).toContain('R refresh');
+    expect(hints).not.toContain('r refresh');
+    expect(hints).not.toContain('r/R refresh');
+    expect(hints[0]).toBe('↑↓/jk move');
+    const { maps, shadowed } = effectiveKeyMaps([activityKeys, globalKeys]);
+    const refresh = maps[1]?.commands.find((c) => c.id === 'app.refresh');
+    expect(refresh?.keys).toEqual(['R']);
+    expect(shadowed.map((x) => `${x.key} ${x.by.id} ${x.command.id}`)).toEqual([
+      'r activity.redeliver app.refresh',
+    ]);
+    expect(hintsOf([hooksKeys, globalKeys]).map((h) => `${h.keys} ${h.label}`)).toContain('r/R refresh');
   });
 });

@@ -18,7 +18,13 @@ export type ActivityCommand =
 export const activityKeys: KeyMap<ActivityCommand> = {
   title: 'Activity (live)',
   commands: [
-    { id: 'activity.up', keys: ['up', 'k'], description: 'Move up (newer)', hint: 'move' },
+    {
+      id: 'activity.up',
+      keys: ['up', 'k'],
+      description: 'Move up (newer)',
+      hint: 'move',
+      hintWith: 'activity.down',
+    },
     { id: 'activity.down', keys: ['down', 'j'], description: 'Move down (older)' },
     { id: 'activity.pageUp', keys: ['pageup', 'ctrl+u'], description: 'Page up' },
     { id: 'activity.pageDown', keys: ['pagedown', 'ctrl+d'], description: 'Page down' },

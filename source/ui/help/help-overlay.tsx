@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { bindingLabel, type KeyMap } from '../keys/key-map.js';
+import { bindingLabel, effectiveKeyMaps, type KeyMap } from '../keys/key-map.js';
+import { keyLabel } from '../keys/key-names.js';
 import { useTheme } from '../theme/theme-context.js';
 
 /** The `?` overlay: every command of the screen, generated from the key maps that drive it. */
@@ -15,7 +16,9 @@ export function HelpOverlay({
   const theme = useTheme();
   const keyWidth = 16;
   const rows: { key: string; node: React.ReactNode }[] = [];
-  for (const map of maps) {
+  // Only the keys that act here: a key an earlier map takes is listed once, under that map.
+  const effective = effectiveKeyMaps(maps);
+  for (const map of effective.maps) {
     rows.push({ key: `t-${map.title}`, node: <Text {...theme.text.heading}>{map.title}</Text> });
     for (const command of map.commands) {
       rows.push({
@@ -24,6 +27,21 @@ export function HelpOverlay({
           <Text wrap="truncate">
             <Text {...theme.text.key}>{`  ${bindingLabel(command).padEnd(keyWidth)}`}</Text>
             {command.description}
+            <Text {...theme.text.secondary}>{`  ${command.id}`}</Text>
+          </Text>
+        ),
+      });
+    }
+  }
+  if (effective.shadowed.length > 0) {
+    rows.push({ key: 't-shadowed', node: <Text {...theme.text.heading}>Taken on this screen</Text> });
+    for (const { key, command, by } of effective.shadowed) {
+      rows.push({
+        key: `shadowed-${key}-${command.id}`,
+        node: (
+          <Text wrap="truncate">
+            <Text {...theme.text.key}>{`  ${keyLabel(key).padEnd(keyWidth)}`}</Text>
+            {`${by.description}, not: ${command.description}`}
             <Text {...theme.text.secondary}>{`  ${command.id}`}</Text>
           </Text>
         ),

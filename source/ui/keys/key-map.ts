@@ -8,6 +8,8 @@ export interface KeyCommand<Id extends string = string> {
   description: string;
   /** Shown in the footer hint bar (short label); the help overlay shows every command. */
   hint?: string;
+  /** The footer shows this command's keys beside the other's, as one hint ("↑↓/jk move"). */
+  hintWith?: Id;
 }
 
 export interface KeyMap<Id extends string = string> {
@@ -28,16 +30,63 @@ export interface Hint {
   label: string;
 }
 
-/** The footer's hints; a key that an earlier (more specific) map binds is not offered twice. */
+/** A key that a command of an earlier (more specific) map takes from a later one on this screen. */
+export interface Shadowed {
+  key: string;
+  command: KeyCommand;
+  by: KeyCommand;
+}
+
+/**
+ * The maps of a screen as they act: a key that an earlier map binds is removed from the later ones,
+ * and a command left with no key is removed. What was taken is returned, for the help overlay.
+ */
+export function effectiveKeyMaps(maps: readonly KeyMap[]): { maps: KeyMap[]; shadowed: Shadowed[] } {
+  const owner = new Map<string, KeyCommand>();
+  const shadowed: Shadowed[] = [];
+  const effective = maps.map((map) => {
+    const commands = map.commands.flatMap((command) => {
+      const keys = command.keys.filter((key) => {
+        const by = owner.get(key);
+        if (by && by.id !== command.id) shadowed.push({ key, command, by });
+        return !by;
+      });
+      return keys.length === 0 ? [] : [{ ...command, keys }];
+    });
+    for (const command of map.commands)
+      for (const key of command.keys) if (!owner.has(key)) owner.set(key, command);
+    return { ...map, commands };
+  });
+  return { maps: effective, shadowed };
+}
+
+/** Two keys of one kind shown as a pair: arrows as "↑↓", letters in alphabetical order ("jk"). */
+function pairLabel(a: string, b: string): string {
+  const [x, y] = a.length === 1 && b.length === 1 && b < a ? [b, a] : [a, b];
+  return keyLabel(x) + keyLabel(y);
+}
+
+/** A command's keys, compactly; a Ctrl chord with a plain twin is left to the help overlay (q, not q/^C). */
+function hintKeys(command: KeyCommand, partner: KeyCommand | undefined): string {
+  const plain = (keys: readonly string[]) => {
+    const kept = keys.filter((k) => !k.startsWith('ctrl+'));
+    return kept.length > 0 ? kept : keys;
+  };
+  const keys = plain(command.keys);
+  if (!partner) return keys.map(keyLabel).join('/');
+  const other = plain(partner.keys);
+  return keys.map((key, i) => (other[i] ? pairLabel(key, other[i]) : keyLabel(key))).join('/');
+}
+
+/** The footer's hints: every hinted command that a key still reaches on this screen. */
 export function hintsOf(maps: readonly KeyMap[]): Hint[] {
-  const taken = new Set<string>();
   const hints: Hint[] = [];
-  for (const map of maps) {
+  for (const map of effectiveKeyMaps(maps).maps) {
     for (const command of map.commands) {
-      const first = command.keys[0]!;
-      if (command.hint && !taken.has(first)) hints.push({ keys: keyLabel(first), label: command.hint });
+      if (!command.hint) continue;
+      const partner = command.hintWith ? map.commands.find((c) => c.id === command.hintWith) : undefined;
+      hints.push({ keys: hintKeys(command, partner), label: command.hint });
     }
-    for (const command of map.commands) for (const key of command.keys) taken.add(key);
   }
   return hints;
 }
@@ -62,7 +111,8 @@ export const globalKeys: KeyMap<GlobalCommand> = {
     { id: 'tab.webhooks', keys: ['1'], description: 'Webhooks tab' },
     { id: 'tab.emailHooks', keys: ['2'], description: 'E-mail hooks tab' },
     { id: 'tab.activity', keys: ['3'], description: 'Activity tab (live deployments)' },
-    { id: 'app.refresh', keys: ['r'], description: 'Reload from the API', hint: 'refresh' },
+    // R too: the Activity tab's r redelivers.
+    { id: 'app.refresh', keys: ['r', 'R'], description: 'Reload from the API', hint: 'refresh' },
     { id: 'app.help', keys: ['?'], description: 'Show or hide this help', hint: 'help' },
     { id: 'app.quit', keys: ['q', 'ctrl+c'], description: 'Quit', hint: 'quit' },
   ],
@@ -80,7 +130,7 @@ export type ListCommand =
   | 'list.back';
 
 const navigation: KeyCommand<ListCommand>[] = [
-  { id: 'nav.up', keys: ['up', 'k'], description: 'Move up', hint: 'move' },
+  { id: 'nav.up', keys: ['up', 'k'], description: 'Move up', hint: 'move', hintWith: 'nav.down' },
   { id: 'nav.down', keys: ['down', 'j'], description: 'Move down' },
   { id: 'nav.pageUp', keys: ['pageup', 'ctrl+u'], description: 'Page up' },
   { id: 'nav.pageDown', keys: ['pagedown', 'ctrl+d'], description: 'Page down' },
@@ -124,7 +174,7 @@ export type DetailCommand = 'detail.close' | 'nav.up' | 'nav.down' | HookCommand
 export const detailKeys: KeyMap<DetailCommand> = {
   title: 'Hook details',
   commands: [
-    { id: 'nav.up', keys: ['up', 'k'], description: 'Scroll up', hint: 'scroll' },
+    { id: 'nav.up', keys: ['up', 'k'], description: 'Scroll up', hint: 'scroll', hintWith: 'nav.down' },
     { id: 'nav.down', keys: ['down', 'j'], description: 'Scroll down' },
     { id: 'hook.edit', keys: ['e'], description: 'Edit this hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove this hook (asks first)', hint: 'remove' },
