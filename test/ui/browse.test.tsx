@@ -131,6 +131,22 @@ describe('browsing owners, apps and hooks', () => {
     expect(small).not.toContain('Last failure');
     expect(small).toContain('Name');
     await narrow.unmount();
+    // 120×36: the owners' column fits their names, the events show whole; 80×24 keeps the events
+    // and the footer keeps ? help and q quit.
+    const usual = await renderApp(sandbox, { size: { columns: 120, rows: 36 } });
+    await usual.waitFor('Acme Shop');
+    await usual.press('j');
+    const acme = await usual.waitFor('webhooks of Acme Shop');
+    expect(acme).toContain('Ada Lovelace (personal) 2');
+    expect(acme).toMatch(/META_DEPLOYMENT_RESULT\b/);
+    await usual.unmount();
+    const small80 = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    await small80.waitFor('Acme Shop');
+    await small80.press('j');
+    const acme80 = await small80.waitFor('webhooks of Acme Shop');
+    expect(acme80).toContain('Events');
+    expect(acme80.split('\n').at(-1)).toMatch(/\? help {2}q quit$/);
+    await small80.unmount();
     const tiny = await renderApp(sandbox, { size: { columns: 40, rows: 10 } });
     expect(await tiny.waitFor('at least 60×16')).toContain('this is 40×10');
     await tiny.unmount();

@@ -10,6 +10,7 @@ import {
 } from '../../source/ui/hooks/hook-labels.js';
 import { effectiveKeyMaps, globalKeys, hintsOf, hooksKeys } from '../../source/ui/keys/key-map.js';
 import { keyNames } from '../../source/ui/keys/key-names.js';
+import { fittingHints } from '../../source/ui/layout/footer.js';
 import { fitCell, fitColumns } from '../../source/ui/table/fit-columns.js';
 import { scrollOffset } from '../../source/ui/table/window.js';
 
@@ -119,6 +120,31 @@ describe('tables and keys', () => {
     expect(fitColumns(columns, 25).map((c) => c.column.id)).toEqual(['name', 'a']);
     expect(fitColumns(columns, 5).map((c) => c.column.id)).toEqual(['name']);
     expect(fitCell('abcdef', 4)).toBe('abc…');
+  });
+
+  it('gives the fill columns their whole content first, dropping less useful columns for it', () => {
+    const columns = [
+      { id: 'name', title: 'Name', minWidth: 8, grow: 1, fill: 1 },
+      { id: 'target', title: 'Target', minWidth: 10, grow: 3 },
+      { id: 'events', title: 'Events', minWidth: 6, grow: 1, maxWidth: 24, dropOrder: 1, fill: 2 },
+      { id: 'scope', title: 'Scope', minWidth: 8, grow: 1, dropOrder: 3 },
+    ];
+    const wanted = [12, 60, 22, 8];
+    // Room for all at their minimum, not for the events whole: scope goes, events show whole.
+    expect(fitColumns(columns, 50, wanted).map((c) => [c.column.id, c.width])).toEqual([
+      ['name', 12],
+      ['target', 14],
+      ['events', 22],
+    ]);
+    // Plenty of room: nothing grows past its content, the target takes the rest.
+    expect(fitColumns(columns, 90, wanted).map((c) => [c.column.id, c.width])).toEqual([
+      ['name', 12],
+      ['target', 45],
+      ['events', 22],
+      ['scope', 8],
+    ]);
+    // Too narrow even for the minimums: the events go too, by their dropOrder.
+    expect(fitColumns(columns, 20, wanted).map((c) => c.column.id)).toEqual(['name', 'target']);
     expect(fitCell('ab', 4)).toBe('ab  ');
   });
 
@@ -151,6 +177,9 @@ describe('tables and keys', () => {
     expect(hints).not.toContain('r refresh');
     expect(hints).not.toContain('r/R refresh');
     expect(hints[0]).toBe('↑↓/jk move');
+    const fitted = fittingHints(hintsOf([hooksKeys, globalKeys]), 60).map((h) => h.label);
+    expect(fitted.slice(-2)).toEqual(['help', 'quit']);
+    expect(fitted).not.toContain('refresh');
     const { maps, shadowed } = effectiveKeyMaps([activityKeys, globalKeys]);
     const refresh = maps[1]?.commands.find((c) => c.id === 'app.refresh');
     expect(refresh?.keys).toEqual(['R']);

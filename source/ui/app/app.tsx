@@ -8,6 +8,7 @@ import { HooksPane } from '../hooks/hooks-pane.js';
 import { globalKeys } from '../keys/key-map.js';
 import { Footer } from '../layout/footer.js';
 import { Header } from '../layout/header.js';
+import { leftColumnWidth, naturalLeftWidth } from '../layout/left-width.js';
 import { OwnersPane } from '../owners/owners-pane.js';
 import { type TerminalSize, useTerminalSize } from '../terminal/use-terminal-size.js';
 import { type Theme, themeFor } from '../theme/theme.js';
@@ -193,7 +194,8 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
   // At most rows-1 lines: a frame as tall as the terminal makes Ink repaint everything each time.
   const height = rows - 1;
   const body = height - 2;
-  const left = Math.min(36, Math.max(24, Math.floor(columns * 0.22)));
+  const natural = useMemo(() => naturalLeftWidth(state.owners.data ?? []), [state.owners.data]);
+  const left = leftColumnWidth(columns, natural);
   const right = columns - left;
   const overlay = state.overlay;
 

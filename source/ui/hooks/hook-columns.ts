@@ -1,5 +1,6 @@
 // The columns of the two hook tables, with the order in which a narrow terminal drops them
-// (dropOrder: higher goes first). Name and target/recipients always stay.
+// (dropOrder: higher goes first). Name and target/recipients always stay. The name and the events
+// are what one reads a hook by: they show whole (fill) before the target path grows.
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import type { TableColumn } from '../table/table.js';
 import {
@@ -12,7 +13,7 @@ import {
 
 export function webhookColumns(names: ReadonlyMap<string, string>, now: number): TableColumn<Webhook>[] {
   return [
-    { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 32, cell: (h) => h.name || h.id },
+    { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 32, fill: 1, cell: (h) => h.name || h.id },
     {
       id: 'target',
       title: 'Target',
@@ -34,7 +35,9 @@ export function webhookColumns(names: ReadonlyMap<string, string>, now: number):
       title: 'Events',
       minWidth: 10,
       grow: 2,
-      dropOrder: 2,
+      maxWidth: 24,
+      dropOrder: 1,
+      fill: 2,
       cell: (h) => eventsLabel(h.events),
     },
     {
@@ -49,7 +52,7 @@ export function webhookColumns(names: ReadonlyMap<string, string>, now: number):
       id: 'state',
       title: 'State',
       minWidth: 8,
-      dropOrder: 1,
+      dropOrder: 2,
       cell: (h) => h.state.toLowerCase(),
       tone: (h) => (h.state === 'DISABLED' ? 'error' : 'ok'),
     },
@@ -70,7 +73,7 @@ export function emailHookColumns(
   people: ReadonlyMap<string, string>,
 ): TableColumn<EmailHook>[] {
   return [
-    { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 40, cell: (h) => h.name || h.id },
+    { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 40, fill: 1, cell: (h) => h.name || h.id },
     {
       id: 'recipients',
       title: 'Recipients',
@@ -83,7 +86,9 @@ export function emailHookColumns(
       title: 'Events',
       minWidth: 10,
       grow: 2,
+      maxWidth: 24,
       dropOrder: 1,
+      fill: 2,
       cell: (h) => eventsLabel(h.events),
     },
     {

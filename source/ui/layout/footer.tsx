@@ -5,18 +5,35 @@ import { activeKeyMaps } from '../app/use-app-state.js';
 import { type Hint, hintsOf } from '../keys/key-map.js';
 import { useTheme } from '../theme/theme-context.js';
 
+const GAP = 2;
+
+/** Whole hints that fit in `room` columns: the last ones go first, but `? help` and `q quit` stay. */
+export function fittingHints(hints: readonly Hint[], room: number): Hint[] {
+  const pinned = (h: Hint) => h.label === 'help' || h.label === 'quit';
+  const width = (list: readonly Hint[]) =>
+    list.reduce((sum, h, i) => sum + (i > 0 ? GAP : 0) + [...h.keys].length + 1 + [...h.label].length, 0);
+  const kept = [...hints];
+  while (width(kept) > room) {
+    const last = kept.findLastIndex((h) => !pinned(h));
+    if (last < 0) break;
+    kept.splice(last, 1);
+  }
+  return kept;
+}
+
 /** The keys of the focused pane, from the same declarations that drive the handlers. */
 export function Footer({ width, hints }: { width: number; hints?: Hint[] }) {
   const theme = useTheme();
   const { state } = useAppView();
-  const shown = hints ?? hintsOf(activeKeyMaps(state));
+  const flash = state.flash ? `${state.flash.text}  ` : '';
+  const shown = fittingHints(hints ?? hintsOf(activeKeyMaps(state)), width - [...flash].length);
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        {state.flash && <Text {...theme.status[state.flash.tone]}>{`${state.flash.text}  `}</Text>}
+        {state.flash && <Text {...theme.status[state.flash.tone]}>{flash}</Text>}
         {shown.map((h, i) => (
           <Fragment key={`${h.keys}-${h.label}`}>
-            {i > 0 ? '  ' : ''}
+            {i > 0 ? ' '.repeat(GAP) : ''}
             <Text {...theme.text.key}>{h.keys}</Text>
             <Text {...theme.text.secondary}>{` ${h.label}`}</Text>
           </Fragment>

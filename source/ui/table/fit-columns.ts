@@ -1,5 +1,6 @@
-// Fits table columns to a width: the least useful columns go first on a narrow terminal, then what
-// is left is shared among the columns that can grow.
+// Fits table columns to a width: the least useful columns go first on a narrow terminal. The most
+// useful columns (`fill`) then get their whole content, dropping less useful columns if they must,
+// and what is left is shared among the columns that can grow, none past its content.
 export interface ColumnSpec {
   id: string;
   title: string;
@@ -10,6 +11,11 @@ export interface ColumnSpec {
   maxWidth?: number;
   /** Higher is dropped first; columns without it are never dropped. */
   dropOrder?: number;
+  /**
+   * The column shows its whole content (up to maxWidth) before others grow, lower first; a column
+   * with a higher dropOrder is dropped rather than cut this one short.
+   */
+  fill?: number;
 }
 
 export interface FittedColumn<C extends ColumnSpec> {
@@ -19,34 +25,67 @@ export interface FittedColumn<C extends ColumnSpec> {
 
 export const COLUMN_GAP = 1;
 
+/**
+ * `wanted[i]` is the widest content of column i (cells and title), when known: no column grows
+ * past it, and `fill` columns are given it first.
+ */
 export function fitColumns<C extends ColumnSpec>(
   columns: readonly C[],
   totalWidth: number,
+  wanted: readonly (number | undefined)[] = [],
 ): FittedColumn<C>[] {
+  const want = new Map(columns.map((c, i) => [c, wanted[i]]));
+  const cap = (c: C) => {
+    const content = want.get(c);
+    const max = Math.min(c.maxWidth ?? Number.POSITIVE_INFINITY, content ?? Number.POSITIVE_INFINITY);
+    return Math.max(c.minWidth, max);
+  };
   let kept = [...columns];
-  const needed = (cols: readonly C[]) =>
-    cols.reduce((sum, c) => sum + c.minWidth, 0) + COLUMN_GAP * Math.max(0, cols.length - 1);
-  while (needed(kept) > totalWidth) {
-    const droppable = kept.filter((c) => c.dropOrder !== undefined);
-    if (droppable.length === 0) break;
+  const gaps = (cols: readonly C[]) => COLUMN_GAP * Math.max(0, cols.length - 1);
+  const needed = (cols: readonly C[]) => cols.reduce((sum, c) => sum + c.minWidth, 0) + gaps(cols);
+  const dropOne = (may: (c: C) => boolean) => {
+    const droppable = kept.filter((c) => c.dropOrder !== undefined && may(c));
+    if (droppable.length === 0) return false;
     const victim = droppable.reduce((a, b) => (b.dropOrder! > a.dropOrder! ? b : a));
     kept = kept.filter((c) => c !== victim);
+    return true;
+  };
+  while (needed(kept) > totalWidth && dropOne(() => true));
+  // The fill columns' whole content, at the cost of the columns less useful than the one cut short.
+  const filled = (cols: readonly C[]) =>
+    cols.reduce(
+      (sum, c) => sum + (c.fill !== undefined && want.get(c) !== undefined ? cap(c) : c.minWidth),
+      0,
+    ) + gaps(cols);
+  while (filled(kept) > totalWidth) {
+    const short = kept.filter((c) => c.fill !== undefined && want.get(c) !== undefined);
+    const least = Math.min(...short.map((c) => c.dropOrder ?? Number.POSITIVE_INFINITY));
+    if (!dropOne((c) => c.fill === undefined && c.dropOrder! > least)) break;
   }
   const widths = kept.map((c) => c.minWidth);
   let spare = Math.max(0, totalWidth - needed(kept));
-  // Hand out the spare width in rounds so that maxWidth caps are honoured.
+  const byFill = kept
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.fill !== undefined)
+    .sort((a, b) => a.c.fill! - b.c.fill!);
+  for (const { c, i } of byFill) {
+    const more = Math.min(spare, cap(c) - widths[i]!);
+    widths[i]! += more;
+    spare -= more;
+  }
+  // Hand out the rest in rounds so that the caps are honoured.
   for (let round = 0; round < 4 && spare > 0; round++) {
     const growing = kept
       .map((c, i) => ({ c, i }))
-      .filter(({ c, i }) => (c.grow ?? 0) > 0 && (c.maxWidth === undefined || widths[i]! < c.maxWidth));
+      .filter(({ c, i }) => (c.grow ?? 0) > 0 && widths[i]! < cap(c));
     const weight = growing.reduce((sum, { c }) => sum + (c.grow ?? 0), 0);
     if (weight === 0) break;
     let given = 0;
     for (const { c, i } of growing) {
-      const share = Math.floor((spare * (c.grow ?? 0)) / weight);
-      const cap = c.maxWidth === undefined ? share : Math.min(share, c.maxWidth - widths[i]!);
-      widths[i]! += cap;
-      given += cap;
+      const share = Math.max(1, Math.floor((spare * (c.grow ?? 0)) / weight));
+      const more = Math.min(share, cap(c) - widths[i]!, spare - given);
+      widths[i]! += more;
+      given += more;
     }
     spare -= given;
     if (given === 0) break;

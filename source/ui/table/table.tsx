@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
 import { COLUMN_GAP, type ColumnSpec, fitCell, fitColumns } from './fit-columns.js';
@@ -30,8 +30,19 @@ export function Table<Row>({ columns, rows, rowKey, cursor, height, width, focus
   const bodyHeight = Math.max(1, height - 1);
   const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, rows.length);
   offsetRef.current = offset;
+  // The widest content of each column, over every row (not just the visible ones): the layout stays put while scrolling.
+  const wanted = useMemo(
+    () =>
+      columns.map((c) =>
+        rows.reduce(
+          (widest, row) => Math.max(widest, [...c.cell(row, Number.POSITIVE_INFINITY)].length),
+          [...c.title].length,
+        ),
+      ),
+    [columns, rows],
+  );
   // Two cells for the selection marker.
-  const fitted = fitColumns(columns, Math.max(1, width - 2));
+  const fitted = fitColumns(columns, Math.max(1, width - 2), wanted);
   const visible = rows.slice(offset, offset + bodyHeight);
   const header = fitted.map((f) => fitCell(f.column.title, f.width)).join(' '.repeat(COLUMN_GAP));
   return (
