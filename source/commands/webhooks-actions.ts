@@ -1,35 +1,34 @@
 // What the webhooks commands do, loaded only when one runs.
-import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import { DEAD_FORMATS, type Webhook, type WebhookInput, type WebhookUrl } from '../domain/schemas.js';
-import { type CommonFlags, type OutputFormat, orgOf } from './common-options.js';
+import type { CommonFlags, OutputFormat } from './common-options.js';
 import { confirm } from './confirm.js';
-import { hooksCoveringApp, testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
+import { testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
 import { paintFor, terminalWidth } from './format/style.js';
 import {
-  parseEvents,
-  parseFormat,
-  parseServices,
-  parseUrlArg,
-  uniqueUrls,
-  withOptionalLists,
-} from './hook-input.js';
-import { checkServices, hookOwner, listTarget } from './owner.js';
+  editedCoverage,
+  findHook,
+  type HookKind,
+  listHooks,
+  newHookCoverage,
+  removeHook,
+  reportHook,
+  serviceFlag,
+} from './hook-actions.js';
+import { parseFormat, parseUrlArg, uniqueUrls, withOptionalLists } from './hook-input.js';
 import { out, printJson, warn, withApi } from './run.js';
 import type { WebhookEditFlags, WebhookListFlags, WebhookTestFlags, WebhookWriteFlags } from './webhooks.js';
 
-export async function listWebhooks(flags: WebhookListFlags): Promise<void> {
-  await withApi(flags, async (api) => {
-    const org = orgOf(flags);
-    const target = await listTarget(api, { ...(org ? { org } : {}), listAll: flags.listAll === true });
-    const hooks = hooksCoveringApp(await api.listWebhooks(target.ownerId), target.appId);
-    if (flags.format === 'json') return printJson(hooks.map(webhookJson));
-    if (hooks.length === 0) {
-      const about = target.appId ? ` covering ${target.appId}` : '';
-      return out(`No webhooks for ${target.ownerId}${about}.`);
-    }
-    out(webhooksTable(hooks, paintFor(process.stdout), Date.now(), terminalWidth()));
-  });
+const WEBHOOK: HookKind<Webhook> = {
+  noun: 'webhook',
+  list: (api, ownerId) => api.listWebhooks(ownerId),
+  remove: (api, ownerId, id) => api.removeWebhook(ownerId, id),
+  json: webhookJson,
+  table: (hooks) => webhooksTable(hooks, paintFor(process.stdout), Date.now(), terminalWidth()),
+};
+
+export function listWebhooks(flags: WebhookListFlags): Promise<void> {
+  return listHooks(WEBHOOK, flags);
 }
 
 export async function addWebhook(
@@ -38,21 +37,14 @@ export async function addWebhook(
   flags: WebhookWriteFlags,
   output: OutputFormat,
 ): Promise<void> {
-  const org = orgOf(flags);
-  if (flags.service !== undefined && !org) throw new UserError('--service needs --org');
+  const services = serviceFlag(flags, { needsOrg: true });
   const format = parseFormat(flags.format ?? 'raw');
   const urls = uniqueUrls(urlArgs.map((arg) => parseUrlArg(arg, format)));
-  const scopeFlag = flags.service !== undefined ? parseServices(flags.service) : undefined;
   await withApi(flags, async (api) => {
-    const events =
-      flags.event !== undefined ? await parseEvents(flags.event, () => api.eventCatalogue()) : null;
-    const target = await listTarget(api, org ? { org } : {});
-    // Like clever-tools: without --org the webhook is scoped to the linked app.
-    const scope = scopeFlag !== undefined ? scopeFlag : target.appId ? [target.appId] : null;
-    if (scope) await checkServices(api, target.ownerId, scope);
+    const { ownerId, events, scope } = await newHookCoverage(api, flags, services);
     warnDeadFormats(urls);
-    const hook = await api.addWebhook(target.ownerId, withOptionalLists({ name, urls, events, scope }));
-    report(hook, output, 'Added');
+    const hook = await api.addWebhook(ownerId, withOptionalLists({ name, urls, events, scope }));
+    reportHook(WEBHOOK, hook, output, 'Added');
   });
 }
 
@@ -60,14 +52,10 @@ export async function editWebhook(id: string, flags: WebhookEditFlags, output: O
   if (flags.url && flags.addUrl)
     throw new UserError('use either --url (replace every URL) or --add-url, not both');
   const format = flags.format !== undefined ? parseFormat(flags.format) : undefined;
-  const scopeFlag = flags.service !== undefined ? parseServices(flags.service) : undefined;
+  const services = serviceFlag(flags, { needsOrg: false });
   await withApi(flags, async (api) => {
-    const ownerId = await hookOwner(api, orgOf(flags));
-    const hook = await findWebhook(api, ownerId, id);
-    const events =
-      flags.event !== undefined ? await parseEvents(flags.event, () => api.eventCatalogue()) : hook.events;
-    const scope = scopeFlag !== undefined ? scopeFlag : hook.scope;
-    if (scopeFlag) await checkServices(api, ownerId, scopeFlag);
+    const hook = await findHook(WEBHOOK, api, flags, id);
+    const { events, scope } = await editedCoverage(api, hook, flags, services);
     const urls = editedUrls(hook.urls, flags, format);
     if (urls.length === 0) throw new UserError('a webhook needs at least one URL');
     warnDeadFormats(urls.filter((u) => !hook.urls.some((h) => h.url === u.url && h.format === u.format)));
@@ -77,8 +65,7 @@ export async function editWebhook(id: string, flags: WebhookEditFlags, output: O
       events,
       scope,
     });
-    const edited = await api.editWebhook(ownerId, hook.id, input);
-    report(edited, output, 'Edited');
+    reportHook(WEBHOOK, await api.editWebhook(hook.ownerId, hook.id, input), output, 'Edited');
   });
 }
 
@@ -100,18 +87,13 @@ export function editedUrls(
   return uniqueUrls(urls);
 }
 
-export async function removeWebhook(id: string, flags: CommonFlags): Promise<void> {
-  await withApi(flags, async (api) => {
-    const ownerId = await hookOwner(api, orgOf(flags));
-    await api.removeWebhook(ownerId, id);
-    out(`Removed webhook ${id} of ${ownerId}.`);
-  });
+export function removeWebhook(id: string, flags: CommonFlags): Promise<void> {
+  return removeHook(WEBHOOK, id, flags);
 }
 
 export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<void> {
   await withApi(flags, async (api) => {
-    const ownerId = await hookOwner(api, orgOf(flags));
-    const hook = await findWebhook(api, ownerId, id);
+    const hook = await findHook(WEBHOOK, api, flags, id);
     if (api.target.kind !== 'sandbox') {
       const count = hook.urls.length === 1 ? 'its URL' : `its ${hook.urls.length} URLs`;
       const yes = await confirm(
@@ -131,14 +113,6 @@ export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<
   });
 }
 
-async function findWebhook(api: CleverApi, ownerId: string, id: string): Promise<Webhook> {
-  const hook = (await api.listWebhooks(ownerId)).find((h) => h.id === id);
-  if (!hook) {
-    throw new UserError(`${ownerId} has no webhook ${id} (another owner? add --org ID|NAME)`);
-  }
-  return hook;
-}
-
 function warnDeadFormats(urls: readonly WebhookUrl[]): void {
   const dead = [...new Set(urls.map((u) => u.format).filter((f) => DEAD_FORMATS.includes(f)))];
   for (const format of dead) {
@@ -146,9 +120,4 @@ function warnDeadFormats(urls: readonly WebhookUrl[]): void {
       `warning: ${format} no longer exists (${format === 'flowdock' ? 'Flowdock shut down in 2022' : 'Gitter moved to Matrix in 2023'}); the hook is saved anyway`,
     );
   }
-}
-
-function report(hook: Webhook, output: OutputFormat, verb: string): void {
-  if (output === 'json') printJson(webhookJson(hook));
-  else out(`${verb} webhook ${hook.id}${hook.name ? ` (${hook.name})` : ''} for ${hook.ownerId}.`);
 }

@@ -12,16 +12,13 @@ import {
   resultFormat,
   withExamples,
 } from './common-options.js';
+import type { CoverageFlags, HookListFlags } from './hook-actions.js';
+import { addCoverageOptions, addRemoveCommand, hookCommand } from './hook-commands.js';
 
-export interface WebhookListFlags extends CommonFlags {
-  listAll?: boolean;
-  format: 'human' | 'json';
-}
+export type WebhookListFlags = HookListFlags;
 
-export interface WebhookWriteFlags extends CommonFlags, ResultFlags {
+export interface WebhookWriteFlags extends CoverageFlags, ResultFlags {
   format?: string;
-  event?: string;
-  service?: string;
 }
 
 export interface WebhookEditFlags extends WebhookWriteFlags {
@@ -45,50 +42,22 @@ function writeOptions(command: Command, formatDefault: string | undefined): Comm
     'format of the URLs given without FORMAT= (raw, slack, gitter, flowdock)',
   );
   command.addOption(formatDefault ? format.default(formatDefault) : format);
-  command
-    .option(
-      '--event <events>',
-      'only these events, comma-separated (META_… groups allowed; ALL for every event)',
-    )
-    .option(
-      '--service <ids>',
-      'only these apps and add-ons, comma-separated ids (needs --org; ALL for every one)',
-    );
-  addResultOption(command, 'webhook');
-  return command;
+  addCoverageOptions(command);
+  return addResultOption(command, 'webhook');
 }
 
 export function register(program: Command): void {
-  // The list's `-F, --format` and add's `--format raw|slack…` share a name (as in clever-tools): the
-  // parent's options must stop at the subcommand, which commander allows only if the root agrees.
-  program.enablePositionalOptions();
-  const webhooks = program
-    .command('webhooks')
-    .description('list and manage the webhooks of an organisation or of the linked app')
-    .enablePositionalOptions();
-  addOrgOption(webhooks);
-  webhooks.option(
-    '--list-all',
-    'list every webhook of your personal space (or of --org), not only the linked app’s',
+  const webhooks = hookCommand(
+    program,
+    'webhooks',
+    'list and manage the webhooks of an organisation or of the linked app',
+    'webhook',
+    async (flags) => (await load()).listWebhooks(flags),
+    {
+      alone: ['clever-notify webhooks --org "My Org"', 'clever-notify webhooks --org orga_… -F json'],
+      list: ['clever-notify webhooks list --org orga_… -F json'],
+    },
   );
-  addOutputOption(webhooks);
-  addSandboxOption(webhooks);
-  withExamples(webhooks, [
-    'clever-notify webhooks --org "My Org"',
-    'clever-notify webhooks --org orga_… -F json',
-  ]);
-  webhooks.action(async (flags: WebhookListFlags) => (await load()).listWebhooks(flags));
-
-  const list = webhooks.command('list').description('list the webhooks (the default)');
-  addOrgOption(list);
-  list.option(
-    '--list-all',
-    'list every webhook of your personal space (or of --org), not only the linked app’s',
-  );
-  addOutputOption(list);
-  addSandboxOption(list);
-  withExamples(list, ['clever-notify webhooks list --org orga_… -F json']);
-  list.action(async (flags: WebhookListFlags) => (await load()).listWebhooks(flags));
 
   const add = webhooks
     .command('add')
@@ -129,14 +98,9 @@ export function register(program: Command): void {
     (await load()).editWebhook(id, flags, resultFormat(flags, command)),
   );
 
-  const remove = webhooks
-    .command('remove')
-    .description('remove a webhook')
-    .argument('<id>', 'id of the webhook');
-  addOrgOption(remove);
-  addSandboxOption(remove);
-  withExamples(remove, ['clever-notify webhooks remove HOOK_ID --org "My Org"']);
-  remove.action(async (id: string, flags: CommonFlags) => (await load()).removeWebhook(id, flags));
+  addRemoveCommand(webhooks, 'remove a webhook', 'webhook', async (id, flags) =>
+    (await load()).removeWebhook(id, flags),
+  );
 
   const test = webhooks
     .command('test')

@@ -34,13 +34,20 @@ export function isoDate(value: Timestamp): string {
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
 }
 
-export function webhookJson(hook: Webhook): WebhookJson {
+/** The fields of clever-tools' JSON: no scope means every service of the owner, no events every event. */
+function commonJson(hook: Webhook | EmailHook) {
   return {
     id: hook.id,
     name: hook.name,
     ownerId: hook.ownerId,
     services: hook.scope ?? [hook.ownerId],
     events: hook.events ?? ['ALL'],
+  };
+}
+
+export function webhookJson(hook: Webhook): WebhookJson {
+  return {
+    ...commonJson(hook),
     urls: hook.urls,
     createdAt: isoDate(hook.createdAt),
     state: hook.state,
@@ -53,11 +60,7 @@ export function webhookJson(hook: Webhook): WebhookJson {
 
 export function emailHookJson(hook: EmailHook): EmailHookJson {
   return {
-    id: hook.id,
-    name: hook.name,
-    ownerId: hook.ownerId,
-    services: hook.scope ?? [hook.ownerId],
-    events: hook.events ?? ['ALL'],
+    ...commonJson(hook),
     notified: hook.notified ? hook.notified.map((n) => targetOf(n) ?? 'whole team') : ['whole team'],
     createdAt: isoDate(hook.createdAt),
   };

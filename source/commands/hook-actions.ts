@@ -1,0 +1,134 @@
+// What the webhooks and notify-email commands do alike, whatever the kind of hook: list the hooks of
+// the target, decide whose a new hook is and what it covers, find a hook to edit, remove one, and
+// print the one line or the JSON that add and edit answer with.
+import type { CleverApi } from '../api/types.js';
+import { UserError } from '../domain/errors.js';
+import { type CommonFlags, type OutputFormat, orgOf } from './common-options.js';
+import { hooksCoveringApp } from './format/hooks.js';
+import { parseEvents, parseServices } from './hook-input.js';
+import { checkServices, hookOwner, listTarget } from './owner.js';
+import { out, printJson, withApi } from './run.js';
+
+interface AnyHook {
+  id: string;
+  ownerId: string;
+  name?: string | null | undefined;
+  events?: string[] | null | undefined;
+  scope?: string[] | null | undefined;
+}
+
+export interface HookKind<H extends AnyHook> {
+  /** As messages name one: "webhook", "e-mail hook". */
+  noun: string;
+  list(api: CleverApi, ownerId: string): Promise<H[]>;
+  remove(api: CleverApi, ownerId: string, id: string): Promise<void>;
+  json(hook: H): unknown;
+  table(hooks: H[]): string;
+}
+
+export interface HookListFlags extends CommonFlags {
+  listAll?: boolean;
+  format: OutputFormat;
+}
+
+/** --event and --service of add and edit. */
+export interface CoverageFlags extends CommonFlags {
+  event?: string;
+  service?: string;
+}
+
+export interface Coverage {
+  events: string[] | null | undefined;
+  scope: string[] | null | undefined;
+}
+
+export async function listHooks<H extends AnyHook>(kind: HookKind<H>, flags: HookListFlags): Promise<void> {
+  await withApi(flags, async (api) => {
+    const org = orgOf(flags);
+    const target = await listTarget(api, { ...(org ? { org } : {}), listAll: flags.listAll === true });
+    const hooks = hooksCoveringApp(await kind.list(api, target.ownerId), target.appId);
+    if (flags.format === 'json') return printJson(hooks.map((h) => kind.json(h)));
+    if (hooks.length === 0) {
+      const about = target.appId ? ` covering ${target.appId}` : '';
+      return out(`No ${kind.noun}s for ${target.ownerId}${about}.`);
+    }
+    out(kind.table(hooks));
+  });
+}
+
+/** --service, read before any request (null: ALL); on add it needs --org (as in clever-tools). */
+export function serviceFlag(
+  flags: CoverageFlags,
+  { needsOrg }: { needsOrg: boolean },
+): string[] | null | undefined {
+  if (flags.service === undefined) return undefined;
+  if (needsOrg && !orgOf(flags)) throw new UserError('--service needs --org');
+  return parseServices(flags.service);
+}
+
+/**
+ * Whose a new hook is (--org, else the linked app's owner) and what it covers: every event without
+ * --event; without --service, like clever-tools, the linked app only, or everything when none is.
+ */
+export async function newHookCoverage(
+  api: CleverApi,
+  flags: CoverageFlags,
+  services: string[] | null | undefined,
+): Promise<Coverage & { ownerId: string }> {
+  const events =
+    flags.event !== undefined ? await parseEvents(flags.event, () => api.eventCatalogue()) : null;
+  const org = orgOf(flags);
+  const target = await listTarget(api, org ? { org } : {});
+  const scope = services !== undefined ? services : target.appId ? [target.appId] : null;
+  if (scope) await checkServices(api, target.ownerId, scope);
+  return { ownerId: target.ownerId, events, scope };
+}
+
+/** The hook that edit or test is about: of --org, else of the linked app's owner, else of the user. */
+export async function findHook<H extends AnyHook>(
+  kind: HookKind<H>,
+  api: CleverApi,
+  flags: CommonFlags,
+  id: string,
+): Promise<H> {
+  const ownerId = await hookOwner(api, orgOf(flags));
+  const hook = (await kind.list(api, ownerId)).find((h) => h.id === id);
+  if (!hook) throw new UserError(`${ownerId} has no ${kind.noun} ${id} (another owner? add --org ID|NAME)`);
+  return hook;
+}
+
+/** What an edited hook covers: what --event and --service do not change is kept. */
+export async function editedCoverage(
+  api: CleverApi,
+  hook: AnyHook,
+  flags: CoverageFlags,
+  services: string[] | null | undefined,
+): Promise<Coverage> {
+  const events =
+    flags.event !== undefined ? await parseEvents(flags.event, () => api.eventCatalogue()) : hook.events;
+  if (services) await checkServices(api, hook.ownerId, services);
+  return { events, scope: services !== undefined ? services : hook.scope };
+}
+
+export async function removeHook<H extends AnyHook>(
+  kind: HookKind<H>,
+  id: string,
+  flags: CommonFlags,
+): Promise<void> {
+  await withApi(flags, async (api) => {
+    const ownerId = await hookOwner(api, orgOf(flags));
+    await kind.remove(api, ownerId, id);
+    out(`Removed ${kind.noun} ${id} of ${ownerId}.`);
+  });
+}
+
+/** What add and edit print: one line naming the hook and its id, or the hook in the list's JSON shape. */
+export function reportHook<H extends AnyHook>(
+  kind: HookKind<H>,
+  hook: H,
+  output: OutputFormat,
+  verb: 'Added' | 'Edited',
+): void {
+  if (output === 'json') printJson(kind.json(hook));
+  else out(`${verb} ${kind.noun} ${hook.id}${hook.name ? ` (${hook.name})` : ''} for ${hook.ownerId}.`);
+}
