@@ -6,33 +6,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CLI, median, request, startSandbox, stopSandbox } from './support.mjs';
 
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const CLEVER = new URL('../node_modules/clever-tools/bin/clever.js', import.meta.url).pathname;
 const TIME = '/usr/bin/time';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-
-function startSandbox(dataDir) {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const vars = Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
-      if (vars.API_HOST && vars.CLEVER_TOKEN && vars.CLEVER_SECRET) resolve({ child, vars });
-    });
-  });
-}
-
-async function firstOrganisation(url, dataDir) {
-  const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
-  const res = await fetch(`${url}/v2/organisations`, { headers: { authorization: `Bearer ${apiToken}` } });
-  const orgs = await res.json();
-  return orgs.find((o) => o.id.startsWith('orga_')).id;
-}
 
 /** One run: wall time from spawn to exit; peak RSS (KB) and CPU time from /usr/bin/time, or from the child itself. */
 function measure(script, args, env, rssFile) {
@@ -73,16 +51,11 @@ function exitHook(file) {
   return `import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(${JSON.stringify(file)},(({maxRSS,userCPUTime,systemCPUTime})=>maxRSS+' '+userCPUTime/1e6+' '+systemCPUTime/1e6)(process.resourceUsage())));`;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-bench-'));
 const home = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-bench-home-'));
 const sandbox = await startSandbox(dataDir);
 try {
-  const orgId = await firstOrganisation(sandbox.vars.API_HOST, dataDir);
+  const orgId = (await request(sandbox, 'GET', '/v2/organisations')).find((o) => o.id.startsWith('orga_')).id;
   const env = {
     PATH: process.env.PATH,
     HOME: home,
@@ -126,9 +99,7 @@ try {
   );
   console.log(`clever-notify    ${oursMb < 80 ? 'under' : 'OVER'} 80 MB   (target < 80 MB)`);
 } finally {
-  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
-  sandbox.child.kill('SIGTERM');
-  await exited;
+  await stopSandbox(sandbox);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
 }

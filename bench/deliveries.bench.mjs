@@ -3,95 +3,13 @@
 // 10 event-socket clients. Targets: >= 1,000 deliveries/s, p99 < 50 ms, 1,000 events/s to 10 clients.
 // Latency is measured from the moment the bench sends the trigger request to the moment its receiver
 // has the delivery's body, so it includes the trigger's own round trip.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function start(dataDir) {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /^export API_HOST=(\S+)$/m.exec(out);
-      if (match) {
-        const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
-        resolve({ child, url: new URL(match[1]), apiToken });
-      }
-    });
-  });
-}
-
-async function stop(sandbox) {
-  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
-  sandbox.child.kill('SIGTERM');
-  await exited;
-}
-
-function request(sandbox, method, pathname, body) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: sandbox.url.hostname,
-        port: sandbox.url.port,
-        method,
-        path: pathname,
-        headers: {
-          authorization: `Bearer ${sandbox.apiToken}`,
-          accept: 'application/json',
-          ...(payload
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if (res.statusCode >= 300) reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text}`));
-          else resolve(text ? JSON.parse(text) : undefined);
-        });
-      },
-    );
-    req.once('error', reject);
-    req.end(payload);
-  });
-}
-
-async function pool(count, concurrency, task) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-/** Resolves once `check()` is true, polling every 5 ms; rejects after `ms`. */
-async function until(check, ms, what) {
-  const deadline = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+import { percentile, pool, request, startSandbox, stopSandbox, until } from './support.mjs';
 
 /** A receiver that answers 200 at once and notes when each body arrived, by the bench's sequence number. */
 async function startReceiver() {
@@ -126,7 +44,7 @@ async function startReceiver() {
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-bench-events-'));
-const sandbox = await start(dataDir);
+const sandbox = await startSandbox(dataDir, { stderr: 'inherit' });
 const receiver = await startReceiver();
 try {
   // An owner whose seeded webhooks are all disabled, so that only the bench's hooks receive.
@@ -228,6 +146,6 @@ try {
   for (const c of clients) c.ws.close();
 } finally {
   await receiver.close();
-  await stop(sandbox);
+  await stopSandbox(sandbox);
   rmSync(dataDir, { recursive: true, force: true });
 }

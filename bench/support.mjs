@@ -1,0 +1,148 @@
+// What the benches share: the built binary's sandbox (started as a user would, its port learnt from
+// the env lines it prints), JSON requests to it, waiting for a condition, percentiles, and the CPU and
+// resident memory of a process from /proc.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `clever-notify sandbox --port 0 --data DIR`; resolves once it has printed its env lines, with
+ * `vars` (API_HOST, CLEVER_TOKEN, CLEVER_SECRET…), `url`, its API token, `ms` from spawn to then,
+ * and a keep-alive agent of `maxSockets` for `request`.
+ */
+export function startSandbox(dataDir, { env, stderr = 'ignore', maxSockets = 64 } = {}) {
+  const begin = performance.now();
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', stderr],
+    ...(env ? { env } : {}),
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const vars = Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+      if (!vars.API_HOST || !vars.CLEVER_TOKEN || !vars.CLEVER_SECRET) return;
+      const ms = performance.now() - begin;
+      const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
+      const agent = new http.Agent({ keepAlive: true, maxSockets });
+      resolve({ child, vars, url: new URL(vars.API_HOST), apiToken, agent, ms });
+    });
+  });
+}
+
+export async function stopSandbox(sandbox) {
+  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
+  sandbox.child.kill('SIGTERM');
+  await exited;
+  sandbox.agent.destroy();
+}
+
+/** One JSON request with the sandbox's API token: `{status, body}`, whatever the status. */
+export function send(sandbox, method, pathname, body) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent: sandbox.agent,
+        host: sandbox.url.hostname,
+        port: sandbox.url.port,
+        method,
+        path: pathname,
+        headers: {
+          authorization: `Bearer ${sandbox.apiToken}`,
+          accept: 'application/json',
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode, text, body: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
+    req.once('error', reject);
+    req.end(payload);
+  });
+}
+
+/** The answer's body; a status of 300 or more rejects. */
+export async function request(sandbox, method, pathname, body) {
+  const res = await send(sandbox, method, pathname, body);
+  if (res.status >= 300) throw new Error(`${method} ${pathname}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** Runs `task(0…count-1)` with at most `concurrency` at once. */
+export async function pool(count, concurrency, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+/** Resolves once `check()` (sync or async) is true, polling every 5 ms; rejects after `timeoutMs`. */
+export async function until(check, timeoutMs, what) {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** The value below which `p` % of `values` fall (nearest rank, on a sorted copy). */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export const median = (values) => percentile(values, 50);
+
+/** User plus system CPU time of `pid`, in clock ticks (1/100 s). */
+export function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+export function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+}
+
+/**
+ * A user of the built binary under `dir` with nothing of the developer's: its own HOME and XDG
+ * folders, no clever-tools profile, settings where the first-run welcome was already seen, and the
+ * default sandbox data folder `dataDir`.
+ */
+export function benchUser(dir) {
+  const home = path.join(dir, 'home');
+  const dataDir = path.join(dir, 'data');
+  const env = {
+    PATH: process.env.PATH,
+    TERM: 'xterm-256color',
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
+    CLEVER_NOTIFY_SANDBOX_DATA: dataDir,
+    CONFIGURATION_FILE: path.join(home, 'none.json'),
+  };
+  mkdirSync(env.CLEVER_NOTIFY_CONFIG_DIR, { recursive: true });
+  writeFileSync(
+    path.join(env.CLEVER_NOTIFY_CONFIG_DIR, 'settings.json'),
+    JSON.stringify({ welcomeShown: true }),
+  );
+  return { env, dataDir, home };
+}
