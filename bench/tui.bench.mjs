@@ -3,75 +3,25 @@
 // memory. Targets: first frame < 0.35 s, keypress-to-frame < 50 ms median, no CPU when idle, < 120 MB.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import {
+  benchUser,
+  CLI,
+  cpuTicks,
+  median,
+  percentile,
+  request,
+  rssMb,
+  sleep,
+  startSandbox,
+  stopSandbox,
+} from './support.mjs';
 
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const APPS = 5000;
 const HOOKS = 2000;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-
-function startSandbox(dataDir) {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /^export API_HOST=(\S+)$/m.exec(out);
-      if (match) {
-        const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
-        resolve({ child, url: new URL(match[1]), apiToken });
-      }
-    });
-  });
-}
-
-async function stopSandbox(sandbox) {
-  const exited = new Promise((resolve) => sandbox.child.once('exit', resolve));
-  sandbox.child.kill('SIGTERM');
-  await exited;
-}
-
-function request(sandbox, method, pathname, body) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: sandbox.url.hostname,
-        port: sandbox.url.port,
-        method,
-        path: pathname,
-        headers: {
-          authorization: `Bearer ${sandbox.apiToken}`,
-          accept: 'application/json',
-          ...(payload
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-            : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.on('end', () =>
-          res.statusCode >= 300
-            ? reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text}`))
-            : resolve(text ? JSON.parse(text) : undefined),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 /** A world with one organisation of 5,000 apps: the sandbox has no endpoint to create apps, so they go into its snapshot before it starts. */
 async function seedWorld(dataDir) {
@@ -88,7 +38,7 @@ async function seedWorld(dataDir) {
     });
   }
   writeFileSync(file, JSON.stringify(snapshot));
-  const sandbox = await startSandbox(dataDir);
+  const sandbox = await startSandbox(dataDir, { maxSockets: 32 });
   const apps = (await request(sandbox, 'GET', `/v2/organisations/${org.id}/applications`)).map((a) => a.id);
   let next = 0;
   const worker = async () => {
@@ -165,21 +115,7 @@ async function closeTui(tui) {
   await exited;
 }
 
-function cpuTicks(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-function rssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Number(line.split(/\s+/)[1]) / 1024;
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const p95 = (values) => percentile(values, 95);
 
 /** Presses a key, and times it to the first output byte after it (Ink writes a frame in one go). */
 async function latency(tui, key, samples) {
@@ -205,27 +141,13 @@ async function latency(tui, key, samples) {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-tui-bench-'));
-const home = path.join(dir, 'home');
-mkdirSync(home, { recursive: true });
-const dataDir = path.join(dir, 'data');
+// A returning user: the first-run welcome is not in the way.
+const user = benchUser(dir);
+const dataDir = user.dataDir;
 const env = {
-  PATH: process.env.PATH,
-  TERM: 'xterm-256color',
-  HOME: home,
-  XDG_CONFIG_HOME: path.join(home, '.config'),
-  XDG_DATA_HOME: path.join(home, '.local/share'),
-  CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
-  CLEVER_NOTIFY_SANDBOX_DATA: dataDir,
-  CONFIGURATION_FILE: path.join(home, 'none.json'),
+  ...user.env,
   ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
 };
-
-// A returning user: the first-run welcome is not in the way.
-mkdirSync(env.CLEVER_NOTIFY_CONFIG_DIR, { recursive: true });
-writeFileSync(
-  path.join(env.CLEVER_NOTIFY_CONFIG_DIR, 'settings.json'),
-  JSON.stringify({ welcomeShown: true }),
-);
 
 let sandbox;
 try {
@@ -285,6 +207,5 @@ try {
 } finally {
   for (const tui of opened) if (tui.child.exitCode === null) tui.child.kill('SIGTERM');
   if (sandbox) await stopSandbox(sandbox);
-  agent.destroy();
   rmSync(dir, { recursive: true, force: true });
 }
