@@ -119,6 +119,24 @@ export type Self = z.infer<typeof Self>;
 export const Organisation = z.object({ id: z.string(), name: z.string() });
 export type Organisation = z.infer<typeof Organisation>;
 
+/**
+ * One entry of `GET /v2/organisations/{id}/members` (in @clevercloud/client 12, not in the contract
+ * table). Roles are ADMIN, MANAGER, DEVELOPER or ACCOUNTING; kept as a string so that a new role
+ * does not break the list. Only the id is sure to be there.
+ */
+export const OrganisationMember = z.object({
+  member: z.object({
+    id: z.string(),
+    name: z.string().nullish(),
+    email: z.string().nullish(),
+    avatar: z.string().nullish(),
+    preferredMFA: z.string().nullish(),
+  }),
+  role: z.string().nullish(),
+  job: z.string().nullish(),
+});
+export type OrganisationMember = z.infer<typeof OrganisationMember>;
+
 export const SummaryApp = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,5 +1,5 @@
 // The Browsing table of the contract: the user, the summary, organisations, apps, add-ons and
-// deployments.
+// deployments; and the members of an organisation (not in the contract's table, but in the real API).
 import { HttpError, sendJson } from '../http/respond.js';
 import type { RouteContext, Router } from '../http/router.js';
 import type { SandboxStore } from '../store/store.js';
@@ -51,6 +51,16 @@ export function addBrowsingRoutes(router: Router, store: SandboxStore): void {
       200,
       store.organisations().map(({ role: _role, ...organisation }) => organisation),
     );
+  });
+
+  // The real API lists members of organisations only; a personal space answers a 404 that says so
+  // rather than a made-up list of one.
+  router.get('/v2/organisations/:ownerId/members', (context) => {
+    const ownerId = ownerOf(context);
+    if (store.owner(ownerId)?.kind === 'user') {
+      throw new HttpError(404, `${ownerId} is a personal space: only organisations have members`);
+    }
+    sendJson(context.res, 200, store.members(ownerId));
   });
 
   router.get('/v2/organisations/:ownerId/applications', (context) => {

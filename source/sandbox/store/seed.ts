@@ -1,10 +1,10 @@
 // The world a new sandbox starts with: a user, two organisations, apps across runtimes, zones and
-// states, add-ons, each owner's default e-mail hook, a few webhooks, and a deployment history per
-// app. Ids are random (prefix + UUID v4) so that two sandboxes never share them. Every host and
+// states, add-ons, each owner's default e-mail hook, a few webhooks, a deployment history per app,
+// and each organisation's members (the user and a few colleagues). Ids are random (prefix + UUID v4) so that two sandboxes never share them. Every host and
 // e-mail domain is reserved (RFC 2606), so the seeded hooks never reach a real service.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppState, Deployment, DeploymentState, EmailHook, Webhook } from '../../domain/schemas.js';
-import type { StoredAddon, StoredApp, StoredOrganisation, StoredUser, World } from './world.js';
+import type { StoredAddon, StoredApp, StoredMember, StoredOrganisation, StoredUser, World } from './world.js';
 
 interface AppSeed {
   name: string;
@@ -159,6 +159,25 @@ const LABS_ADDONS: AddonSeed[] = [
   },
 ];
 
+interface ColleagueSeed {
+  /** null: an account that never set a name (the API answers null, as for a bot). */
+  name: string | null;
+  email: string;
+  role: 'ADMIN' | 'MANAGER' | 'DEVELOPER' | 'ACCOUNTING';
+  job: string | null;
+}
+
+const ACME_COLLEAGUES: ColleagueSeed[] = [
+  { name: 'Margaret Hamilton', email: 'margaret@acme.example', role: 'MANAGER', job: 'Head of engineering' },
+  { name: 'Alan Turing', email: 'alan@acme.example', role: 'DEVELOPER', job: 'Backend developer' },
+  { name: 'Katherine Johnson', email: 'katherine@acme.example', role: 'ACCOUNTING', job: null },
+  { name: null, email: 'ci-bot@acme.example', role: 'DEVELOPER', job: null },
+];
+const LABS_COLLEAGUES: ColleagueSeed[] = [
+  { name: 'Charles Babbage', email: 'charles@lovelace-labs.example', role: 'ADMIN', job: 'Founder' },
+  { name: 'Mary Somerville', email: 'mary@lovelace-labs.example', role: 'DEVELOPER', job: 'Data scientist' },
+];
+
 const DAY = 86_400_000;
 
 export function seedWorld(now: Date): World {
@@ -257,6 +276,11 @@ export function seedWorld(now: Date): World {
     deployments.set(app.id, deploymentHistory(app, index, user, t));
   }
 
+  const members = new Map<string, StoredMember[]>([
+    [acme.id, [userMember(user, acme.role, 'CTO'), ...ACME_COLLEAGUES.map(colleague)]],
+    [labs.id, [userMember(user, labs.role, null), ...LABS_COLLEAGUES.map(colleague)]],
+  ]);
+
   return {
     user,
     organisations: [acme, labs],
@@ -265,6 +289,29 @@ export function seedWorld(now: Date): World {
     webhooks: groupByOwner(webhooks),
     emailhooks: groupByOwner(emailhooks),
     deployments,
+    members,
+  };
+}
+
+function userMember(user: StoredUser, role: string, job: string | null): StoredMember {
+  return {
+    member: { id: user.id, name: user.name, email: user.email, avatar: null, preferredMFA: 'TOTP' },
+    role,
+    job,
+  };
+}
+
+function colleague(seed: ColleagueSeed): StoredMember {
+  return {
+    member: {
+      id: `user_${randomUUID()}`,
+      name: seed.name,
+      email: seed.email,
+      avatar: null,
+      preferredMFA: 'NONE',
+    },
+    role: seed.role,
+    job: seed.job,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   applyWorldOp,
   type StoredAddon,
   type StoredApp,
+  type StoredMember,
   type StoredOrganisation,
   type StoredUser,
   type World,
@@ -87,6 +88,11 @@ export class SandboxStore {
 
   owner(ownerId: string): Owner | undefined {
     return this.owners().find((o) => o.id === ownerId);
+  }
+
+  /** The members of an organisation (none for an unknown one or a world saved before members). */
+  members(orgId: string): StoredMember[] {
+    return this.world.members.get(orgId) ?? [];
   }
 
   // Applications and add-ons

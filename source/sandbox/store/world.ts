@@ -9,6 +9,14 @@ export type StoredUser = z.infer<typeof StoredUser>;
 export const StoredOrganisation = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
 export type StoredOrganisation = z.infer<typeof StoredOrganisation>;
 
+/** A member of an organisation as `GET /v2/organisations/{orgId}/members` answers it. */
+export const StoredMember = z.looseObject({
+  member: z.looseObject({ id: z.string(), name: z.string().nullable(), email: z.string() }),
+  role: z.string(),
+  job: z.string().nullable(),
+});
+export type StoredMember = z.infer<typeof StoredMember>;
+
 /** An application as `GET /v2/organisations/{ownerId}/applications` answers it, plus its owner. */
 export const StoredApp = z.looseObject({
   id: z.string(),
@@ -38,6 +46,8 @@ export const WorldJson = z.object({
   emailhooks: z.array(EmailHook),
   /** Per app, oldest first. */
   deployments: z.record(z.string(), z.array(Deployment.loose())),
+  /** Per organisation. Worlds saved before members existed have none. */
+  members: z.record(z.string(), z.array(StoredMember)).default({}),
 });
 export type WorldJson = z.infer<typeof WorldJson>;
 
@@ -50,6 +60,8 @@ export interface World {
   webhooks: Map<string, Map<string, Webhook>>;
   emailhooks: Map<string, Map<string, EmailHook>>;
   deployments: Map<string, Deployment[]>;
+  /** orgId → its members; an organisation absent here has none. */
+  members: Map<string, StoredMember[]>;
 }
 
 /** Every change to the world, as written to the journal. Whole records: replay needs no other state. */
@@ -110,6 +122,7 @@ export function worldFromJson(json: unknown): World {
     webhooks: new Map(),
     emailhooks: new Map(),
     deployments: new Map(Object.entries(data.deployments)),
+    members: new Map(Object.entries(data.members)),
   };
   for (const hook of data.webhooks) hooksOf(world.webhooks, hook.ownerId).set(hook.id, hook);
   for (const hook of data.emailhooks) hooksOf(world.emailhooks, hook.ownerId).set(hook.id, hook);
@@ -125,5 +138,6 @@ export function worldToJson(world: World): WorldJson {
     webhooks: [...world.webhooks.values()].flatMap((hooks) => [...hooks.values()]),
     emailhooks: [...world.emailhooks.values()].flatMap((hooks) => [...hooks.values()]),
     deployments: Object.fromEntries(world.deployments),
+    members: Object.fromEntries(world.members),
   };
 }
