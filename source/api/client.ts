@@ -10,6 +10,7 @@ import {
   type EmailHookInput,
   EventCatalogueResponse,
   Organisation,
+  OrganisationMember,
   Self,
   Summary,
   Webhook,
@@ -65,6 +66,18 @@ export class HttpCleverApi implements CleverApi {
   async organisations(): Promise<Organisation[]> {
     const all = await this.get('/v2/organisations', z.array(Organisation));
     return all.filter((o) => o.id.startsWith('orga_'));
+  }
+
+  async members(orgId: string): Promise<OrganisationMember[]> {
+    const members = await this.http.send({
+      method: 'GET',
+      path: `/v2/organisations/${enc(orgId)}/members`,
+      schema: z.array(OrganisationMember),
+      subject: `the members of ${owner(orgId)}`,
+      // Only organisations have members: a personal space's 404 is an empty list, an organisation's is news.
+      ...(orgId.startsWith('user_') ? { emptyOn: [404] } : {}),
+    });
+    return members ?? [];
   }
 
   applications(ownerId: string): Promise<Application[]> {

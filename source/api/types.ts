@@ -8,6 +8,7 @@ import type {
   EmailHook,
   EmailHookInput,
   Organisation,
+  OrganisationMember,
   Self,
   Summary,
   Webhook,
@@ -40,6 +41,8 @@ export interface CleverApi {
   self(): Promise<Self>;
   summary(): Promise<Summary>;
   organisations(): Promise<Organisation[]>;
+  /** The members of an organisation; a personal space has none ([]). */
+  members(orgId: string): Promise<OrganisationMember[]>;
   applications(ownerId: string): Promise<Application[]>;
   addons(ownerId: string): Promise<Addon[]>;
   deployments(
