@@ -1,7 +1,7 @@
 // What the benches share: the built binary's sandbox (started as a user would, its port learnt from
 // the env lines it prints), JSON requests to it, waiting for a condition, percentiles, and the CPU and
 // resident memory of a process from /proc.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -145,4 +145,65 @@ export function benchUser(dir) {
     JSON.stringify({ welcomeShown: true }),
   );
   return { env, dataDir, home };
+}
+
+/**
+ * The built binary's TUI in a pseudo-terminal of `cols`×`rows`, through util-linux `script`. Only the
+ * tail of a long output is kept; positions (`position()`, `waitFor`'s `from`) stay absolute.
+ */
+export function openTui(env, { cols, rows }) {
+  const started = performance.now();
+  const child = spawn(
+    'script',
+    ['-qfec', `stty cols ${cols} rows ${rows}; exec ${process.execPath} ${CLI} tui`, '/dev/null'],
+    { stdio: ['pipe', 'pipe', 'ignore'], env },
+  );
+  const tui = {
+    child,
+    started,
+    output: '',
+    /** Characters dropped from the front of `output`. */
+    dropped: 0,
+    position: () => tui.dropped + tui.output.length,
+    /** Called with the time of each output chunk. */
+    listeners: new Set(),
+    write: (text) => child.stdin.write(text),
+    /** Resolves with the time of the first chunk whose text since `from` holds `test` (a string or a RegExp). */
+    waitFor(test, from = 0, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          tui.listeners.delete(listener);
+          reject(new Error(`timed out waiting for ${test}`));
+        }, timeoutMs);
+        const listener = (at) => {
+          const text = tui.output.slice(Math.max(0, from - tui.dropped));
+          if (typeof test === 'string' ? text.includes(test) : test.test(text)) {
+            clearTimeout(timer);
+            tui.listeners.delete(listener);
+            resolve(at);
+          }
+        };
+        tui.listeners.add(listener);
+        listener(performance.now());
+      });
+    },
+    /** The node process under `script`. */
+    nodePid: () =>
+      Number(
+        execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+          .trim()
+          .split('\n')[0],
+      ),
+  };
+  child.stdout.on('data', (chunk) => {
+    const at = performance.now();
+    tui.output += chunk.toString('utf8');
+    // The screen is redrawn all the time: keep the tail of the output only.
+    if (tui.output.length > 400_000) {
+      tui.dropped += tui.output.length - 200_000;
+      tui.output = tui.output.slice(-200_000);
+    }
+    for (const listener of [...tui.listeners]) listener(at);
+  });
+  return tui;
 }

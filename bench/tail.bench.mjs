@@ -4,7 +4,7 @@
 // one core), resident memory growth once the buffer is full, and in the TUI the keypress-to-frame
 // latency of Space (pause) under that load.
 // Targets: no event lost, RSS flat after the buffer fills, keypress-to-frame < 100 ms, < 60 % of a core.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import {
   benchUser,
   CLI,
   cpuTicks,
+  openTui,
   percentile,
   request,
   rssMb,
@@ -134,68 +135,14 @@ async function benchTail(sandbox, ownerId, env, seconds) {
   }
 }
 
-function openTui(env) {
-  const child = spawn(
-    'script',
-    ['-qfec', `stty cols 140 rows 40; exec ${process.execPath} ${CLI} tui`, '/dev/null'],
-    {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env,
-    },
-  );
-  const tui = {
-    child,
-    output: '',
-    /** Characters dropped from the front of `output`: positions stay absolute. */
-    dropped: 0,
-    position: () => tui.dropped + tui.output.length,
-    listeners: new Set(),
-    write: (text) => child.stdin.write(text),
-    /** Resolves at the first chunk whose text since `from` matches. */
-    waitFor(test, from = 0, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          tui.listeners.delete(listener);
-          reject(new Error(`timed out waiting for ${test}`));
-        }, timeoutMs);
-        const listener = (at) => {
-          if (test.test(tui.output.slice(Math.max(0, from - tui.dropped)))) {
-            clearTimeout(timer);
-            tui.listeners.delete(listener);
-            resolve(at);
-          }
-        };
-        tui.listeners.add(listener);
-        listener(performance.now());
-      });
-    },
-    nodePid: () =>
-      Number(
-        execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
-          .trim()
-          .split('\n')[0],
-      ),
-    /** The newest "N seen" of the Activity header. */
-    seen() {
-      const all = [...tui.output.slice(-20_000).matchAll(/(\d+) seen/g)];
-      return all.length > 0 ? Number(all.at(-1)[1]) : 0;
-    },
-  };
-  child.stdout.on('data', (chunk) => {
-    const at = performance.now();
-    tui.output += chunk.toString('utf8');
-    // Keep the tail of the output only: the screen is redrawn all the time.
-    if (tui.output.length > 400_000) {
-      tui.dropped += tui.output.length - 200_000;
-      tui.output = tui.output.slice(-200_000);
-    }
-    for (const listener of [...tui.listeners]) listener(at);
-  });
-  return tui;
+/** The newest "N seen" of the Activity header. */
+function seen(tui) {
+  const all = [...tui.output.slice(-20_000).matchAll(/(\d+) seen/g)];
+  return all.length > 0 ? Number(all.at(-1)[1]) : 0;
 }
 
 async function benchTui(sandbox, ownerId, env) {
-  const tui = openTui(env);
+  const tui = openTui(env, { cols: 140, rows: 40 });
   try {
     return await driveTui(tui, sandbox, ownerId);
   } finally {
@@ -221,16 +168,16 @@ async function driveTui(tui, sandbox, ownerId) {
   await sleep(200);
   await until(
     async () => {
-      if (tui.seen() > 0) return true;
+      if (seen(tui) > 0) return true;
       await fire(sandbox, ownerId);
       await sleep(200);
-      return tui.seen() > 0;
+      return seen(tui) > 0;
     },
     15_000,
     'the Activity tab',
   );
   await sleep(300);
-  const base = tui.seen();
+  const base = seen(tui);
   const pid = tui.nodePid();
   const latencies = [];
   const presses = (async () => {
@@ -251,8 +198,8 @@ async function driveTui(tui, sandbox, ownerId) {
   presses.catch(() => {});
   const result = await load(sandbox, ownerId, pid);
   await presses;
-  await until(() => tui.seen() - base >= result.sent, 5000, 'the last events').catch(() => {});
-  const shown = tui.seen() - base;
+  await until(() => seen(tui) - base >= result.sent, 5000, 'the last events').catch(() => {});
+  const shown = seen(tui) - base;
   return { ...result, shown, latencies };
 }
 

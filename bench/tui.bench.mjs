@@ -1,7 +1,6 @@
 // The TUI's figures, on the built binary in a pseudo-terminal (`script`): time to the first frame,
 // keypress-to-frame latency on an owner with 5,000 apps and 2,000 webhooks, idle CPU, and resident
 // memory. Targets: first frame < 0.35 s, keypress-to-frame < 50 ms median, no CPU when idle, < 120 MB.
-import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,9 +8,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   benchUser,
-  CLI,
   cpuTicks,
   median,
+  openTui,
   percentile,
   request,
   rssMb,
@@ -56,56 +55,13 @@ async function seedWorld(dataDir) {
   return { sandbox, org };
 }
 
-/** The TUI in a pseudo-terminal of 120x36, through util-linux `script`. */
+/** Every TUI opened, closed at the end even if a step fails. */
 const opened = [];
 
-function openTui(env) {
-  const started = performance.now();
-  const child = spawn(
-    'script',
-    ['-qfec', `stty cols 120 rows 36; exec ${process.execPath} ${CLI} tui`, '/dev/null'],
-    {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env,
-    },
-  );
-  const tui = {
-    child,
-    started,
-    output: '',
-    listeners: new Set(),
-    write: (text) => child.stdin.write(text),
-    /** Resolves at the first output chunk after now whose accumulated text matches. */
-    waitFor(test, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          tui.listeners.delete(listener);
-          reject(new Error(`timed out waiting for ${test}`));
-        }, timeoutMs);
-        const listener = (at) => {
-          if (typeof test === 'string' ? tui.output.includes(test) : test.test(tui.output)) {
-            clearTimeout(timer);
-            tui.listeners.delete(listener);
-            resolve(at);
-          }
-        };
-        tui.listeners.add(listener);
-        listener(performance.now());
-      });
-    },
-    nodePid: () =>
-      Number(
-        execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
-          .trim()
-          .split('\n')[0],
-      ),
-  };
+/** The TUI in a pseudo-terminal of 120x36. */
+function open(env) {
+  const tui = openTui(env, { cols: 120, rows: 36 });
   opened.push(tui);
-  child.stdout.on('data', (chunk) => {
-    const at = performance.now();
-    tui.output += chunk.toString('utf8');
-    for (const listener of [...tui.listeners]) listener(at);
-  });
   return tui;
 }
 
@@ -121,11 +77,11 @@ const p95 = (values) => percentile(values, 95);
 async function latency(tui, key, samples) {
   const times = [];
   for (let i = 0; i < samples; i++) {
-    const before = tui.output.length;
+    const before = tui.position();
     const sent = performance.now();
     const frame = new Promise((resolve) => {
       const listener = (at) => {
-        if (tui.output.length > before) {
+        if (tui.position() > before) {
           tui.listeners.delete(listener);
           resolve(at);
         }
@@ -156,13 +112,13 @@ try {
 
   const firstFrames = [];
   for (let i = 0; i < 7; i++) {
-    const tui = openTui(env);
+    const tui = open(env);
     firstFrames.push((await tui.waitFor('Owners')) - tui.started);
     await tui.waitFor(/SANDBOX/);
     await closeTui(tui);
   }
 
-  const tui = openTui(env);
+  const tui = open(env);
   await tui.waitFor(/Personal not/);
   // The first owner after the personal space is the one with 5,000 apps.
   tui.write('j');
