@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGUE } from '../../source/domain/events.js';
-import type { Webhook } from '../../source/domain/schemas.js';
+import type { EmailHook, Webhook } from '../../source/domain/schemas.js';
+import { unlistedUserIds } from '../../source/ui/wizard/recipients.js';
 import {
   emailHookInputOf,
   initialWizardState,
+  recipientRowsOf,
   type WizardAction,
   type WizardContext,
   type WizardState,
@@ -221,16 +223,101 @@ describe('the wizard reducer', () => {
     const email: WizardContext = { ...context, kind: 'email' };
     let s = run(initialWizardState(email), 'Mails', next);
     expect(s.step).toBe('recipients');
+    expect(s.members).toEqual({ status: 'loading' });
     s = run(s, next);
-    expect(s.problem).toMatch(/who gets the e-mails/);
-    s = run(s, down, down, 'ops@example.com, nope', next);
+    expect(s.problem).toMatch(/who gets the e-mails: the whole team, members, or some addresses/);
+    s = run(s, down, 'ops@example.com, nope', next);
     expect(s.problem).toMatch(/Not an e-mail address: nope/);
     for (let i = 0; i < 6; i++) s = run(s, { type: 'edit', key: 'backspace' });
-    s = run(s, { type: 'up' }, toggle, next, toggle, next, next);
+    s = run(s, { type: 'membersLoaded', members: MEMBERS }, down, toggle, down, down, toggle, next);
+    expect(s.step).toBe('events');
+    s = run(s, toggle, next, next);
     expect(s.step).toBe('review');
     expect(emailHookInputOf(s).notified).toEqual([
       { type: 'userid', target: 'user_1' },
+      { type: 'userid', target: 'user_3' },
       { type: 'email', target: 'ops@example.com' },
+    ]);
+  });
+});
+
+const MEMBERS = [
+  { member: { id: 'user_1', name: 'Ada', email: 'ada@example.com' }, role: 'ADMIN', job: 'CTO' },
+  { member: { id: 'user_2', name: 'Grace', email: 'grace@example.com' }, role: 'DEVELOPER', job: null },
+  { member: { id: 'user_3', name: null, email: 'bot@example.com' }, role: 'DEVELOPER' },
+];
+
+describe('the recipients step', () => {
+  const email: WizardContext = { ...context, kind: 'email' };
+
+  it('lists the members below the team and the addresses, and keeps the cursor on a real line', () => {
+    let s = run(initialWizardState(email), 'Mails', next);
+    expect(recipientRowsOf(s).map((r) => r.kind)).toEqual(['team', 'addresses']);
+    s = run(s, { type: 'membersLoaded', members: MEMBERS }, down, down, down, down, down);
+    expect(recipientRowsOf(s).map((r) => (r.kind === 'person' ? r.person.label : r.kind))).toEqual([
+      'team',
+      'addresses',
+      'Ada <ada@example.com>',
+      'Grace <grace@example.com>',
+      'bot@example.com',
+    ]);
+    expect(s.recipientCursor).toBe(4);
+    s = run(s, { type: 'membersFailed', message: 'boom' });
+    expect(s.members).toEqual({ status: 'failed', error: 'boom' });
+    // Without the list, the user alone is offered, and the cursor comes back to the last line.
+    expect(recipientRowsOf(s).map((r) => (r.kind === 'person' ? r.person.label : r.kind))).toEqual([
+      'team',
+      'addresses',
+      'Me (Ada)',
+    ]);
+    expect(s.recipientCursor).toBe(2);
+  });
+
+  it('retries a failed load when the step opens again', () => {
+    let s = run(initialWizardState(email), 'Mails', next, { type: 'membersFailed', message: 'down' });
+    s = run(s, back);
+    expect(s.members.status).toBe('failed');
+    s = run(s, next);
+    expect(s.members).toEqual({ status: 'loading' });
+    s = run(s, { type: 'membersLoaded', members: MEMBERS }, back, next);
+    expect(s.members.status).toBe('ready');
+  });
+
+  it('offers the user alone in a personal space, without loading members', () => {
+    const personal: WizardContext = { ...email, ownerId: 'user_1' };
+    let s = run(initialWizardState(personal), 'Mine', next);
+    expect(s.members).toEqual({ status: 'none' });
+    s = run(s, next);
+    expect(s.problem).toMatch(/the whole team, you, or some addresses/);
+    s = run(s, down, down, toggle, next);
+    expect(s.step).toBe('events');
+    expect(emailHookInputOf(s).notified).toEqual([{ type: 'userid', target: 'user_1' }]);
+  });
+
+  it('editing a hook ticks the members it names and keeps the others it names', () => {
+    const hook: EmailHook = {
+      id: 'h1',
+      ownerId: context.ownerId,
+      name: 'On-call',
+      createdAt: 1,
+      notified: [
+        { type: 'userid', target: 'user_2' },
+        { type: 'userid', target: 'user_gone' },
+        { type: 'email', target: 'a@example.com' },
+        { type: 'pager', target: 'p1' },
+      ],
+    };
+    let s = run(initialWizardState(email, hook), next, { type: 'membersLoaded', members: MEMBERS });
+    expect(s.userIds).toEqual(['user_2', 'user_gone']);
+    expect(s.wholeTeam).toBe(false);
+    expect(unlistedUserIds({ ...s.context, members: s.members }, s.userIds)).toEqual(['user_gone']);
+    // Untick Grace, tick Ada: the departed member and the unknown target stay.
+    s = run(s, down, down, toggle, down, toggle);
+    expect(emailHookInputOf(s).notified).toEqual([
+      { type: 'userid', target: 'user_gone' },
+      { type: 'userid', target: 'user_1' },
+      { type: 'email', target: 'a@example.com' },
+      { type: 'pager', target: 'p1' },
     ]);
   });
 });

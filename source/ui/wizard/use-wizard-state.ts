@@ -6,6 +6,7 @@ import type {
   EmailHook,
   EmailHookInput,
   NotifiedTarget,
+  OrganisationMember,
   Webhook,
   WebhookFormat,
   WebhookInput,
@@ -13,6 +14,7 @@ import type {
 } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
 import { editLine, type Line } from '../text-field/line-edit.js';
+import { initialMembersLoad, isPersonalSpace, type MembersLoad, recipientRows } from './recipients.js';
 import {
   ALL_EVENTS,
   type EventChoice,
@@ -34,7 +36,7 @@ export interface WizardContext {
   kind: HookKind;
   ownerId: string;
   ownerName: string;
-  /** The signed-in user, offered as a recipient of e-mail hooks. */
+  /** The signed-in user, offered as a recipient of e-mail hooks (among the members of an organisation). */
   self?: { id: string; name: string };
   resources: readonly ScopeResource[];
   selectedApp?: ScopeResource;
@@ -42,8 +44,6 @@ export interface WizardContext {
   /** Adding a webhook starts with the presets (two common setups, or from scratch). */
   offerPresets: boolean;
 }
-
-export type RecipientRow = 'team' | 'self' | 'addresses';
 
 export interface WizardState {
   context: WizardContext;
@@ -61,13 +61,15 @@ export interface WizardState {
   /** The highlighted line of the format step. */
   formatCursor: number;
   wholeTeam: boolean;
-  notifySelf: boolean;
+  /** Ticked people (members, or the user in a personal space), as `userid` targets. */
+  userIds: readonly string[];
+  members: MembersLoad;
   addresses: string;
   /** Where the cursor of the focused text field is (undefined: at its end). */
   textCursor?: number;
   /** The focused text field holds a default (a preset's name): the first typed character replaces it. */
   textSelected: boolean;
-  /** Targets of an edited hook that this wizard does not edit (other users, unknown types). */
+  /** Targets of an edited hook that this wizard does not edit (unknown types). */
   otherTargets: NotifiedTarget[];
   recipientCursor: number;
   eventChoices: readonly EventChoice[];
@@ -99,10 +101,13 @@ export type WizardAction =
   | { type: 'toggle' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'submitFailed'; message: string };
+  | { type: 'submitFailed'; message: string }
+  | { type: 'membersLoaded'; members: readonly OrganisationMember[] }
+  | { type: 'membersFailed'; message: string };
 
-export function recipientRows(context: WizardContext): RecipientRow[] {
-  return context.self ? ['team', 'self', 'addresses'] : ['team', 'addresses'];
+/** The lines of the recipients step, as they stand now. */
+export function recipientRowsOf(state: WizardState) {
+  return recipientRows({ ...state.context, members: state.members });
 }
 
 function stepsFor(kind: HookKind, mode: 'add' | 'edit', offerPresets: boolean): WizardStep[] {
@@ -128,7 +133,8 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     formatTouched: false,
     formatCursor: 0,
     wholeTeam: false,
-    notifySelf: false,
+    userIds: [],
+    members: initialMembersLoad(context.ownerId),
     addresses: '',
     textSelected: false,
     otherTargets: [],
@@ -173,18 +179,18 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     };
   }
   const notified = hook.notified ?? [];
-  const emails = notified.flatMap((t) => (t.type === 'email' && 'target' in t && t.target ? [t.target] : []));
-  const selfId = context.self?.id;
+  const targetsOf = (type: string) =>
+    notified.flatMap((t) => (t.type === type && 'target' in t && t.target ? [t.target] : []));
   return {
     ...edited,
     wholeTeam: notified.length === 0 || notified.some((t) => t.type === 'organisation'),
-    notifySelf: notified.some((t) => t.type === 'userid' && 'target' in t && t.target === selfId),
-    addresses: emails.join(', '),
+    userIds: targetsOf('userid'),
+    addresses: targetsOf('email').join(', '),
     otherTargets: notified.filter(
       (t) =>
         t.type !== 'organisation' &&
         t.type !== 'email' &&
-        !(t.type === 'userid' && 'target' in t && t.target === selfId),
+        !(t.type === 'userid' && 'target' in t && t.target),
     ),
   };
 }
@@ -235,8 +241,13 @@ function goTo(state: WizardState, step: WizardStep): WizardState {
     0,
     FORMAT_CHOICES.findIndex((c) => c.format === state.format),
   );
+  // The members are loaded when the recipients step opens; opening it again retries a failure.
+  const members: MembersLoad =
+    step === 'recipients' && (state.members.status === 'idle' || state.members.status === 'failed')
+      ? { status: 'loading' }
+      : state.members;
   return {
-    ...state,
+    ...withRecipientCursor({ ...state, members }),
     step,
     formatCursor,
     problem: undefined,
@@ -309,11 +320,15 @@ function accept(state: WizardState): WizardState {
       if (bad.length > 0) return { ...state, problem: `Not an e-mail address: ${bad.join(', ')}` };
       if (
         !state.wholeTeam &&
-        !state.notifySelf &&
+        state.userIds.length === 0 &&
         addresses.length === 0 &&
         state.otherTargets.length === 0
       ) {
-        return { ...state, problem: 'Choose who gets the e-mails: the whole team, you, or some addresses.' };
+        const people = isPersonalSpace(state.context.ownerId) ? 'you' : 'members';
+        return {
+          ...state,
+          problem: `Choose who gets the e-mails: the whole team, ${people}, or some addresses.`,
+        };
       }
       return stepBy(state, 1);
     }
@@ -341,7 +356,7 @@ function isTextStep(state: WizardState): boolean {
   return (
     state.step === 'name' ||
     state.step === 'url' ||
-    (state.step === 'recipients' && recipientRows(state.context)[state.recipientCursor] === 'addresses')
+    (state.step === 'recipients' && recipientRowsOf(state)[state.recipientCursor]?.kind === 'addresses')
   );
 }
 
@@ -382,9 +397,9 @@ function toggle(state: WizardState): WizardState {
     return { ...cleared, scopeMode: choice.kind, scope: [] };
   }
   if (state.step === 'recipients') {
-    const row = recipientRows(state.context)[state.recipientCursor];
-    if (row === 'team') return { ...cleared, wholeTeam: !state.wholeTeam };
-    if (row === 'self') return { ...cleared, notifySelf: !state.notifySelf };
+    const row = recipientRowsOf(state)[state.recipientCursor];
+    if (row?.kind === 'team') return { ...cleared, wholeTeam: !state.wholeTeam };
+    if (row?.kind === 'person') return { ...cleared, userIds: toggleIn(state.userIds, row.person.id) };
   }
   return state;
 }
@@ -402,7 +417,7 @@ function moveCursor(state: WizardState, delta: number): WizardState {
     case 'recipients':
       return {
         ...state,
-        recipientCursor: move(state.recipientCursor, delta, recipientRows(state.context).length),
+        recipientCursor: move(state.recipientCursor, delta, recipientRowsOf(state).length),
         textCursor: undefined,
       };
     default:
@@ -410,7 +425,21 @@ function moveCursor(state: WizardState, delta: number): WizardState {
   }
 }
 
+/** Keeps the cursor on a line that exists: the people below the text field come and go. */
+function withRecipientCursor(state: WizardState): WizardState {
+  const last = recipientRowsOf(state).length - 1;
+  return state.recipientCursor > last ? { ...state, recipientCursor: last } : state;
+}
+
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  if (action.type === 'membersLoaded' || action.type === 'membersFailed') {
+    // A late answer for a step the user has left is kept all the same: the next visit shows it.
+    const members: MembersLoad =
+      action.type === 'membersLoaded'
+        ? { status: 'ready', members: action.members }
+        : { status: 'failed', error: action.message };
+    return withRecipientCursor({ ...state, members });
+  }
   if (state.submitting && action.type !== 'submitFailed') return state;
   if (state.step === 'scope' && state.scopeFiltering) return scopeFilterKey(state, action);
 
@@ -477,8 +506,7 @@ export function webhookInputOf(state: WizardState): WebhookInput {
 export function emailHookInputOf(state: WizardState): EmailHookInput {
   const notified: NotifiedTarget[] = [];
   if (state.wholeTeam) notified.push({ type: 'organisation' });
-  if (state.notifySelf && state.context.self)
-    notified.push({ type: 'userid', target: state.context.self.id });
+  for (const id of state.userIds) notified.push({ type: 'userid', target: id });
   for (const address of addressList(state.addresses)) notified.push({ type: 'email', target: address });
   notified.push(...state.otherTargets);
   const input: EmailHookInput = { name: state.name.trim(), notified };

@@ -11,12 +11,15 @@ import { Spinner } from '../spinner/spinner.js';
 import { scrollOffset } from '../table/window.js';
 import { TextField } from '../text-field/text-field.js';
 import { useTheme } from '../theme/theme-context.js';
+import { personName, unlistedUserIds } from './recipients.js';
+import { useMembersLoad } from './use-members-load.js';
 import { useWizardKeys } from './use-wizard-keys.js';
 import {
+  addressList,
   emailHookInputOf,
   focusedLine,
   isDeadFormat,
-  recipientRows,
+  recipientRowsOf,
   useWizardState,
   visibleScopeChoices,
   type WizardContext,
@@ -50,6 +53,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   const actions = useAppActions();
   const [state, dispatch] = useWizardState(context, hook);
   useWizardKeys(actions.keys, dispatch);
+  useMembersLoad(state, dispatch, actions.api);
 
   useEffect(() => {
     if (state.cancelled) actions.dispatch({ type: 'wizardClosed' });
@@ -164,7 +168,7 @@ function StepView({ state, width, height }: { state: WizardState; width: number;
       );
     }
     case 'recipients':
-      return <RecipientsStep state={state} width={width} />;
+      return <RecipientsStep state={state} width={width} height={height} />;
     case 'events':
       return <EventsStep state={state} height={height} />;
     case 'scope':
@@ -178,47 +182,95 @@ function check(on: boolean): string {
   return on ? '[x]' : '[ ]';
 }
 
-function RecipientsStep({ state, width }: { state: WizardState; width: number }) {
+function RecipientsStep({ state, width, height }: { state: WizardState; width: number; height: number }) {
   const theme = useTheme();
-  const rows = recipientRows(state.context);
-  const line = (i: number, text: string) => (
-    <Text key={i} {...(i === state.recipientCursor ? theme.selection.focused : {})}>
-      {`${i === state.recipientCursor ? theme.selectionMarker : ' '} ${text}`}
-    </Text>
-  );
+  const { context, members } = state;
+  const view = { ...context, members };
+  const rows = recipientRowsOf(state);
+  const cursor = state.recipientCursor;
+  const marker = (i: number) => `${i === cursor ? theme.selectionMarker : ' '} `;
+  const focus = (i: number) => (i === cursor ? theme.selection.focused : {});
+  const unlisted = unlistedUserIds(view, state.userIds);
+  const kept = [
+    ...unlisted,
+    ...state.otherTargets.map((t) => ('target' in t && t.target ? t.target : t.type)),
+  ];
+  // People come after the team and the text field; only the ones that fit are drawn.
+  const firstPerson = 2;
+  const personRows = Math.max(1, height - 4 - (kept.length > 0 ? 1 : 0));
+  const offset =
+    firstPerson +
+    scrollOffset(
+      Math.max(0, cursor - firstPerson - Math.floor(personRows / 2)),
+      Math.max(0, cursor - firstPerson),
+      personRows,
+      rows.length - firstPerson,
+    );
+  const shown = rows.slice(offset, offset + personRows);
   return (
     <Box flexDirection="column">
-      <Text>Who gets the e-mails (Space toggles; type addresses, separated by commas):</Text>
-      {rows.map((row, i) => {
-        if (row === 'team')
-          return line(
-            i,
-            `${check(state.wholeTeam)} The whole team (every member of ${state.context.ownerName})`,
-          );
-        if (row === 'self') return line(i, `${check(state.notifySelf)} Me (${state.context.self?.name})`);
+      <Text wrap="truncate">
+        Who gets the e-mails (↑↓ move, Space ticks; type addresses, separated by commas):
+      </Text>
+      <Text wrap="truncate" {...focus(0)}>
+        {`${marker(0)}${check(state.wholeTeam)} The whole team (every member of ${context.ownerName})`}
+      </Text>
+      <Box>
+        <Text {...focus(1)}>{marker(1)}</Text>
+        <TextField
+          label="Addresses:"
+          value={state.addresses}
+          line={cursor === 1 ? focusedLine(state) : undefined}
+          placeholder="ops@example.com, dev@example.com"
+          focused={cursor === 1}
+          width={width - 2}
+        />
+      </Box>
+      {members.status === 'loading' && <Spinner label={`Loading the members of ${context.ownerName}…`} />}
+      {members.status === 'failed' && (
+        <Text {...theme.status.error} wrap="truncate">
+          {`✗ Could not list the members: ${members.error}. The whole team and addresses still work; Esc then Enter tries again.`}
+        </Text>
+      )}
+      {members.status === 'ready' && (
+        <Text {...theme.text.heading} wrap="truncate">
+          {members.members.length === 0
+            ? `${context.ownerName} lists no members.`
+            : `Members of ${context.ownerName} (${members.members.length}):`}
+        </Text>
+      )}
+      {shown.map((row, i) => {
+        if (row.kind !== 'person') return null;
+        const index = offset + i;
+        const { person } = row;
         return (
-          <Box key={row}>
-            <Text {...(i === state.recipientCursor ? theme.selection.focused : {})}>
-              {`${i === state.recipientCursor ? theme.selectionMarker : ' '} `}
+          <Text key={person.id} wrap="truncate">
+            <Text {...focus(index)}>
+              {`${marker(index)}${check(state.userIds.includes(person.id))} ${person.label}${person.you && members.status === 'ready' ? ' (you)' : ''}`}
             </Text>
-            <TextField
-              label="Addresses:"
-              value={state.addresses}
-              line={i === state.recipientCursor ? focusedLine(state) : undefined}
-              placeholder="ops@example.com, dev@example.com"
-              focused={i === state.recipientCursor}
-              width={width - 2}
-            />
-          </Box>
+            {person.detail && <Text {...theme.text.secondary}>{`  ${person.detail}`}</Text>}
+          </Text>
         );
       })}
-      {state.otherTargets.length > 0 && (
-        <Text
-          {...theme.text.secondary}
-        >{`Kept as they are: ${state.otherTargets.map((t) => ('target' in t ? t.target : t.type)).join(', ')}`}</Text>
+      {kept.length > 0 && (
+        <Text {...theme.text.secondary} wrap="truncate">
+          {`Kept as they are: ${kept.map((id) => personName(view, id)).join(', ')}`}
+        </Text>
       )}
     </Box>
   );
+}
+
+/** Who an e-mail hook will write to, in words, for the review. */
+function recipientsSummary(state: WizardState): string {
+  const view = { ...state.context, members: state.members };
+  const parts: string[] = [];
+  if (state.wholeTeam) parts.push('the whole team');
+  if (state.userIds.length > 0) parts.push(state.userIds.map((id) => personName(view, id)).join(', '));
+  const addresses = addressList(state.addresses);
+  if (addresses.length > 0) parts.push(addresses.join(', '));
+  for (const t of state.otherTargets) parts.push('target' in t && t.target ? t.target : t.type);
+  return parts.join('; ');
 }
 
 function EventsStep({ state, height }: { state: WizardState; height: number }) {
@@ -330,9 +382,16 @@ function ReviewStep({ state, height }: { state: WizardState; height: number }) {
   const json = JSON.stringify(input, null, 2).split('\n');
   const method = state.mode === 'add' ? 'POST' : 'PUT';
   const path = `/v2/notifications/${kind === 'webhook' ? 'webhooks' : 'emailhooks'}/${ownerId}${state.hookId ? `/${state.hookId}` : ''}`;
-  const room = Math.max(3, height - commands.length - 4);
+  const summary = kind === 'email' ? recipientsSummary(state) : undefined;
+  const room = Math.max(3, height - commands.length - 4 - (summary ? 1 : 0));
   return (
     <Box flexDirection="column">
+      {summary && (
+        <Text wrap="truncate">
+          <Text {...theme.text.heading}>Recipients: </Text>
+          {summary}
+        </Text>
+      )}
       <Text {...theme.text.secondary} wrap="truncate">{`${method} ${path}`}</Text>
       {json.slice(0, room).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
