@@ -23,7 +23,8 @@ export interface HookKind<H extends AnyHook> {
   list(api: CleverApi, ownerId: string): Promise<H[]>;
   remove(api: CleverApi, ownerId: string, id: string): Promise<void>;
   json(hook: H): unknown;
-  table(hooks: H[]): string;
+  /** The human list; it may ask the API for what makes it readable (e.g. members' names). */
+  table(hooks: H[], api: CleverApi, ownerId: string): string | Promise<string>;
 }
 
 export interface HookListFlags extends CommonFlags {
@@ -52,7 +53,7 @@ export async function listHooks<H extends AnyHook>(kind: HookKind<H>, flags: Hoo
       const about = target.appId ? ` covering ${target.appId}` : '';
       return out(`No ${kind.noun}s for ${target.ownerId}${about}.`);
     }
-    out(kind.table(hooks));
+    out(await kind.table(hooks, api, target.ownerId));
   });
 }
 

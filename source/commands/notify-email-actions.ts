@@ -1,4 +1,5 @@
 // What the notify-email commands do, loaded only when one runs.
+import type { CleverApi } from '../api/types.js';
 import type { EmailHook } from '../domain/schemas.js';
 import type { CommonFlags, OutputFormat } from './common-options.js';
 import { emailHookJson, emailHooksTable } from './format/hooks.js';
@@ -22,8 +23,29 @@ const EMAIL_HOOK: HookKind<EmailHook> = {
   list: (api, ownerId) => api.listEmailHooks(ownerId),
   remove: (api, ownerId, id) => api.removeEmailHook(ownerId, id),
   json: emailHookJson,
-  table: (hooks) => emailHooksTable(hooks, paintFor(process.stdout), terminalWidth()),
+  table: async (hooks, api, ownerId) =>
+    emailHooksTable(hooks, paintFor(process.stdout), terminalWidth(), await memberNames(api, ownerId, hooks)),
 };
+
+/**
+ * Names of the organisation's members that the hooks notify, by user id: one members request, made
+ * only when a hook names a user. Without it (a personal space, or the request failed) ids are shown.
+ */
+async function memberNames(
+  api: CleverApi,
+  ownerId: string,
+  hooks: EmailHook[],
+): Promise<Map<string, string>> {
+  const named = hooks.some((h) => h.notified?.some((n) => n.type === 'userid'));
+  if (!named || ownerId.startsWith('user_')) return new Map();
+  const members = await api.members(ownerId).catch(() => []);
+  return new Map(
+    members.flatMap(({ member }) => {
+      const name = member.name ?? member.email;
+      return name ? [[member.id, name] as const] : [];
+    }),
+  );
+}
 
 export function listEmailHooks(flags: EmailListFlags): Promise<void> {
   return listHooks(EMAIL_HOOK, flags);

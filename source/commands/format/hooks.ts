@@ -132,23 +132,36 @@ function targetOf(n: NotifiedTarget): string | undefined {
   return 'target' in n && typeof n.target === 'string' ? n.target : undefined;
 }
 
-export function notifiedText(notified: readonly NotifiedTarget[] | null | undefined): string {
+/** `names`: user id → a member's name, shown for a userid target instead of the id. */
+export function notifiedText(
+  notified: readonly NotifiedTarget[] | null | undefined,
+  names?: ReadonlyMap<string, string>,
+): string {
   if (!notified || notified.length === 0) return 'whole team';
   return notified
     .map((n) => {
       if (n.type === 'organisation') return 'whole team';
-      if (n.type === 'email' || n.type === 'userid') return targetOf(n) ?? '';
+      if (n.type === 'userid') {
+        const id = targetOf(n) ?? '';
+        return names?.get(id) ?? id;
+      }
+      if (n.type === 'email') return targetOf(n) ?? '';
       const target = targetOf(n);
       return target !== undefined ? `${n.type}:${target}` : n.type;
     })
     .join('\n');
 }
 
-export function emailHooksTable(hooks: EmailHook[], paint: Paint, maxWidth?: number): string {
+export function emailHooksTable(
+  hooks: EmailHook[],
+  paint: Paint,
+  maxWidth?: number,
+  names?: ReadonlyMap<string, string>,
+): string {
   const rows: CellInput[][] = hooks.map((hook) => [
     hook.id,
     hook.name ?? '',
-    notifiedText(hook.notified),
+    notifiedText(hook.notified, names),
     listOrAll(hook.events, 'all events'),
     listOrAll(hook.scope, 'all apps and add-ons'),
     day(hook.createdAt),
