@@ -11,7 +11,20 @@ const program = new Command('clever-notify')
   )
   .version(VERSION, '-v, --version', 'print the version')
   .helpOption('-h, --help', 'show help')
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    'after',
+    [
+      '',
+      'Get started:',
+      '  $ clever-notify                      full screen (the sandbox when you have no credentials)',
+      '  $ clever-notify webhooks --org "My Org" -F json',
+      '  $ clever-notify sandbox              a local Clever Cloud for the official clever CLI too',
+      '  $ clever-notify tail --app my-app    deployments and webhook deliveries, live',
+      '',
+      'Credentials: those of `clever login`, or CLEVER_TOKEN and CLEVER_SECRET, or CLEVER_API_TOKEN.',
+    ].join('\n'),
+  );
 
 registerCommands(program);
 oneLineUsageErrors(program);
