@@ -41,6 +41,10 @@ describe('editing one line', () => {
     expect(run(lineOf('my hook'), 'home', ...names)).toMatchObject({ value: 'new my hook', cursor: 4 });
   });
 
+  it('reads a Ctrl key inside a burst ("x" then Ctrl-E typed fast)', () => {
+    expect(keyNames('x\u0005\u0017', {} as Key)).toEqual(['x', 'ctrl+e', 'ctrl+w']);
+  });
+
   it('tells the Delete key from Backspace (Ink 6 reports both as `delete`)', () => {
     const del = { delete: true } as Key;
     expect(keyNames('', del, '\u007F')).toEqual(['backspace']);

@@ -22,7 +22,13 @@ export function keyNames(input: string, key: Key, raw = ''): string[] {
   // Esc followed at once by a key reads as Meta+key: a user who typed Esc then the key meant both.
   if (key.meta && input.length === 1) return ['esc', input === ' ' ? 'space' : input];
   // Control characters inside a burst ("\tj") were not parsed as keys by Ink: name them here.
-  return [...input].map((ch) => BURST_CONTROLS[ch] ?? ch);
+  return [...input].map((ch) => BURST_CONTROLS[ch] ?? ctrlLetter(ch) ?? ch);
+}
+
+/** Ctrl-A … Ctrl-Z inside a burst ("x\u0005" when typed fast). */
+function ctrlLetter(ch: string): string | undefined {
+  const code = ch.charCodeAt(0);
+  return ch.length === 1 && code >= 1 && code <= 26 ? `ctrl+${String.fromCharCode(code + 96)}` : undefined;
 }
 
 const BURST_CONTROLS: Record<string, string> = {
