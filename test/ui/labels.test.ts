@@ -56,6 +56,8 @@ describe('labels of hooks', () => {
       'example.com/…/endpoint',
     );
     expect(shortTarget('https://hooks.slack.com/services/T1/B2/abcdef', 20)).toBe('hooks.slack.com/…');
+    // No middle to drop: never longer than the URL itself.
+    expect(shortTarget('https://ntfy.example/ada-deploys', 20)).toBe('ntfy.example/ada-deploys');
   });
 
   it('says "whole team" where no recipient is named, and shows unknown targets raw', () => {

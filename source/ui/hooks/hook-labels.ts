@@ -68,8 +68,10 @@ export function shortTarget(raw: string, max = 48): string {
   const host = masked.slice(0, slash);
   const segments = masked.slice(slash + 1).split('/');
   const last = segments[segments.length - 1] ?? '';
+  // One segment has no middle to give way: the cell cuts its end instead.
+  if (segments.length < 2) return masked;
   const short = `${host}/…/${last}`;
-  return [...short].length <= max || segments.length < 2 ? short : `${host}/…`;
+  return [...short].length <= max ? short : `${host}/…`;
 }
 
 export function isSlackLikeUrl(raw: string): 'slack' | 'discord' | undefined {
