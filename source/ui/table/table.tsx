@@ -31,16 +31,27 @@ export function Table<Row>({ columns, rows, rowKey, cursor, height, width, focus
   const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, rows.length);
   offsetRef.current = offset;
   // The widest content of each column, over every row (not just the visible ones): the layout stays put while scrolling.
-  const wanted = useMemo(
-    () =>
-      columns.map((c) =>
-        rows.reduce(
-          (widest, row) => Math.max(widest, [...c.cell(row, Number.POSITIVE_INFINITY)].length),
-          [...c.title].length,
-        ),
-      ),
-    [columns, rows],
-  );
+  // Each row's content widths, kept per row object: refiltering the same rows costs only lookups.
+  const widthsOf = useMemo(() => {
+    const cache = new WeakMap<object, number[]>();
+    return (row: Row) => {
+      const key = row as object;
+      let widths = cache.get(key);
+      if (!widths) {
+        widths = columns.map((c) => [...c.cell(row, Number.POSITIVE_INFINITY)].length);
+        cache.set(key, widths);
+      }
+      return widths;
+    };
+  }, [columns]);
+  const wanted = useMemo(() => {
+    const widest = columns.map((c) => [...c.title].length);
+    for (const row of rows) {
+      const widths = widthsOf(row);
+      for (let i = 0; i < widest.length; i++) widest[i] = Math.max(widest[i]!, widths[i]!);
+    }
+    return widest;
+  }, [columns, rows, widthsOf]);
   // Two cells for the selection marker.
   const fitted = fitColumns(columns, Math.max(1, width - 2), wanted);
   const visible = rows.slice(offset, offset + bodyHeight);
