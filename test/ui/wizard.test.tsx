@@ -200,7 +200,7 @@ describe('the wizard on screen', () => {
     expect(hooks.find((h) => h.name === 'Audit logv2')?.scope).toHaveLength(2);
     // d asks first; n keeps it; d then y removes it.
     await app.press('d');
-    await app.waitFor('Remove the webhook "Audit logv2"?');
+    expect(await app.waitFor('Remove the webhook "Audit logv2"?')).toContain('y remove it   n/Esc keep it');
     await app.press('n');
     await app.waitForNo('Remove the webhook');
     await app.press('d', 'y');

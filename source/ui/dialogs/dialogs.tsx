@@ -12,8 +12,10 @@ export function ConfirmRemove({ name, kind }: { name: string; kind: 'webhook' | 
       >{`Remove the ${kind === 'webhook' ? 'webhook' : 'e-mail hook'} "${name}"?`}</Text>
       <Text>It stops notifying at once, and this cannot be undone.</Text>
       <Text>
-        <Text {...theme.text.key}>y</Text> remove it <Text {...theme.text.key}>n</Text>/
-        <Text {...theme.text.key}>Esc</Text> keep it
+        <Text {...theme.text.key}>y</Text>
+        {' remove it   '}
+        <Text {...theme.text.key}>n</Text>/<Text {...theme.text.key}>Esc</Text>
+        {' keep it'}
       </Text>
     </Box>
   );
