@@ -145,6 +145,8 @@ describe('browsing owners, apps and hooks', () => {
     await small80.press('j');
     const acme80 = await small80.waitFor('webhooks of Acme Shop');
     expect(acme80).toContain('Events');
+    await small80.press('k');
+    expect(await small80.waitFor('webhook of Ada Lovelace')).toMatch(/Personal notifier +\S+ +DEPLOYMENT_FAIL /);
     expect(acme80.split('\n').at(-1)).toMatch(/\? help {2}q quit$/);
     await small80.unmount();
     const tiny = await renderApp(sandbox, { size: { columns: 40, rows: 10 } });

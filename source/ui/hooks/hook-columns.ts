@@ -17,7 +17,7 @@ export function webhookColumns(names: ReadonlyMap<string, string>, now: number):
     {
       id: 'target',
       title: 'Target',
-      minWidth: 18,
+      minWidth: 14,
       grow: 3,
       cell: (h, width) => h.urls.map((u) => shortTarget(u.url, width)).join(', ') || '—',
     },
