@@ -64,6 +64,8 @@ describe('the built binary in a terminal', () => {
     await term.waitFor('Deployment results to Slack');
     term.send('Enter');
     await term.waitFor('Name: Deployment results to Slack');
+    // The preset's name is selected: End keeps it and moves to its end, typing appends.
+    term.send('End');
     term.type(' (e2e)');
     term.send('Enter');
     await term.waitFor('URL:');
@@ -89,7 +91,7 @@ describe('the built binary in a terminal', () => {
     term.resize(50, 12);
     await term.waitFor('at least 60×16');
     term.resize(120, 36);
-    await term.waitFor('Last failure');
+    await term.waitFor('State');
 
     term.send('d');
     await term.waitFor('Remove the webhook "Deployment results to Slack (e2e)"?');
