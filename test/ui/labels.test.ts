@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityKeys } from '../../source/ui/activity/activity-keys.js';
 import { emailHookCommand, shellQuote, webhookCommand } from '../../source/ui/hooks/clever-command.js';
+import { foldLines } from '../../source/ui/hooks/hook-detail-lines.js';
 import {
   fullMaskedUrl,
   lastFailureLabel,
@@ -148,6 +149,29 @@ describe('tables and keys', () => {
     // Too narrow even for the minimums: the events go too, by their dropOrder.
     expect(fitColumns(columns, 20, wanted).map((c) => c.column.id)).toEqual(['name', 'target']);
     expect(fitCell('ab', 4)).toBe('ab  ');
+  });
+
+  it('folds a detail line between URL segments or words, hanging under the value', () => {
+    const url = 'https://hooks.slack.example/services/T000SANDBOX/B000SANDBOX/••••  [slack]';
+    expect(foldLines([{ text: `URLs        ${url}`, hang: 12 }], 54).map((l) => l.text)).toEqual([
+      'URLs        https://hooks.slack.example/services/',
+      '            T000SANDBOX/B000SANDBOX/••••  [slack]',
+    ]);
+    const events = foldLines(
+      [{ text: `${' '.repeat(12)}= DEPLOYMENT_FAIL, APPLICATION_STOP`, hang: 12 }],
+      40,
+    );
+    expect(events.map((l) => l.text)).toEqual([
+      '            = DEPLOYMENT_FAIL,',
+      '            APPLICATION_STOP',
+    ]);
+    // A word longer than the room is cut anywhere, and a tiny width still ends.
+    expect(foldLines([{ text: 'x'.repeat(25), hang: 12 }], 10).map((l) => l.text.trim())).toEqual([
+      'xxxxxxxxxx',
+      'xxxxx',
+      'xxxxx',
+      'xxxxx',
+    ]);
   });
 
   it('scrolls as little as possible to keep the cursor in view', () => {

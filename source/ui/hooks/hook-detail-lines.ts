@@ -8,6 +8,39 @@ import { failureCause, formatTime, fullMaskedUrl, recipientsLabel, scopeLabel } 
 export interface DetailLine {
   text: string;
   tone?: Tone | 'heading' | 'secondary';
+  /** Where its continuation lines start when it is folded (a field's value column); else its indent + 2. */
+  hang?: number;
+}
+
+/**
+ * Folds each line to `width`: at a space, comma or slash when one is in the second half of the
+ * room (a URL breaks between its segments), else anywhere; continuation lines hang under the value.
+ */
+export function foldLines(lines: readonly DetailLine[], width: number): DetailLine[] {
+  const room = Math.max(10, width);
+  return lines.flatMap((line) => {
+    let rest = [...line.text];
+    if (rest.length <= room) return [line];
+    const hang = Math.min(Math.floor(room / 2), line.hang ?? (line.text.match(/^ */)?.[0].length ?? 0) + 2);
+    const parts: DetailLine[] = [];
+    let lead = '';
+    while (lead.length + rest.length > room) {
+      const take = room - lead.length;
+      let cut = take;
+      for (let i = take; i > take / 2; i--) {
+        if (/[ ,/]/.test(rest[i - 1]!)) {
+          cut = i;
+          break;
+        }
+      }
+      parts.push({ ...line, text: lead + rest.slice(0, cut).join('').trimEnd() });
+      rest = rest.slice(cut);
+      while (rest[0] === ' ') rest.shift();
+      lead = ' '.repeat(hang);
+    }
+    if (rest.length > 0) parts.push({ ...line, text: lead + rest.join('') });
+    return parts;
+  });
 }
 
 export function hookDetailLines(
@@ -17,7 +50,7 @@ export function hookDetailLines(
 ): DetailLine[] {
   const lines: DetailLine[] = [];
   const field = (label: string, value: string, tone?: DetailLine['tone']) =>
-    lines.push({ text: `${label.padEnd(11)} ${value}`, ...(tone ? { tone } : {}) });
+    lines.push({ text: `${label.padEnd(11)} ${value}`, hang: 12, ...(tone ? { tone } : {}) });
   field('Name', hook.name || '(none)');
   field('Id', hook.id);
   field('Owner', `${names.get(hook.ownerId) ?? ''} ${hook.ownerId}`.trim());

@@ -4,23 +4,7 @@ import { useAppView } from '../app/contexts.js';
 import { findHook } from '../app/use-app-state.js';
 import { useTheme } from '../theme/theme-context.js';
 import type { HookKind } from '../wizard/wizard-model.js';
-import { type DetailLine, hookDetailLines } from './hook-detail-lines.js';
-
-function foldLines(lines: readonly DetailLine[], width: number): DetailLine[] {
-  const room = Math.max(10, width);
-  return lines.flatMap((line) => {
-    const chars = [...line.text];
-    if (chars.length <= room) return [line];
-    const indent = line.text.match(/^ */)?.[0].length ?? 0;
-    const parts: DetailLine[] = [];
-    for (let at = 0; at < chars.length; at += at === 0 ? room : room - indent - 2) {
-      const take = at === 0 ? room : room - indent - 2;
-      const text = (at === 0 ? '' : ' '.repeat(indent + 2)) + chars.slice(at, at + take).join('');
-      parts.push({ ...line, text });
-    }
-    return parts;
-  });
-}
+import { foldLines, hookDetailLines } from './hook-detail-lines.js';
 
 export function HookDetail({
   kind,
