@@ -127,6 +127,20 @@ describe('the wizard on screen', () => {
     await app.unmount();
   });
 
+  it('wraps a long hint on a narrow terminal instead of cutting it', async () => {
+    const app = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    await app.waitFor('Personal not');
+    await app.press('a');
+    await app.waitFor('Start from scratch');
+    await app.press(KEYS.enter, KEYS.enter, 'https://discord.com/api/webhooks/1/t0k3n', KEYS.enter);
+    const format = await app.waitFor('How the body is written');
+    expect(format.replace(/[│\s]+/g, ' ')).toContain('it was added to the URL (Esc to change it).');
+    expect(format).toContain('flowdock');
+    await app.press(KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc);
+    await app.waitFor('Personal not');
+    await app.unmount();
+  });
+
   it('refuses to go on without an event, then creates a raw webhook for the selected app only', async () => {
     const ids = seedIds(sandbox);
     const app = await renderApp(sandbox);

@@ -76,6 +76,8 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   const stepIndex = state.steps.indexOf(state.step);
   const inner = Math.max(20, width - 4);
   const body = Math.max(3, height - 6);
+  // A refusal or a hint wraps (a narrow terminal would cut its end); the step below gets the rest.
+  const message = state.problem ? `✗ ${state.problem}` : state.note;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box
@@ -95,22 +97,38 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
           {state.steps.map((s, i) => (i === stepIndex ? `[${STEP_TITLES[s]}]` : STEP_TITLES[s])).join(' › ')}
         </Text>
         <Box flexDirection="column" marginTop={1} height={body} overflow="hidden">
-          {state.problem && (
-            <Text {...theme.status.error} wrap="truncate">
-              {`✗ ${state.problem}`}
+          {message && (
+            <Text {...(state.problem ? theme.status.error : theme.status.info)} wrap="wrap">
+              {message}
             </Text>
           )}
-          {state.note && !state.problem && (
-            <Text {...theme.status.info} wrap="truncate">
-              {state.note}
-            </Text>
-          )}
-          <StepView state={state} width={inner} height={body - 1} />
+          <StepView state={state} width={inner} height={body - Math.max(1, wrappedLines(message, inner))} />
         </Box>
       </Box>
       <Footer width={width} hints={hintsOf([wizardKeys])} />
     </Box>
   );
+}
+
+/** How many lines Ink's word wrap gives `text` at `width` (greedy, like wrap-ansi). */
+export function wrappedLines(text: string | undefined, width: number): number {
+  if (!text) return 0;
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const length = [...word].length;
+    const needed = used === 0 ? length : used + 1 + length;
+    if (needed <= width) used = needed;
+    else {
+      lines += used === 0 ? 0 : 1;
+      used = length;
+      while (used > width) {
+        lines++;
+        used -= width;
+      }
+    }
+  }
+  return lines;
 }
 
 function StepView({ state, width, height }: { state: WizardState; width: number; height: number }) {
