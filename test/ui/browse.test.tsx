@@ -114,9 +114,9 @@ describe('browsing owners, apps and hooks', () => {
     expect(footer).not.toContain('r refresh');
     expect(footer).toContain('↑↓/jk move');
     await app.press('?');
-    const help = await app.waitFor('Taken on this screen');
-    expect(help).toMatch(/r\s+Redeliver the selected delivery \(sandbox\), not: Reload from the API/);
-    expect(help).toMatch(/R\s+Reload from the API/);
+    const help = await app.waitFor('Reload from the API');
+    expect(help).toMatch(/R\s+Reload from the API \(r is redeliver here\)/);
+    expect(help).toMatch(/r\s+Redeliver the selected delivery/);
     await app.unmount();
   });
 
@@ -146,7 +146,9 @@ describe('browsing owners, apps and hooks', () => {
     const acme80 = await small80.waitFor('webhooks of Acme Shop');
     expect(acme80).toContain('Events');
     await small80.press('k');
-    expect(await small80.waitFor('webhook of Ada Lovelace')).toMatch(/Personal notifier +\S+ +DEPLOYMENT_FAIL /);
+    expect(await small80.waitFor('webhook of Ada Lovelace')).toMatch(
+      /Personal notifier +\S+ +DEPLOYMENT_FAIL /,
+    );
     expect(acme80.split('\n').at(-1)).toMatch(/\? help {2}q quit$/);
     await small80.unmount();
     const tiny = await renderApp(sandbox, { size: { columns: 40, rows: 10 } });

@@ -18,6 +18,12 @@ export function HelpOverlay({
   const rows: { key: string; node: React.ReactNode }[] = [];
   // Only the keys that act here: a key an earlier map takes is listed once, under that map.
   const effective = effectiveKeyMaps(maps);
+  const taken = (id: string) => {
+    const mine = effective.shadowed.filter((x) => x.command.id === id);
+    if (mine.length === 0) return null;
+    const text = mine.map((x) => `${keyLabel(x.key)} is ${x.by.hint ?? x.by.description} here`).join(', ');
+    return <Text {...theme.status.warning}>{` (${text})`}</Text>;
+  };
   for (const map of effective.maps) {
     rows.push({ key: `t-${map.title}`, node: <Text {...theme.text.heading}>{map.title}</Text> });
     for (const command of map.commands) {
@@ -27,15 +33,19 @@ export function HelpOverlay({
           <Text wrap="truncate">
             <Text {...theme.text.key}>{`  ${bindingLabel(command).padEnd(keyWidth)}`}</Text>
             {command.description}
+            {taken(command.id)}
             <Text {...theme.text.secondary}>{`  ${command.id}`}</Text>
           </Text>
         ),
       });
     }
   }
-  if (effective.shadowed.length > 0) {
+  // A command that lost only some keys says so on its line; one that lost them all is listed apart.
+  const kept = new Set(effective.maps.flatMap((m) => m.commands.map((c) => c.id)));
+  const lost = effective.shadowed.filter((x) => !kept.has(x.command.id));
+  if (lost.length > 0) {
     rows.push({ key: 't-shadowed', node: <Text {...theme.text.heading}>Taken on this screen</Text> });
-    for (const { key, command, by } of effective.shadowed) {
+    for (const { key, command, by } of lost) {
       rows.push({
         key: `shadowed-${key}-${command.id}`,
         node: (
