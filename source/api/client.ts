@@ -1,6 +1,7 @@
 // The one client for Clever Cloud and the sandbox: each method is one request of the contract
 // (../shared/clever-api.md), its answer parsed by the domain's schemas.
 import { z } from 'zod';
+import { WebhookTestResults } from '../domain/deliveries.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../domain/events.js';
 import {
   Addon,
@@ -22,7 +23,6 @@ import { type DirectTestOptions, sendTestEvent } from './direct-webhook-test.js'
 import { ApiError } from './errors.js';
 import { HttpTransport, type TransportOptions } from './http.js';
 import type { ApiTarget, CleverApi, WebhookTestResult } from './types.js';
-import { WebhookTestResults } from './webhook-test-result.js';
 
 export interface ClientOptions
   extends Pick<TransportOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'debug'> {

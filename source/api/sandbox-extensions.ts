@@ -13,12 +13,12 @@ import {
   TriggeredDeployment as TriggeredDeploymentSchema,
   type TriggeredEvent,
   TriggeredEvent as TriggeredEventSchema,
+  WebhookTestResults,
 } from '../domain/deliveries.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, errorBodyText, statusError } from './errors.js';
 import type { WebhookTestResult } from './types.js';
 import { Agent, request } from './undici-core.js';
-import { WebhookTestResults } from './webhook-test-result.js';
 
 export interface SandboxExtensionsOptions {
   apiHost: string;

@@ -1,5 +1,6 @@
 // What the rest of the program may ask of Clever Cloud (real or sandbox). The UI and the commands
 // depend on this interface only; `client.ts` implements it over HTTP.
+import type { WebhookTestResult } from '../domain/deliveries.js';
 import type { EventCatalogue } from '../domain/events.js';
 import type {
   Addon,
@@ -24,16 +25,7 @@ export interface ApiTarget {
   embedded: boolean;
 }
 
-/** The result of sending one test event to one URL of a webhook. */
-export interface WebhookTestResult {
-  url: string;
-  format: string;
-  ok: boolean;
-  status?: number;
-  networkFailure?: string;
-  durationMs: number;
-  responseExcerpt?: string;
-}
+export type { WebhookTestResult };
 
 export interface CleverApi {
   readonly target: ApiTarget;

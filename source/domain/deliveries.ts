@@ -63,3 +63,20 @@ export const DEAD_FORMAT_WARNINGS: Record<string, string> = {
   gitter: 'Gitter moved to Matrix in 2023: its webhooks no longer exist',
   flowdock: 'Flowdock shut down in 2022: its webhooks no longer exist',
 };
+
+/**
+ * The first attempt of a test event to one URL of a webhook: the sandbox's test endpoint answers a
+ * list of these, and a test sent straight from this machine (real API) reports the same.
+ */
+export const WebhookTestResult = z.object({
+  url: z.string(),
+  format: z.string(),
+  ok: z.boolean(),
+  status: z.number().optional(),
+  networkFailure: z.string().optional(),
+  durationMs: z.number(),
+  responseExcerpt: z.string().optional(),
+});
+export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
+
+export const WebhookTestResults = z.array(WebhookTestResult);

@@ -3,7 +3,7 @@
 // A delivery is journaled before its first attempt and removed after its last, so a restart picks up
 // what was pending (an attempt cut short by the restart is made again: at least once, not exactly once).
 import { randomUUID } from 'node:crypto';
-import { DEAD_FORMAT_WARNINGS, type Delivery } from '../../domain/deliveries.js';
+import { DEAD_FORMAT_WARNINGS, type Delivery, type WebhookTestResult } from '../../domain/deliveries.js';
 import { hookMatchesEvent } from '../../domain/matching.js';
 import { formatPayload, type PayloadContext, SAMPLE_APP_ID, sampleEvent } from '../../domain/payloads.js';
 import type { Webhook, WebhookFormat } from '../../domain/schemas.js';
@@ -37,17 +37,6 @@ export interface DispatcherOptions {
   now?: () => number;
   random?: () => number;
   log?: (line: string) => void;
-}
-
-/** The outcome of the first attempt of a test to one URL (the shape of WebhookTestResult). */
-export interface TestAttemptResult {
-  url: string;
-  format: string;
-  ok: boolean;
-  status?: number;
-  networkFailure?: string;
-  durationMs: number;
-  responseExcerpt?: string;
 }
 
 export class Dispatcher {
@@ -84,7 +73,7 @@ export class Dispatcher {
   }
 
   /** Sends a sample deployment to each URL of the hook (even a disabled one); answers after each first attempt. */
-  async test(ownerId: string, hookId: string): Promise<TestAttemptResult[] | undefined> {
+  async test(ownerId: string, hookId: string): Promise<WebhookTestResult[] | undefined> {
     const hook = this.options.store.webhook(ownerId, hookId);
     if (!hook) return undefined;
     const appId =
@@ -99,7 +88,7 @@ export class Dispatcher {
       const first = new Promise<Delivery>((resolve) => this.firstAttemptWaiters.set(job.id, resolve));
       this.enqueue(job);
       return first.then(
-        (d): TestAttemptResult => ({
+        (d): WebhookTestResult => ({
           url: d.url,
           format: d.format,
           ok: d.ok,
