@@ -68,11 +68,15 @@ it('shows sandbox deployments live in `clever activity --follow`, WIP then the r
   });
   const start = async (fail: boolean) =>
     (await client.triggerDeployment({ appId, durationMs: 300, fail })).uuid;
-  // Deployments started before the socket is ready would be missed: retry until one shows.
+  // A deployment that begins before the socket is ready is missed, or seen from its END only when
+  // the socket opens in between: retry until one is seen from its start.
   let uuid = '';
   await waitFor(async () => {
     uuid = await start(false);
-    return waitFor(() => lines.some((l) => l.uuid === uuid && l.state === 'OK'), 1500).catch(() => false);
+    const ended = await waitFor(() => lines.some((l) => l.uuid === uuid && l.state === 'OK'), 1500).catch(
+      () => false,
+    );
+    return ended && lines.some((l) => l.uuid === uuid && l.state === 'WIP');
   }, 15_000).catch(() => {
     throw new Error(`clever activity never showed a deployment; stderr: ${stderr}`);
   });
