@@ -1,7 +1,7 @@
 // The foreground sandbox of `clever-notify sandbox`: eval-able lines on stdout, messages on stderr,
 // and a clean stop on SIGINT, SIGTERM or SIGHUP.
 
-import { setFlagsFromString } from 'node:v8';
+import { keepHeapLean } from '../runtime/lean-heap.js';
 import { sandboxEnvLines } from './env-lines.js';
 import { defaultSandboxDataDir, sandboxFiles } from './paths.js';
 import { DEFAULT_SANDBOX_HOST, type RunningSandbox, type SandboxOptions, startSandbox } from './start.js';
@@ -16,11 +16,8 @@ export interface RunSandboxOptions {
 }
 
 export async function runSandbox(options: RunSandboxOptions): Promise<void> {
-  // A long-lived server whose live data is small: V8 would otherwise grow its young generation to
-  // tens of MB under a burst of requests and keep it. Only this dedicated process does this; an
-  // embedded sandbox leaves its host's heap alone.
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--heap-growing-percent=10');
+  // Only this dedicated process: an embedded sandbox leaves its host's heap alone.
+  keepHeapLean();
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const host = options.host ?? DEFAULT_SANDBOX_HOST;
   if (host !== DEFAULT_SANDBOX_HOST && host !== 'localhost') {

@@ -1,8 +1,8 @@
 // `clever-notify tui`: checks for a terminal, takes the alternate screen, draws the first frame, and
 // only then loads the client (and maybe starts the embedded sandbox) behind it.
-import { setFlagsFromString } from 'node:v8';
 import { render } from 'ink';
 import { UserError } from '../domain/errors.js';
+import { keepHeapLean } from '../runtime/lean-heap.js';
 import { App } from './app/app.js';
 import type { TuiSession } from './app/session.js';
 import { startIdleCollector } from './terminal/idle-collector.js';
@@ -17,13 +17,8 @@ export const NO_TTY_MESSAGE =
 
 export async function runTui(options: TuiOptions = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(NO_TTY_MESSAGE, 2);
-  // The TUI's live data is small (about 24 MB of heap with 5,000 apps and 2,000 webhooks), but V8
-  // grows its young generation to 32 MB while the first answers are parsed and its old generation
-  // to 70 MB under a burst of keys, and keeps both: 120-190 MB resident. Holding them at their
-  // start size, as the sandbox process does, costs a few more quick collections and keeps the TUI
-  // under 100 MB (bench/tui.bench.mjs).
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--heap-growing-percent=10');
+  // About 24 MB of live heap with 5,000 apps and 2,000 webhooks, 120-190 MB resident without this.
+  keepHeapLean();
   const screen = enterFullScreen();
   // Every attempt to connect, so that quitting while one is still under way closes it too (an
   // embedded sandbox would otherwise keep the process alive).

@@ -5,6 +5,7 @@ import { LiveFeed, type LiveSnapshot } from '../../api/live/live-feed.js';
 import { UserError } from '../../domain/errors.js';
 import type { ActivityRow } from '../../domain/live-activity.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
+import { keepHeapLean } from '../../runtime/lean-heap.js';
 import { orgOf } from '../common-options.js';
 import { connect } from '../connection.js';
 import { paintFor, type Tone } from '../format/style.js';
@@ -16,6 +17,7 @@ import { jsonStreamPrinter, linePrinter, type Printer, statusLine, terminalPrint
 const TICK_MS = 1000;
 
 export async function runTail(flags: TailFlags): Promise<void> {
+  keepHeapLean();
   const connection = await connect({ sandbox: flags.sandbox === true });
   let feed: LiveFeed | undefined;
   let printer: Printer | undefined;
