@@ -94,6 +94,24 @@ describe('the wizard on screen', () => {
     await app.unmount();
   });
 
+  it('hints only the keys of the current step: no Space toggle while typing a name or a URL', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Personal not');
+    await app.press('a');
+    await app.waitFor('Start from scratch');
+    await app.press('j', 'j', KEYS.enter);
+    const name = await app.waitFor('Name:');
+    expect(name).toContain('Enter next');
+    expect(name).not.toContain('toggle');
+    await app.press('Ops', KEYS.enter);
+    expect(await app.waitFor('URL:')).not.toContain('toggle');
+    await app.press(receiverUrl, KEYS.enter, KEYS.enter);
+    expect(await app.waitFor('Which events')).toContain('Space toggle');
+    await app.press(KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc);
+    await app.waitFor('Personal not');
+    await app.unmount();
+  });
+
   it("replaces a preset's name with what is typed, and edits a field with the line-editing keys", async () => {
     const app = await renderApp(sandbox);
     await app.waitFor('Personal not');

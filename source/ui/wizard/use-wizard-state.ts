@@ -13,6 +13,7 @@ import type {
   WebhookUrl,
 } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
+import { type KeyMap, textFieldKeys, wizardKeys } from '../keys/key-map.js';
 import { editLine, type Line } from '../text-field/line-edit.js';
 import { initialMembersLoad, isPersonalSpace, type MembersLoad, recipientRows } from './recipients.js';
 import {
@@ -358,6 +359,20 @@ function isTextStep(state: WizardState): boolean {
     state.step === 'url' ||
     (state.step === 'recipients' && recipientRowsOf(state)[state.recipientCursor]?.kind === 'addresses')
   );
+}
+
+/** The wizard's bindings that act on the current step: the footer hints only these. */
+export function stepKeyMaps(state: WizardState): KeyMap[] {
+  const lists = state.step !== 'name' && state.step !== 'url' && state.step !== 'review';
+  const toggles =
+    !isTextStep(state) && (state.step === 'events' || state.step === 'scope' || state.step === 'recipients');
+  const acting = wizardKeys.commands.filter((c) => {
+    if (c.id === 'wizard.up' || c.id === 'wizard.down') return lists;
+    if (c.id === 'wizard.toggle') return toggles;
+    return true;
+  });
+  const step = { ...wizardKeys, commands: acting };
+  return isTextStep(state) ? [step, textFieldKeys] : [step];
 }
 
 /** The focused text field as a line being edited. */

@@ -5,7 +5,7 @@ import { expandEvents } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { useAppActions } from '../app/contexts.js';
 import { emailHookCommand, webhookCommand } from '../hooks/clever-command.js';
-import { hintsOf, wizardKeys } from '../keys/key-map.js';
+import { hintsOf } from '../keys/key-map.js';
 import { Footer } from '../layout/footer.js';
 import { Spinner } from '../spinner/spinner.js';
 import { scrollOffset } from '../table/window.js';
@@ -20,6 +20,7 @@ import {
   focusedLine,
   isDeadFormat,
   recipientRowsOf,
+  stepKeyMaps,
   useWizardState,
   visibleScopeChoices,
   type WizardContext,
@@ -105,7 +106,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
           <StepView state={state} width={inner} height={body - Math.max(1, wrappedLines(message, inner))} />
         </Box>
       </Box>
-      <Footer width={width} hints={hintsOf([wizardKeys])} />
+      <Footer width={width} hints={hintsOf(stepKeyMaps(state))} />
     </Box>
   );
 }
