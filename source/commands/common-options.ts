@@ -69,9 +69,10 @@ AUTH_BRIDGE_HOST), else the profile of \`clever login\` (CONFIGURATION_FILE or
 API_HOST, AUTH_BRIDGE_HOST, OAUTH_CONSUMER_KEY and OAUTH_CONSUMER_SECRET override the hosts and the
 consumer pair; CLEVER_NOTIFY_DEBUG=1 logs each request (never the credentials) on stderr.`;
 
-export function withExamples(command: Command, examples: string[]): Command {
+/** Examples after the help, and where credentials come from unless the command needs none. */
+export function withExamples(command: Command, examples: string[], { credentials = true } = {}): Command {
   return command.addHelpText(
     'after',
-    `\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n${CREDENTIALS_HELP}`,
+    `\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n${credentials ? CREDENTIALS_HELP : ''}`,
   );
 }

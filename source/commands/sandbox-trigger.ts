@@ -1,6 +1,7 @@
 // `clever-notify sandbox trigger deploy|event`: make something happen in a running sandbox, as the
 // platform would (see the sandbox extension API). Flags are declared here; the work is loaded on use.
 import { type Command, InvalidArgumentError } from 'commander';
+import { withExamples } from './common-options.js';
 
 export interface TriggerTarget {
   data?: string;
@@ -38,7 +39,7 @@ export function addTriggerCommands(sandbox: Command): void {
       'make a deployment or an event happen in the running sandbox (webhooks and the event socket see it)',
     );
 
-  trigger
+  const deploy = trigger
     .command('deploy')
     .description(
       'simulate a deployment: GIT_PUSH, DEPLOYMENT_ACTION_BEGIN (WIP), then after --duration ' +
@@ -52,8 +53,11 @@ export function addTriggerCommands(sandbox: Command): void {
       const { triggerDeploy } = await import('./sandbox-trigger-actions.js');
       await triggerDeploy(options);
     });
+  withExamples(deploy, ['clever-notify sandbox trigger deploy --app app_… --fail --duration 2000'], {
+    credentials: false,
+  });
 
-  trigger
+  const event = trigger
     .command('event')
     .description('send any event of the catalogue about an app or add-on (--app) or an owner (--org)')
     .argument('<type>', 'the event, e.g. APPLICATION_STOP (see `clever-notify events`)')
@@ -65,4 +69,13 @@ export function addTriggerCommands(sandbox: Command): void {
       const { triggerEvent } = await import('./sandbox-trigger-actions.js');
       await triggerEvent(type, options);
     });
+  withExamples(
+    event,
+    [
+      'clever-notify sandbox trigger event APPLICATION_STOP --app app_…',
+      `clever-notify sandbox trigger event CREDITS_ADDED --org orga_… --json '{"amount":20}'`,
+    ],
+    { credentials: false },
+  );
+  withExamples(trigger, ['clever-notify sandbox trigger deploy --app app_…'], { credentials: false });
 }

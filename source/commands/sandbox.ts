@@ -2,6 +2,7 @@
 // `buildSandboxCommand()` declares the command and its flags; other modules may add subcommands or
 // flags to the Command it returns before it is registered.
 import { Command, InvalidArgumentError } from 'commander';
+import { withExamples } from './common-options.js';
 import { addTriggerCommands } from './sandbox-trigger.js';
 
 export interface SandboxCommandOptions {
@@ -21,7 +22,7 @@ function parsePort(value: string): number {
 }
 
 export function buildSandboxCommand(): Command {
-  return new Command('sandbox')
+  const sandbox = new Command('sandbox')
     .description(
       'run a local Clever Cloud API for notifications that needs no account; prints the lines that ' +
         'point clients (clever-notify, the official clever CLI) at it',
@@ -39,6 +40,15 @@ export function buildSandboxCommand(): Command {
       const { startSandboxActivity } = await import('../sandbox/extensions/events-plugin.js');
       await runSandbox({ ...options, ...(activity ? { onStarted: startSandboxActivity } : {}) });
     });
+  return withExamples(
+    sandbox,
+    [
+      'clever-notify sandbox --activity',
+      'clever-notify sandbox --tls --data ./sandbox-data',
+      'eval "$(cat ./sandbox-data/env)" && clever webhooks --list-all   # in another shell',
+    ],
+    { credentials: false },
+  );
 }
 
 export function register(program: Command): void {

@@ -1,8 +1,9 @@
 // `clever-notify tui` (and `clever-notify` alone on a terminal): the full-screen interface.
 import type { Command } from 'commander';
+import { withExamples } from './common-options.js';
 
 export function register(program: Command): void {
-  program
+  const tui = program
     .command('tui')
     .description('browse owners and apps, and add, edit, test and remove hooks, full screen')
     .option('--sandbox', 'use the local sandbox even when credentials are set')
@@ -16,4 +17,5 @@ export function register(program: Command): void {
       const { runTui } = await import('../ui/run-tui.js');
       await runTui(flags.sandbox ? { sandbox: true } : {});
     });
+  withExamples(tui, ['clever-notify tui', 'clever-notify tui --sandbox']);
 }

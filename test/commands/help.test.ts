@@ -1,0 +1,39 @@
+// Every command of the binary has --help with at least one example, as a user would read it.
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from './cli-support.js';
+
+const COMMANDS = [
+  [],
+  ['webhooks'],
+  ['webhooks', 'add'],
+  ['webhooks', 'edit'],
+  ['webhooks', 'remove'],
+  ['webhooks', 'test'],
+  ['notify-email'],
+  ['notify-email', 'add'],
+  ['notify-email', 'edit'],
+  ['notify-email', 'remove'],
+  ['events'],
+  ['apps'],
+  ['tail'],
+  ['tui'],
+  ['sandbox'],
+  ['sandbox', 'trigger'],
+  ['sandbox', 'trigger', 'deploy'],
+  ['sandbox', 'trigger', 'event'],
+];
+
+describe('--help', () => {
+  it.each(COMMANDS.map((c) => [c.join(' ') || '(root)', c]))(
+    'of %s shows an example',
+    async (_name, command) => {
+      const result = await runCli([...command, '--help'], {
+        env: cleanEnv({ HOME: os.tmpdir() }),
+        cwd: os.tmpdir(),
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^ {2}\$ clever-notify/m);
+    },
+  );
+});
