@@ -96,12 +96,23 @@ describe('browsing owners, apps and hooks', () => {
     await app.press('?');
     await app.waitForNo('Keys (Esc');
     await app.unmount();
-    // On a small terminal it says what it had to leave out rather than overlapping lines.
+    // On a small terminal it scrolls, says where it is, and its footer offers the keys that scroll it.
     const small = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
     await small.waitFor('Owners');
     await small.press(KEYS.tab, KEYS.tab, '?');
-    const help = await small.waitFor('more: enlarge the terminal');
+    const help = await small.waitFor(/lines 1–17 of \d+/);
     expect(help).toMatch(/Move up {2}nav\.up\s/);
+    expect(help).not.toContain('app.quit');
+    expect(help.split('\n').at(-1)).toMatch(/↑↓\/jk scroll {2}PgUp\/PgDn page/);
+    await small.press(KEYS.pageDown, KEYS.pageDown);
+    const end = await small.waitFor('app.quit');
+    expect(end).not.toContain('nav.up');
+    await small.press('k');
+    await small.waitFor(/lines \d+–\d+ of/);
+    await small.press(KEYS.pageUp, KEYS.pageUp, 'j');
+    await small.waitFor(/lines 2–18 of/);
+    await small.press(KEYS.esc);
+    await small.waitForNo('Keys (Esc');
     await small.unmount();
   });
 

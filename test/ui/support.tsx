@@ -37,6 +37,8 @@ export const KEYS = {
   tab: '\t',
   backspace: '\u007F',
   delete: '\u001B[3~',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
   space: ' ',
   ctrlC: '\u0003',
 } as const;

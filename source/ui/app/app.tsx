@@ -5,7 +5,6 @@ import { Busy, ConfirmRemove, MessageBox } from '../dialogs/dialogs.js';
 import { HelpOverlay } from '../help/help-overlay.js';
 import { HookDetail } from '../hooks/hook-detail.js';
 import { HooksPane } from '../hooks/hooks-pane.js';
-import { globalKeys } from '../keys/key-map.js';
 import { Footer } from '../layout/footer.js';
 import { Header } from '../layout/header.js';
 import { leftColumnWidth, naturalLeftWidth } from '../layout/left-width.js';
@@ -22,11 +21,11 @@ import { errorText, type TuiSession } from './session.js';
 import { useAppKeys } from './use-app-keys.js';
 import {
   type AppState,
-  activeKeyMaps,
   appRows,
   coveringHooks,
   filterOwners,
   findHook,
+  helpKeyMaps,
   pick,
   tabHooks,
   useAppState,
@@ -103,7 +102,9 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
   const quit = useCallback(() => onQuit(), [onQuit]);
   useEffects(state.effects, getSession, dispatch, quit);
 
-  const keys = useAppKeys(dispatch, Math.max(1, size.rows - 9));
+  // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
+  const helpArea = useMemo(() => ({ width: size.columns, height: size.rows - 3 }), [size.columns, size.rows]);
+  const keys = useAppKeys(dispatch, Math.max(1, size.rows - 9), helpArea);
 
   const actions = useMemo<AppActions>(
     () => ({
@@ -215,9 +216,7 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
     );
   }
   if (overlay.type === 'help') {
-    const beneath = activeKeyMaps({ ...state, overlay: { type: 'none' } });
-    const maps = beneath.includes(globalKeys) ? beneath : [...beneath, globalKeys];
-    main = <HelpOverlay maps={maps} width={columns} height={body} />;
+    main = <HelpOverlay maps={helpKeyMaps(state)} scroll={overlay.scroll} width={columns} height={body} />;
   } else if (overlay.type === 'welcome') {
     main = (
       <Box width={columns} height={body} justifyContent="center" alignItems="center" overflow="hidden">

@@ -7,7 +7,11 @@ import { keyNames } from '../keys/key-names.js';
 import type { KeyRoute, KeyRouter } from '../wizard/use-wizard-keys.js';
 import type { AppAction } from './use-app-state.js';
 
-export function useAppKeys(dispatch: (action: AppAction) => void, pageSize: number): KeyRouter {
+export function useAppKeys(
+  dispatch: (action: AppAction) => void,
+  pageSize: number,
+  helpArea: { width: number; height: number },
+): KeyRouter {
   const route = useRef<KeyRoute | undefined>(undefined);
   // The sequence behind each key, to tell Delete from Backspace. This listener is added once, before
   // useInput's (which is re-added on every render), so it sees each sequence first.
@@ -25,7 +29,7 @@ export function useAppKeys(dispatch: (action: AppAction) => void, pageSize: numb
   useInput((input, key) => {
     for (const name of keyNames(input, key, raw.current)) {
       if (route.current && name !== 'ctrl+c') route.current(name);
-      else dispatch({ type: 'key', name, pageSize });
+      else dispatch({ type: 'key', name, pageSize, helpArea });
     }
   });
   return useMemo<KeyRouter>(

@@ -6,6 +6,7 @@ import { BUILTIN_CATALOGUE, type EventCatalogue } from '../../domain/events.js';
 import { hookCoversResource } from '../../domain/matching.js';
 import type { EmailHook, Summary, Webhook } from '../../domain/schemas.js';
 import { activityKeys } from '../activity/activity-keys.js';
+import { helpLayout, helpLineCount } from '../help/help-layout.js';
 import {
   commandFor,
   confirmKeys,
@@ -13,6 +14,7 @@ import {
   dismissKeys,
   filterKeys,
   globalKeys,
+  helpKeys,
   hooksKeys,
   type KeyMap,
   ownersKeys,
@@ -67,7 +69,7 @@ export interface Message {
 
 export type Overlay =
   | { type: 'none' }
-  | { type: 'help' }
+  | { type: 'help'; scroll: number }
   | { type: 'welcome' }
   | { type: 'detail'; kind: HookKind; hookId: string; scroll: number }
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
@@ -130,7 +132,13 @@ export function initialAppState(): AppState {
 }
 
 export type AppAction =
-  | { type: 'key'; name: string; pageSize: number }
+  | {
+      type: 'key';
+      name: string;
+      pageSize: number;
+      /** The area the help overlay fills, so that it scrolls as far as it shows. */
+      helpArea: { width: number; height: number };
+    }
   | { type: 'connected'; who: Who; showWelcome: boolean; preferredOwnerId?: string }
   | { type: 'connectFailed'; error: string }
   | { type: 'ownersLoaded'; summary: Summary }
@@ -230,10 +238,17 @@ export function tabKind(tab: Tab): HookKind | undefined {
   return tab === 'webhooks' ? 'webhook' : tab === 'emailHooks' ? 'email' : undefined;
 }
 
+/** What the help overlay lists: the keys of the screen beneath it, and those that act everywhere. */
+export function helpKeyMaps(state: AppState): KeyMap[] {
+  const beneath = activeKeyMaps({ ...state, overlay: { type: 'none' } });
+  return beneath.includes(globalKeys) ? beneath : [...beneath, globalKeys];
+}
+
 /** The key maps in force, most specific first: they drive the handlers, the footer and the help. */
 export function activeKeyMaps(state: AppState): KeyMap[] {
   switch (state.overlay.type) {
     case 'help':
+      return [helpKeys];
     case 'message':
       return [dismissKeys];
     case 'welcome':
@@ -424,7 +439,7 @@ function globalKey(state: AppState, command: string): AppState {
     case 'app.quit':
       return queue(state, { type: 'quit' });
     case 'app.help':
-      return { ...state, overlay: { type: 'help' } };
+      return { ...state, overlay: { type: 'help', scroll: 0 } };
     case 'app.refresh':
       if (state.connectError) {
         return {
@@ -452,10 +467,21 @@ function globalKey(state: AppState, command: string): AppState {
   }
 }
 
-function overlayKey(state: AppState, name: string): AppState | undefined {
+function helpKey(state: AppState, scroll: number, name: string, area: HelpArea): AppState {
+  const command = commandFor(helpKeys, name);
+  if (command === 'dismiss') return { ...state, overlay: { type: 'none' } };
+  if (!command) return state;
+  const { visible, maxScroll } = helpLayout(helpLineCount(helpKeyMaps(state)), area.width, area.height);
+  const by =
+    command === 'nav.up' ? -1 : command === 'nav.down' ? 1 : command === 'nav.pageUp' ? -visible : visible;
+  return { ...state, overlay: { type: 'help', scroll: Math.min(maxScroll, Math.max(0, scroll + by)) } };
+}
+
+function overlayKey(state: AppState, name: string, area: HelpArea): AppState | undefined {
   const overlay = state.overlay;
   switch (overlay.type) {
     case 'help':
+      return helpKey(state, overlay.scroll, name, area);
     case 'message':
       return commandFor(dismissKeys, name) ? { ...state, overlay: { type: 'none' } } : state;
     case 'welcome': {
@@ -505,9 +531,11 @@ function overlayKey(state: AppState, name: string): AppState | undefined {
   }
 }
 
-function keyReducer(state: AppState, name: string, pageSize: number): AppState {
+type HelpArea = { width: number; height: number };
+
+function keyReducer(state: AppState, name: string, pageSize: number, area: HelpArea): AppState {
   if (name === 'ctrl+c') return queue(state, { type: 'quit' });
-  const fromOverlay = overlayKey(state, name);
+  const fromOverlay = overlayKey(state, name, area);
   if (fromOverlay) return fromOverlay;
   if (state.overlay.type === 'detail') {
     const command = commandFor(globalKeys, name);
@@ -554,7 +582,7 @@ function ownersOf(summary: Summary): OwnerEntry[] {
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key':
-      return keyReducer(state, action.name, action.pageSize);
+      return keyReducer(state, action.name, action.pageSize, action.helpArea);
     case 'connected': {
       const connected: AppState = { ...state, who: action.who, preferredOwnerId: action.preferredOwnerId };
       // Shown once: remembered as soon as it is on screen, however the user leaves it.

@@ -1,15 +1,19 @@
 import { Box, Text } from 'ink';
-import { bindingLabel, effectiveKeyMaps, type KeyMap } from '../keys/key-map.js';
+import { bindingLabel, effectiveKeyMaps, helpKeys, hintsOf, type KeyMap } from '../keys/key-map.js';
 import { keyLabel } from '../keys/key-names.js';
 import { useTheme } from '../theme/theme-context.js';
+import { helpLayout } from './help-layout.js';
 
 /** The `?` overlay: every command of the screen, generated from the key maps that drive it. */
 export function HelpOverlay({
   maps,
+  scroll,
   width,
   height,
 }: {
   maps: readonly KeyMap[];
+  /** The first line shown when they do not all fit (the reducer keeps it within `helpLayout`). */
+  scroll: number;
   width: number;
   height: number;
 }) {
@@ -58,19 +62,25 @@ export function HelpOverlay({
       });
     }
   }
-  // Borders and the title take three lines; a second column when the terminal is wide enough.
-  const room = Math.max(1, height - 3);
-  const columns = rows.length > room && width >= 100 ? 2 : 1;
-  const fits = room * columns;
-  const shown = rows.length > fits ? rows.slice(0, fits - 1) : rows;
-  const hidden = rows.length - shown.length;
-  const perColumn = Math.ceil((shown.length + (hidden > 0 ? 1 : 0)) / columns);
-  if (hidden > 0) {
+  const layout = helpLayout(rows.length, width, height);
+  const top = Math.min(scroll, layout.maxScroll);
+  const shown = rows.slice(top, top + layout.visible);
+  if (layout.scrollable) {
+    const keys = hintsOf([helpKeys])
+      .filter((h) => h.label !== 'close')
+      .map((h) => `${h.keys} ${h.label}`)
+      .join(', ');
     shown.push({
-      key: 'more',
-      node: <Text {...theme.text.secondary}>{`… ${hidden} more: enlarge the terminal to see them`}</Text>,
+      key: 'position',
+      node: (
+        <Text wrap="truncate" {...theme.text.secondary}>
+          {`lines ${top + 1}–${top + shown.length} of ${rows.length} (${keys})`}
+        </Text>
+      ),
     });
   }
+  const columns = layout.columns;
+  const perColumn = Math.ceil(shown.length / columns);
   return (
     <Box
       flexDirection="column"

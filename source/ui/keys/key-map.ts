@@ -63,7 +63,9 @@ export function effectiveKeyMaps(maps: readonly KeyMap[]): { maps: KeyMap[]; sha
 /** Two keys of one kind shown as a pair: arrows as "↑↓", letters in alphabetical order ("jk"). */
 function pairLabel(a: string, b: string): string {
   const [x, y] = a.length === 1 && b.length === 1 && b < a ? [b, a] : [a, b];
-  return keyLabel(x) + keyLabel(y);
+  const [left, right] = [keyLabel(x), keyLabel(y)];
+  // Words are kept apart ("PgUp/PgDn"); symbols and letters read as one pair ("↑↓", "jk").
+  return left.length > 1 && right.length > 1 ? `${left}/${right}` : left + right;
 }
 
 /** A command's keys, compactly; a Ctrl chord with a plain twin is left to the help overlay (q, not q/^C). */
@@ -206,6 +208,19 @@ export const confirmKeys: KeyMap<ConfirmCommand> = {
   commands: [
     { id: 'confirm.yes', keys: ['y'], description: 'Yes, do it', hint: 'yes' },
     { id: 'confirm.no', keys: ['n', 'esc', 'q'], description: 'No, keep it', hint: 'no' },
+  ],
+};
+
+export type HelpCommand = 'nav.up' | 'nav.down' | 'nav.pageUp' | 'nav.pageDown' | 'dismiss';
+
+export const helpKeys: KeyMap<HelpCommand> = {
+  title: 'This help',
+  commands: [
+    { id: 'nav.up', keys: ['up', 'k'], description: 'Scroll up', hint: 'scroll', hintWith: 'nav.down' },
+    { id: 'nav.down', keys: ['down', 'j'], description: 'Scroll down' },
+    { id: 'nav.pageUp', keys: ['pageup'], description: 'Page up', hint: 'page', hintWith: 'nav.pageDown' },
+    { id: 'nav.pageDown', keys: ['pagedown'], description: 'Page down' },
+    { id: 'dismiss', keys: ['esc', '?', 'enter', 'space'], description: 'Close', hint: 'close' },
   ],
 };
 
