@@ -49,6 +49,31 @@ describe('browsing owners, apps and hooks', () => {
     await app.unmount();
   });
 
+  it('edits a list filter with the line-editing keys of the text fields', async () => {
+    const app = await renderApp(sandbox);
+    await app.waitFor('Acme Shop');
+    await app.press('/', 'xshop');
+    await app.waitFor('/xshop▏');
+    // ^A to the start, Delete erases under the cursor; → moves; Backspace erases before it.
+    await app.press('\u0001', KEYS.delete);
+    expect(await app.waitFor('/▏shop')).toContain('Acme Shop');
+    await app.press(KEYS.right, KEYS.right, KEYS.backspace);
+    await app.waitFor('/s▏op');
+    // ^E to the end, ^W erases the word; ^K erases to the end, ^U to the start.
+    await app.press('\u0005', '\u0017');
+    await app.waitFor(/\/▏\s/);
+    await app.press('acme', KEYS.left, KEYS.left, '\u000B');
+    await app.waitFor('/ac▏');
+    await app.press('\u0015');
+    await app.waitFor(/\/▏\s/);
+    await app.press('shop', KEYS.enter);
+    expect(await app.waitFor(/Owners.* \/shop/)).not.toContain('▏');
+    // The hooks' filter edits the same way.
+    await app.press(KEYS.tab, KEYS.tab, '/', 'Slak', KEYS.left, 'c');
+    expect(await app.waitFor('Filter: /Slac▏k')).toContain('Slack #dep');
+    await app.unmount();
+  });
+
   it('opens a hook with every field, its failures and the clever-tools command', async () => {
     const app = await renderApp(sandbox);
     await app.waitFor('Lovelace Labs');

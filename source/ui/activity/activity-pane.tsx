@@ -9,6 +9,7 @@ import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
 import { AppViewContext } from '../app/contexts.js';
 import { keyNames } from '../keys/key-names.js';
+import { filterText } from '../list/filter-text.js';
 import { scrollOffset } from '../table/window.js';
 import type { TextStyle, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
@@ -115,6 +116,7 @@ function Header({
   paused,
   filter,
   filtering,
+  filterShown,
   count,
   now,
   theme,
@@ -124,6 +126,7 @@ function Header({
   paused: boolean;
   filter: string;
   filtering: boolean;
+  filterShown: string;
   count: number;
   now: number;
   theme: Theme;
@@ -152,7 +155,7 @@ function Header({
           {...theme.status.warning}
         >{` · PAUSED${waiting > 0 ? ` (${waiting} new)` : ''} · Space resumes`}</Text>
       ) : null}
-      {filtering || filter ? <Text {...theme.text.key}>{`  /${filter}${filtering ? '▏' : ''}`}</Text> : null}
+      {filterShown ? <Text {...theme.text.key}>{`  ${filterShown}`}</Text> : null}
     </Text>
   );
 }
@@ -182,6 +185,9 @@ export function ActivityPane({
 
   const filter = appView ? appView.state.hookList.filter : ui.filter;
   const filtering = appView ? appView.state.hookList.filtering : ui.filtering;
+  const filterShown = filterText(
+    appView?.state.hookList ?? { cursor: 0, filter, filtering, filterCursor: [...filter].length },
+  );
   // The feed fills its name maps in place: their sizes say when to merge again, not every snapshot.
   const feedAppNames = latest?.appNames;
   const feedHookNames = latest?.hookNames;
@@ -236,6 +242,7 @@ export function ActivityPane({
         paused={ui.paused}
         filter={filter}
         filtering={filtering}
+        filterShown={filterShown}
         count={lines.length}
         now={now}
         theme={theme}

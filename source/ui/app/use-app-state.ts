@@ -18,9 +18,11 @@ import {
   hooksKeys,
   type KeyMap,
   ownersKeys,
+  textFieldKeys,
   welcomeKeys,
 } from '../keys/key-map.js';
 import { clampCursor } from '../table/window.js';
+import { editLine } from '../text-field/line-edit.js';
 import type { HookKind } from '../wizard/wizard-model.js';
 import { loading, type Remote } from './remote.js';
 
@@ -55,6 +57,8 @@ export interface ListState {
   cursor: number;
   filter: string;
   filtering: boolean;
+  /** Where the filter is being edited, in characters. */
+  filterCursor: number;
 }
 
 export type Pane = 'owners' | 'apps' | 'hooks';
@@ -112,7 +116,7 @@ export interface AppState {
   preferredOwnerId?: string;
 }
 
-const emptyList: ListState = { cursor: 0, filter: '', filtering: false };
+const emptyList: ListState = { cursor: 0, filter: '', filtering: false, filterCursor: 0 };
 
 export function initialAppState(): AppState {
   return {
@@ -264,7 +268,7 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
       break;
   }
   const list = listOf(state, state.focus);
-  if (list.filtering) return [filterKeys];
+  if (list.filtering) return [filterKeys, textFieldKeys];
   if (state.focus === 'hooks')
     return state.tab === 'activity' ? [activityKeys, globalKeys] : [hooksKeys, globalKeys];
   return [ownersKeys, globalKeys];
@@ -387,12 +391,14 @@ function filterKey(state: AppState, pane: Pane, name: string): AppState {
   const command = commandFor(filterKeys, name);
   let next: ListState;
   if (command === 'filter.apply') next = { ...list, filtering: false };
-  else if (command === 'filter.cancel') next = { cursor: 0, filter: '', filtering: false };
-  else if (command === 'filter.erase')
-    next = { ...list, cursor: 0, filter: [...list.filter].slice(0, -1).join('') };
-  else if ([...name].length === 1 || name === 'space') {
-    next = { ...list, cursor: 0, filter: list.filter + (name === 'space' ? ' ' : name) };
-  } else return state;
+  else if (command === 'filter.cancel') next = emptyList;
+  else {
+    // The same line editing as the wizard's text fields.
+    const line = editLine({ value: list.filter, cursor: list.filterCursor, selected: false }, name);
+    if (!line) return state;
+    const cursor = line.value === list.filter ? list.cursor : 0;
+    next = { ...list, cursor, filter: line.value, filterCursor: line.cursor };
+  }
   const after = withList(state, pane, next);
   if (pane === 'owners') return ownerChanged(state, after);
   if (pane === 'apps') return { ...after, hookList: { ...after.hookList, cursor: 0 } };
@@ -413,8 +419,10 @@ function listKey(state: AppState, pane: Pane, command: string, pageSize: number)
       return moveCursor(state, pane, () => 0);
     case 'nav.bottom':
       return moveCursor(state, pane, (_c, n) => n - 1);
-    case 'list.filter':
-      return withList(state, pane, { ...listOf(state, pane), filtering: true });
+    case 'list.filter': {
+      const list = listOf(state, pane);
+      return withList(state, pane, { ...list, filtering: true, filterCursor: [...list.filter].length });
+    }
     case 'list.open':
       if (pane === 'hooks') {
         const hook = selectedHook(state);

@@ -4,6 +4,7 @@ import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { ActivityPane } from '../activity/activity-pane.js';
 import { useAppActions, useAppView } from '../app/contexts.js';
 import type { Tab } from '../app/use-app-state.js';
+import { filterText } from '../list/filter-text.js';
 import { Spinner } from '../spinner/spinner.js';
 import { Table } from '../table/table.js';
 import { useTheme } from '../theme/theme-context.js';
@@ -84,11 +85,8 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   // The names of the people that e-mail hooks notify by user id: the one we know is the user's own.
   const people = useMemo(() => new Map(who ? [[who.userId, who.userName]] : []), [who]);
   const emailCols = useMemo(() => emailHookColumns(names, people), [names, people]);
-  const filter = state.hookList.filtering
-    ? `Filter: /${state.hookList.filter}▏`
-    : state.hookList.filter
-      ? `Filter: /${state.hookList.filter}`
-      : '';
+  const shownFilter = filterText(state.hookList);
+  const filter = shownFilter && `Filter: ${shownFilter}`;
   const what = state.tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
   const counted = hooks.length === 1 ? what.slice(0, -1) : what;
   const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';

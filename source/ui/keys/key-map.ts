@@ -190,14 +190,13 @@ export const detailKeys: KeyMap<DetailCommand> = {
   ],
 };
 
-export type FilterCommand = 'filter.apply' | 'filter.cancel' | 'filter.erase';
+export type FilterCommand = 'filter.apply' | 'filter.cancel';
 
 export const filterKeys: KeyMap<FilterCommand> = {
   title: 'Filter',
   commands: [
     { id: 'filter.apply', keys: ['enter', 'down', 'up'], description: 'Keep the filter', hint: 'keep' },
     { id: 'filter.cancel', keys: ['esc'], description: 'Clear the filter', hint: 'clear' },
-    { id: 'filter.erase', keys: ['backspace'], description: 'Erase a character' },
   ],
 };
 

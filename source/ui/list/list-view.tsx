@@ -5,6 +5,7 @@ import { fitCell } from '../table/fit-columns.js';
 import type { Tone } from '../table/table.js';
 import { clampCursor, scrollOffset } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';
+import { filterText } from './filter-text.js';
 
 export interface ListItem {
   key: string;
@@ -35,7 +36,7 @@ export function ListView({ title, items, list, height, width, focused, children 
   const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, items.length);
   offsetRef.current = offset;
   const visible = items.slice(offset, offset + bodyHeight);
-  const filterText = list.filtering ? ` /${list.filter}▏` : list.filter ? ` /${list.filter}` : '';
+  const filter = filterText(list);
   const count = items.length > bodyHeight ? ` ${cursor + 1}/${items.length}` : '';
   return (
     <Box
@@ -51,7 +52,7 @@ export function ListView({ title, items, list, height, width, focused, children 
         <Text {...theme.text.heading} underline={focused && theme.name === 'no-color'}>
           {focused && theme.name === 'no-color' ? `* ${title}` : title}
         </Text>
-        <Text {...theme.status.info}>{filterText}</Text>
+        <Text {...theme.status.info}>{filter && ` ${filter}`}</Text>
         <Text {...theme.text.secondary}>{count}</Text>
       </Text>
       {children ??
