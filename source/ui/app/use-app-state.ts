@@ -83,7 +83,7 @@ export type Overlay =
 
 export type Effect =
   | { type: 'loadOwners' }
-  | { type: 'loadHooks'; ownerId: string }
+  | { type: 'loadHooks'; ownerId: string; organisation: boolean }
   | { type: 'removeHook'; kind: HookKind; ownerId: string; hookId: string }
   | { type: 'testHook'; hook: Webhook }
   | { type: 'welcomeSeen' }
@@ -92,6 +92,8 @@ export type Effect =
 export interface OwnerHooks {
   webhooks: Remote<Webhook[]>;
   emailHooks: Remote<EmailHook[]>;
+  /** The names of an organisation's members by user id, for e-mail hook recipients (empty if unknown). */
+  people: ReadonlyMap<string, string>;
 }
 
 export interface AppState {
@@ -147,7 +149,13 @@ export type AppAction =
   | { type: 'connectFailed'; error: string }
   | { type: 'ownersLoaded'; summary: Summary }
   | { type: 'ownersFailed'; error: string }
-  | { type: 'hooksLoaded'; ownerId: string; webhooks: Remote<Webhook[]>; emailHooks: Remote<EmailHook[]> }
+  | {
+      type: 'hooksLoaded';
+      ownerId: string;
+      webhooks: Remote<Webhook[]>;
+      emailHooks: Remote<EmailHook[]>;
+    }
+  | { type: 'peopleLoaded'; ownerId: string; people: ReadonlyMap<string, string> }
   | { type: 'catalogueLoaded'; catalogue: EventCatalogue }
   | { type: 'effectsTaken'; count: number }
   | { type: 'hookSaved'; kind: HookKind; hook: Webhook | EmailHook; created: boolean }
@@ -315,10 +323,18 @@ function loadHooks(state: AppState, ownerId: string): AppState {
       ...state,
       hooks: {
         ...state.hooks,
-        [ownerId]: { webhooks: loading(previous?.webhooks), emailHooks: loading(previous?.emailHooks) },
+        [ownerId]: {
+          webhooks: loading(previous?.webhooks),
+          emailHooks: loading(previous?.emailHooks),
+          people: previous?.people ?? new Map(),
+        },
       },
     },
-    { type: 'loadHooks', ownerId },
+    {
+      type: 'loadHooks',
+      ownerId,
+      organisation: state.owners.data?.find((o) => o.id === ownerId)?.kind === 'organisation',
+    },
   );
 }
 
@@ -629,9 +645,18 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ...state,
         hooks: {
           ...state.hooks,
-          [action.ownerId]: { webhooks: action.webhooks, emailHooks: action.emailHooks },
+          [action.ownerId]: {
+            webhooks: action.webhooks,
+            emailHooks: action.emailHooks,
+            people: state.hooks[action.ownerId]?.people ?? new Map(),
+          },
         },
       };
+    case 'peopleLoaded': {
+      const hooks = state.hooks[action.ownerId];
+      if (!hooks) return state;
+      return { ...state, hooks: { ...state.hooks, [action.ownerId]: { ...hooks, people: action.people } } };
+    }
     case 'catalogueLoaded':
       return { ...state, catalogue: action.catalogue };
     case 'effectsTaken':

@@ -1,6 +1,7 @@
 // Runs the effects that the reducer queued: each is taken once, run, and answered with actions.
 import { useEffect } from 'react';
 import type { WebhookTestResult } from '../../api/types.js';
+import type { OrganisationMember } from '../../domain/schemas.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
 import type { Remote } from './remote.js';
 import { errorText, type TuiSession } from './session.js';
@@ -17,6 +18,10 @@ export function useEffects(
     dispatch({ type: 'effectsTaken', count: effects.length });
     for (const effect of effects) void run(effect, session, dispatch, quit);
   }, [effects, session, dispatch, quit]);
+}
+
+function memberNames(members: readonly OrganisationMember[]): Map<string, string> {
+  return new Map(members.flatMap((m) => (m.member.name ? [[m.member.id, m.member.name] as const] : [])));
 }
 
 function settle<T>(result: PromiseSettledResult<T>): Remote<T> {
@@ -58,6 +63,11 @@ async function run(
         webhooks: settle(webhooks),
         emailHooks: settle(emailHooks),
       });
+      // Only to name the people e-mail hooks notify, so asked once the hooks are on screen; on a
+      // failure their ids are shown.
+      if (!effect.organisation) return;
+      const people = await api.members(effect.ownerId).catch(() => undefined);
+      if (people) dispatch({ type: 'peopleLoaded', ownerId: effect.ownerId, people: memberNames(people) });
       return;
     }
     case 'removeHook':

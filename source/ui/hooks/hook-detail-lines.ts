@@ -47,6 +47,7 @@ export function hookDetailLines(
   hook: Webhook | EmailHook,
   names: ReadonlyMap<string, string>,
   catalogue: EventCatalogue,
+  people: ReadonlyMap<string, string> = new Map(),
 ): DetailLine[] {
   const lines: DetailLine[] = [];
   const field = (label: string, value: string, tone?: DetailLine['tone']) =>
@@ -66,7 +67,7 @@ export function hookDetailLines(
       );
     });
   } else {
-    field('Recipients', recipientsLabel(hook.notified, names));
+    field('Recipients', recipientsLabel(hook.notified, new Map([...names, ...people]), true));
   }
   if (!hook.events || hook.events.length === 0) field('Events', 'all events');
   else {

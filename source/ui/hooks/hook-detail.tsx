@@ -23,9 +23,10 @@ export function HookDetail({
   const view = useAppView();
   const hook = findHook(view.state, kind, hookId);
   // Long lines (a command line, a response body) are folded to the width, so nothing is cut off.
+  const people = view.ownerHooks?.people;
   const lines = useMemo(
-    () => (hook ? foldLines(hookDetailLines(hook, view.names, view.state.catalogue), width) : []),
-    [hook, view.names, view.state.catalogue, width],
+    () => (hook ? foldLines(hookDetailLines(hook, view.names, view.state.catalogue, people), width) : []),
+    [hook, view.names, view.state.catalogue, people, width],
   );
   if (!hook) return <Text {...theme.text.secondary}>This hook is gone (removed elsewhere?). Press Esc.</Text>;
   const body = Math.max(1, height - 1);

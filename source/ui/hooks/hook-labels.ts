@@ -97,19 +97,24 @@ export function scopeLabel(
   return scope.map((id) => names.get(id) ?? id).join(', ');
 }
 
+/** `withIds`: a named person keeps their user id beside the name (the details show both). */
 export function recipientsLabel(
   notified: readonly NotifiedTarget[] | null | undefined,
   names: ReadonlyMap<string, string> = new Map(),
+  withIds = false,
 ): string {
   if (!notified || notified.length === 0) return 'whole team';
-  return notified.map((t) => targetLabel(t, names)).join(', ');
+  return notified.map((t) => targetLabel(t, names, withIds)).join(', ');
 }
 
-function targetLabel(target: NotifiedTarget, names: ReadonlyMap<string, string>): string {
+function targetLabel(target: NotifiedTarget, names: ReadonlyMap<string, string>, withIds: boolean): string {
   if (target.type === 'organisation') return 'whole team';
   if (target.type === 'email' && 'target' in target && target.target) return target.target;
-  if (target.type === 'userid' && 'target' in target && target.target)
-    return names.get(target.target) ?? target.target;
+  if (target.type === 'userid' && 'target' in target && target.target) {
+    const name = names.get(target.target);
+    if (!name) return target.target;
+    return withIds ? `${name} (${target.target})` : name;
+  }
   return `${target.type}${'target' in target && target.target ? `:${target.target}` : ''}`;
 }
 

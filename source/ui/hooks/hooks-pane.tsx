@@ -82,8 +82,12 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const remote = state.tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
   const webhookCols = useMemo(() => webhookColumns(names, now), [names, now]);
   const who = state.who;
-  // The names of the people that e-mail hooks notify by user id: the one we know is the user's own.
-  const people = useMemo(() => new Map(who ? [[who.userId, who.userName]] : []), [who]);
+  // The names of the people that e-mail hooks notify by user id: the user's own and the members'.
+  const members = ownerHooks?.people;
+  const people = useMemo(
+    () => new Map([...(members ?? []), ...(who ? ([[who.userId, who.userName]] as const) : [])]),
+    [members, who],
+  );
   const emailCols = useMemo(() => emailHookColumns(names, people), [names, people]);
   const shownFilter = filterText(state.hookList);
   const filter = shownFilter && `Filter: ${shownFilter}`;
