@@ -388,26 +388,3 @@ describe('usage errors', () => {
     );
   });
 });
-
-describe('help', () => {
-  it('gives an example for every command', async () => {
-    for (const command of [
-      ['webhooks'],
-      ['webhooks', 'add'],
-      ['webhooks', 'edit'],
-      ['webhooks', 'remove'],
-      ['webhooks', 'test'],
-      ['notify-email'],
-      ['notify-email', 'add'],
-      ['notify-email', 'edit'],
-      ['notify-email', 'remove'],
-      ['events'],
-      ['apps'],
-    ]) {
-      const { stdout, code } = await cli(...command, '--help');
-      expect(code).toBe(0);
-      expect(stdout).toMatch(/Examples?:\n {2}\$ clever-notify /);
-      expect(stdout).toContain('CLEVER_API_TOKEN');
-    }
-  });
-});

@@ -1,7 +1,17 @@
-// Every command of the binary has --help with at least one example, as a user would read it.
+// Every command of the binary has --help with at least one example, as a user would read it, and
+// every command that talks to an API says where its credentials come from.
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, runCli } from './cli-support.js';
+
+/** The sandbox serves an API and needs none; the root help names the variables in its own words. */
+const WITHOUT_CREDENTIALS_HELP = new Set([
+  '',
+  'sandbox',
+  'sandbox trigger',
+  'sandbox trigger deploy',
+  'sandbox trigger event',
+]);
 
 const COMMANDS = [
   [],
@@ -34,6 +44,8 @@ describe('--help', () => {
       });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^ {2}\$ clever-notify/m);
+      if (!WITHOUT_CREDENTIALS_HELP.has(command.join(' ')))
+        expect(result.stdout).toContain('CLEVER_API_TOKEN');
     },
   );
 });
