@@ -21,6 +21,7 @@ import {
 import type { Credentials } from './credentials.js';
 import { type DirectTestOptions, sendTestEvent } from './direct-webhook-test.js';
 import { ApiError } from './errors.js';
+import { hookPath } from './hook-paths.js';
 import { HttpTransport, type TransportOptions } from './http.js';
 import type { ApiTarget, CleverApi, WebhookTestResult } from './types.js';
 
@@ -107,7 +108,7 @@ export class HttpCleverApi implements CleverApi {
   async listWebhooks(ownerId: string): Promise<Webhook[]> {
     const hooks = await this.http.send({
       method: 'GET',
-      path: `/v2/notifications/webhooks/${enc(ownerId)}`,
+      path: hookPath('webhooks', ownerId),
       schema: z.array(Webhook),
       subject: `the webhooks of ${owner(ownerId)}`,
       emptyOn: [404],
@@ -116,13 +117,13 @@ export class HttpCleverApi implements CleverApi {
   }
 
   addWebhook(ownerId: string, input: WebhookInput): Promise<Webhook> {
-    return this.write('POST', `/v2/notifications/webhooks/${enc(ownerId)}`, input, Webhook, owner(ownerId));
+    return this.write('POST', hookPath('webhooks', ownerId), input, Webhook, owner(ownerId));
   }
 
   editWebhook(ownerId: string, hookId: string, input: WebhookInput): Promise<Webhook> {
     return this.write(
       'PUT',
-      `/v2/notifications/webhooks/${enc(ownerId)}/${enc(hookId)}`,
+      hookPath('webhooks', ownerId, hookId),
       input,
       Webhook,
       `webhook ${hookId} of ${owner(ownerId)}`,
@@ -132,7 +133,7 @@ export class HttpCleverApi implements CleverApi {
   async removeWebhook(ownerId: string, hookId: string): Promise<void> {
     await this.http.send({
       method: 'DELETE',
-      path: `/v2/notifications/webhooks/${enc(ownerId)}/${enc(hookId)}`,
+      path: hookPath('webhooks', ownerId, hookId),
       schema: undefined,
       subject: `webhook ${hookId} of ${owner(ownerId)}`,
     });
@@ -168,7 +169,7 @@ export class HttpCleverApi implements CleverApi {
   async listEmailHooks(ownerId: string): Promise<EmailHook[]> {
     const hooks = await this.http.send({
       method: 'GET',
-      path: `/v2/notifications/emailhooks/${enc(ownerId)}`,
+      path: hookPath('emailhooks', ownerId),
       schema: z.array(EmailHook),
       subject: `the e-mail hooks of ${owner(ownerId)}`,
       emptyOn: [404],
@@ -177,19 +178,13 @@ export class HttpCleverApi implements CleverApi {
   }
 
   addEmailHook(ownerId: string, input: EmailHookInput): Promise<EmailHook> {
-    return this.write(
-      'POST',
-      `/v2/notifications/emailhooks/${enc(ownerId)}`,
-      input,
-      EmailHook,
-      owner(ownerId),
-    );
+    return this.write('POST', hookPath('emailhooks', ownerId), input, EmailHook, owner(ownerId));
   }
 
   editEmailHook(ownerId: string, hookId: string, input: EmailHookInput): Promise<EmailHook> {
     return this.write(
       'PUT',
-      `/v2/notifications/emailhooks/${enc(ownerId)}/${enc(hookId)}`,
+      hookPath('emailhooks', ownerId, hookId),
       input,
       EmailHook,
       `e-mail hook ${hookId} of ${owner(ownerId)}`,
@@ -199,7 +194,7 @@ export class HttpCleverApi implements CleverApi {
   async removeEmailHook(ownerId: string, hookId: string): Promise<void> {
     await this.http.send({
       method: 'DELETE',
-      path: `/v2/notifications/emailhooks/${enc(ownerId)}/${enc(hookId)}`,
+      path: hookPath('emailhooks', ownerId, hookId),
       schema: undefined,
       subject: `e-mail hook ${hookId} of ${owner(ownerId)}`,
     });

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useEffect } from 'react';
+import { hookPath } from '../../api/hook-paths.js';
 import { expandEvents } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { useAppActions } from '../app/contexts.js';
@@ -400,7 +401,7 @@ function ReviewStep({ state, height }: { state: WizardState; height: number }) {
       : [emailHookCommand(ownerId, emailHookInputOf(state))];
   const json = JSON.stringify(input, null, 2).split('\n');
   const method = state.mode === 'add' ? 'POST' : 'PUT';
-  const path = `/v2/notifications/${kind === 'webhook' ? 'webhooks' : 'emailhooks'}/${ownerId}${state.hookId ? `/${state.hookId}` : ''}`;
+  const path = hookPath(kind === 'webhook' ? 'webhooks' : 'emailhooks', ownerId, state.hookId);
   const summary = kind === 'email' ? recipientsSummary(state) : undefined;
   const room = Math.max(3, height - commands.length - 4 - (summary ? 1 : 0));
   return (
