@@ -11,6 +11,37 @@ import {
   shortTarget,
 } from './hook-labels.js';
 
+type HookRow = Pick<Webhook, 'events' | 'scope'>;
+
+/** Shared by both tables: what a hook listens to. */
+function eventsColumn<T extends HookRow>(): TableColumn<T> {
+  return {
+    id: 'events',
+    title: 'Events',
+    minWidth: 10,
+    grow: 2,
+    maxWidth: 24,
+    dropOrder: 1,
+    fill: 2,
+    cell: (h) => eventsLabel(h.events),
+  };
+}
+
+/** Shared by both tables: which apps a hook covers; each table drops it at its own turn. */
+function scopeColumn<T extends HookRow>(
+  names: ReadonlyMap<string, string>,
+  dropOrder: number,
+): TableColumn<T> {
+  return {
+    id: 'scope',
+    title: 'Scope',
+    minWidth: 9,
+    grow: 1,
+    dropOrder,
+    cell: (h) => scopeLabel(h.scope, names),
+  };
+}
+
 export function webhookColumns(names: ReadonlyMap<string, string>, now: number): TableColumn<Webhook>[] {
   return [
     { id: 'name', title: 'Name', minWidth: 16, grow: 2, maxWidth: 32, fill: 1, cell: (h) => h.name || h.id },
@@ -30,24 +61,8 @@ export function webhookColumns(names: ReadonlyMap<string, string>, now: number):
       tone: (h) =>
         h.urls.some((u) => u.format === 'gitter' || u.format === 'flowdock') ? 'warning' : undefined,
     },
-    {
-      id: 'events',
-      title: 'Events',
-      minWidth: 10,
-      grow: 2,
-      maxWidth: 24,
-      dropOrder: 1,
-      fill: 2,
-      cell: (h) => eventsLabel(h.events),
-    },
-    {
-      id: 'scope',
-      title: 'Scope',
-      minWidth: 9,
-      grow: 1,
-      dropOrder: 4,
-      cell: (h) => scopeLabel(h.scope, names),
-    },
+    eventsColumn(),
+    scopeColumn(names, 4),
     {
       id: 'state',
       title: 'State',
@@ -81,23 +96,7 @@ export function emailHookColumns(
       grow: 2,
       cell: (h) => emailHookRecipients(h, people),
     },
-    {
-      id: 'events',
-      title: 'Events',
-      minWidth: 10,
-      grow: 2,
-      maxWidth: 24,
-      dropOrder: 1,
-      fill: 2,
-      cell: (h) => eventsLabel(h.events),
-    },
-    {
-      id: 'scope',
-      title: 'Scope',
-      minWidth: 9,
-      grow: 1,
-      dropOrder: 2,
-      cell: (h) => scopeLabel(h.scope, names),
-    },
+    eventsColumn(),
+    scopeColumn(names, 2),
   ];
 }
