@@ -1,7 +1,7 @@
 // Runs a command's work against a connection and always closes it (the embedded sandbox included).
 import type { CleverApi } from '../api/types.js';
+import { connect } from '../startup/connection.js';
 import type { CommonFlags } from './common-options.js';
-import { connect } from './connection.js';
 
 export async function withApi<T>(flags: CommonFlags, work: (api: CleverApi) => Promise<T>): Promise<T> {
   const connection = await connect({ sandbox: flags.sandbox === true });

@@ -50,7 +50,7 @@ export async function runTui(options: TuiOptions = {}): Promise<void> {
 
 async function openSession(options: TuiOptions): Promise<TuiSession> {
   const [{ connect }, { resolveCredentials }, { openSettings }] = await Promise.all([
-    import('../commands/connection.js'),
+    import('../startup/connection.js'),
     import('../api/credentials.js'),
     import('../settings/settings.js'),
   ]);

@@ -4,10 +4,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopback, parseEnvFile } from '../../source/commands/connection.js';
 import { openSettings } from '../../source/settings/settings.js';
+import { isLoopback, parseEnvFile } from '../../source/startup/connection.js';
+import { cleanEnv, runCli } from '../commands/cli-support.js';
 import { startTestSandbox } from '../support/sandbox.js';
-import { cleanEnv, runCli } from './cli-support.js';
 
 let home: string;
 beforeAll(async () => {

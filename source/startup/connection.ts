@@ -1,5 +1,5 @@
-// Which API the commands talk to. Credentials (env, API token or the clever-tools config file) mean
-// Clever Cloud, or whatever API_HOST names. With none, or with --sandbox, the sandbox of the default
+// Which API the commands and the TUI talk to (start-up wiring, shared by both). Credentials (env, API
+// token or the clever-tools config file) mean Clever Cloud, or whatever API_HOST names. With none, or with --sandbox, the sandbox of the default
 // data folder: the one already running there, else one started in this process for this command.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
