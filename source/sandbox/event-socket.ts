@@ -8,7 +8,7 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { Authenticate } from './auth.js';
+import { type Authenticate, signedRequest } from './auth.js';
 import type { EventBus } from './events/event-bus.js';
 
 export const EVENT_SOCKET_PATH = '/v2/events/event-socket';
@@ -26,6 +26,8 @@ export interface EventSocketOptions {
   server: Server | HttpsServer;
   bus: EventBus;
   authenticate: Authenticate;
+  /** The scheme the server speaks: what an HMAC-signed oauth frame signs. */
+  scheme?: 'http' | 'https';
   heartbeatMs?: number;
 }
 
@@ -47,10 +49,10 @@ export function attachEventSocket(options: EventSocketOptions): EventSocket {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req));
   };
 
-  const accept = (ws: WebSocket) => {
+  const accept = (ws: WebSocket, req: IncomingMessage) => {
     const authTimer = setTimeout(() => ws.terminate(), AUTH_TIMEOUT_MS);
     let heartbeat: NodeJS.Timeout | undefined;
     ws.on('message', (raw, isBinary) => {
@@ -66,7 +68,8 @@ export function attachEventSocket(options: EventSocketOptions): EventSocket {
       const frame = OAuthFrame.safeParse(json);
       if (!frame.success) return;
       clearTimeout(authTimer);
-      if (!options.authenticate(frame.data.authorization)) {
+      // An HMAC oauth frame signs a GET of the socket's URL in its http(s) form.
+      if (!options.authenticate(frame.data.authorization, signedRequest(req, options.scheme ?? 'http'))) {
         ws.send(JSON.stringify({ type: 'error', id: 2001 }));
         ws.close(CLOSE_AUTH_FAILED, 'authentication failed');
         return;

@@ -14,6 +14,8 @@ export function sandboxFiles(dataDir: string) {
     lock: path.join(dataDir, 'sandbox.lock'),
     env: path.join(dataDir, 'env'),
     credentials: path.join(dataDir, 'credentials.json'),
+    /** Optional: OAuth consumers accepted besides clever-tools' default (see ../auth.ts). */
+    consumers: path.join(dataDir, 'consumers.json'),
     world: 'world',
   };
 }

@@ -6,7 +6,13 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { UserError } from '../domain/errors.js';
-import { type Authenticate, createAuthenticator, loadOrCreateCredentials } from './auth.js';
+import {
+  type Authenticate,
+  createAuthenticator,
+  loadConsumers,
+  loadOrCreateCredentials,
+  signedRequest,
+} from './auth.js';
 import { sandboxEnvLines } from './env-lines.js';
 import { HttpError, sendError } from './http/respond.js';
 import { Router } from './http/router.js';
@@ -80,13 +86,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const credentials = await loadOrCreateCredentials(dataDir);
     const store = await SandboxStore.open(dataDir);
     cleanups.push(() => store.close());
-    const authenticate = createAuthenticator(credentials);
+    const authenticate = createAuthenticator(credentials, { consumers: await loadConsumers(dataDir) });
     const router = new Router();
     addNotificationRoutes(router, store);
     addBrowsingRoutes(router, store);
 
     const handler = (req: IncomingMessage, res: ServerResponse) => {
-      void handleRequest(router, authenticate, req, res, log);
+      void handleRequest(router, authenticate, req, res, log, options.tls ? 'https' : 'http');
     };
     let caPath: string | undefined;
     let server: http.Server | https.Server;
@@ -164,6 +170,7 @@ async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
   log: (line: string) => void,
+  scheme: 'http' | 'https',
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = req.method ?? 'GET';
@@ -177,7 +184,7 @@ async function handleRequest(
         `${url.pathname} does not take ${method}; it takes ${match.allowed.join(', ')}`,
       );
     }
-    if (match.auth && !authenticate(req.headers.authorization)) {
+    if (match.auth && !authenticate(req.headers.authorization, signedRequest(req, scheme))) {
       throw new HttpError(
         401,
         'not authenticated: sign requests with the sandbox token and secret (see the env file in its data folder)',

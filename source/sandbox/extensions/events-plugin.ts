@@ -93,6 +93,7 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
         server: sandbox.server,
         bus,
         authenticate: sandbox.authenticate,
+        scheme: sandbox.url.startsWith('https:') ? 'https' : 'http',
         heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
       });
       addExtensionRoutes(sandbox.router, { store: sandbox.store, bus, deployments, dispatcher, journal });
