@@ -1,6 +1,7 @@
 // Which hooks an event reaches. One rule, shared by the sandbox's dispatcher and by the views that
 // show "hooks that cover this app".
 import { BUILTIN_CATALOGUE, type EventCatalogue, expandEvents } from './events.js';
+import { chosenEntries } from './hook-lists.js';
 import type { HookState } from './schemas.js';
 
 export interface HookRule {
@@ -18,18 +19,20 @@ export interface EventTarget {
   resourceId?: string | undefined;
 }
 
-/** A hook with no scope (absent, null or empty) covers every app and add-on of its owner. */
+/** A hook with no scope (absent, null or empty: see ./hook-lists.ts) covers every app and add-on of its owner. */
 export function hookCoversResource(hook: Pick<HookRule, 'scope'>, resourceId: string): boolean {
-  return !hook.scope || hook.scope.length === 0 || hook.scope.includes(resourceId);
+  const scope = chosenEntries(hook.scope);
+  return !scope || scope.includes(resourceId);
 }
 
-/** A hook with no events list (absent or null) listens to every event. */
+/** A hook with no events (absent, null or empty: see ./hook-lists.ts) listens to every event. */
 export function hookListensTo(
   hook: Pick<HookRule, 'events'>,
   type: string,
   catalogue: EventCatalogue = BUILTIN_CATALOGUE,
 ): boolean {
-  return !hook.events || expandEvents(hook.events, catalogue).includes(type);
+  const events = chosenEntries(hook.events);
+  return !events || expandEvents(events, catalogue).includes(type);
 }
 
 export function hookMatchesEvent(

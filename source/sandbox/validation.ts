@@ -3,7 +3,7 @@
 // that every scope entry is an application or add-on of the hook's owner.
 import type { z } from 'zod';
 import { isKnownEventName } from '../domain/events.js';
-import { EmailHookInput, WEBHOOK_FORMATS, WebhookInput } from '../domain/schemas.js';
+import { EmailHookInput, type NotifiedTarget, WEBHOOK_FORMATS, WebhookInput } from '../domain/schemas.js';
 import { HttpError } from './http/respond.js';
 import type { SandboxStore } from './store/store.js';
 
@@ -23,14 +23,37 @@ export function parseEmailHookInput(body: unknown, ownerId: string, store: Sandb
   requireObject(body);
   const input = parseWith(EmailHookInput, body);
   checkName(input.name);
-  for (const target of input.notified ?? []) {
-    if ((target.type === 'email' || target.type === 'userid') && !target.target?.trim()) {
-      throw new HttpError(400, `notified: a target of type ${target.type} needs a non-empty target`);
-    }
-  }
+  const notified = input.notified?.map((target, i) => checkTarget(target, i, store));
   checkEvents(input.events);
   checkScope(input.scope, ownerId, store);
-  return input;
+  return notified ? { ...input, notified } : input;
+}
+
+/**
+ * Only the three target types of the contract exist. `{"type": "userid"}` without a target means the
+ * requesting user (the newer official client sends exactly that): it is stored with that user's id,
+ * so that every later reader sees who it is.
+ */
+function checkTarget(target: NotifiedTarget, index: number, store: SandboxStore): NotifiedTarget {
+  const where = `notified.${index}`;
+  switch (target.type) {
+    case 'organisation':
+      return { type: 'organisation' };
+    case 'userid':
+      if (target.target === undefined) return { type: 'userid', target: store.self().id };
+      if (!target.target.trim())
+        throw new HttpError(400, `${where}.target: a userid target must not be empty`);
+      return target;
+    case 'email':
+      if (!target.target?.trim())
+        throw new HttpError(400, `${where}.target: an email target needs an address`);
+      return target;
+    default:
+      throw new HttpError(
+        400,
+        `${where}.type: unknown target type "${target.type}"; expected email, userid or organisation`,
+      );
+  }
 }
 
 function requireObject(body: unknown): asserts body is Record<string, unknown> {

@@ -1,6 +1,8 @@
 // What the hook commands print: the JSON of clever-tools (plus createdAt, state and failures), and
 // human tables. Pure: the caller passes the clock and the paint.
 import type { WebhookTestResult } from '../../api/types.js';
+import { chosenEntries } from '../../domain/hook-lists.js';
+import { hookCoversResource } from '../../domain/matching.js';
 import type { DeliveryFailure, EmailHook, NotifiedTarget, Timestamp, Webhook } from '../../domain/schemas.js';
 import { timestampToDate } from '../../domain/schemas.js';
 import type { Paint } from './style.js';
@@ -34,14 +36,17 @@ export function isoDate(value: Timestamp): string {
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
 }
 
-/** The fields of clever-tools' JSON: no scope means every service of the owner, no events every event. */
+/**
+ * The fields of clever-tools' JSON: no scope means every service of the owner, no events every
+ * event (and an empty list means the same, ../../domain/hook-lists.ts).
+ */
 function commonJson(hook: Webhook | EmailHook) {
   return {
     id: hook.id,
     name: hook.name,
     ownerId: hook.ownerId,
-    services: hook.scope ?? [hook.ownerId],
-    events: hook.events ?? ['ALL'],
+    services: [...(chosenEntries(hook.scope) ?? [hook.ownerId])],
+    events: [...(chosenEntries(hook.events) ?? ['ALL'])],
   };
 }
 
@@ -61,7 +66,7 @@ export function webhookJson(hook: Webhook): WebhookJson {
 export function emailHookJson(hook: EmailHook): EmailHookJson {
   return {
     ...commonJson(hook),
-    notified: hook.notified ? hook.notified.map((n) => targetOf(n) ?? 'whole team') : ['whole team'],
+    notified: chosenEntries(hook.notified)?.map((n) => targetOf(n) ?? 'whole team') ?? ['whole team'],
     createdAt: isoDate(hook.createdAt),
   };
 }
@@ -71,7 +76,7 @@ export function hooksCoveringApp<H extends { scope?: readonly string[] | null }>
   hooks: H[],
   appId: string | undefined,
 ): H[] {
-  return hooks.filter((h) => !appId || !h.scope || h.scope.length === 0 || h.scope.includes(appId));
+  return hooks.filter((h) => !appId || hookCoversResource(h, appId));
 }
 
 export function relativeTime(value: Timestamp, now: number): string {
@@ -92,7 +97,7 @@ function day(value: Timestamp): string {
 }
 
 function listOrAll(values: readonly string[] | null | undefined, all: string): string {
-  return values && values.length > 0 ? values.join('\n') : all;
+  return chosenEntries(values)?.join('\n') ?? all;
 }
 
 /** The newest failure: its status or network error and when; with the count when there are several. */
@@ -137,8 +142,9 @@ export function notifiedText(
   notified: readonly NotifiedTarget[] | null | undefined,
   names?: ReadonlyMap<string, string>,
 ): string {
-  if (!notified || notified.length === 0) return 'whole team';
-  return notified
+  const targets = chosenEntries(notified);
+  if (!targets) return 'whole team';
+  return targets
     .map((n) => {
       if (n.type === 'organisation') return 'whole team';
       if (n.type === 'userid') {

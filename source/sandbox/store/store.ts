@@ -2,6 +2,7 @@
 // journaled and flushed before its promise resolves (see ../storage/durable-state.ts), so a caller
 // that awaits a write may acknowledge it.
 import { randomUUID } from 'node:crypto';
+import { withoutAllLists } from '../../domain/hook-lists.js';
 import type {
   DeliveryFailure,
   Deployment,
@@ -247,22 +248,22 @@ export class SandboxStore {
   }
 }
 
-// Absent, null and empty lists all mean "every": the sandbox stores them as an absent key, which is
-// what the contract asks clients to send.
+// Absent, null and empty lists all mean "all" (../../domain/hook-lists.ts): the sandbox stores them
+// as an absent key, which is what the contract asks clients to send.
 function webhookFields(input: WebhookInput): Pick<Webhook, 'name' | 'urls' | 'events' | 'scope'> {
-  return {
+  return withoutAllLists({
     name: input.name,
     urls: input.urls.map(({ format, url }) => ({ format, url })),
-    ...(input.events ? { events: input.events } : {}),
-    ...(input.scope?.length ? { scope: input.scope } : {}),
-  };
+    events: input.events,
+    scope: input.scope,
+  });
 }
 
 function emailHookFields(input: EmailHookInput): Pick<EmailHook, 'name' | 'notified' | 'events' | 'scope'> {
-  return {
+  return withoutAllLists({
     name: input.name,
-    ...(input.notified?.length ? { notified: input.notified } : {}),
-    ...(input.events ? { events: input.events } : {}),
-    ...(input.scope?.length ? { scope: input.scope } : {}),
-  };
+    notified: input.notified,
+    events: input.events,
+    scope: input.scope,
+  });
 }

@@ -1,6 +1,7 @@
 // The sandbox's world: who the user is, what they own, their hooks and deployments. Kept in memory
 // with indexes for the requests that must be fast, and saved as plain JSON (`WorldJson`).
 import { z } from 'zod';
+import { withoutAllLists } from '../../domain/hook-lists.js';
 import { Deployment, EmailHook, Webhook } from '../../domain/schemas.js';
 
 export const StoredUser = z.object({ id: z.string(), name: z.string(), email: z.string() });
@@ -124,8 +125,10 @@ export function worldFromJson(json: unknown): World {
     deployments: new Map(Object.entries(data.deployments)),
     members: new Map(Object.entries(data.members)),
   };
-  for (const hook of data.webhooks) hooksOf(world.webhooks, hook.ownerId).set(hook.id, hook);
-  for (const hook of data.emailhooks) hooksOf(world.emailhooks, hook.ownerId).set(hook.id, hook);
+  // Folders written before empty lists were normalised on write are normalised as they load.
+  for (const hook of data.webhooks) hooksOf(world.webhooks, hook.ownerId).set(hook.id, withoutAllLists(hook));
+  for (const hook of data.emailhooks)
+    hooksOf(world.emailhooks, hook.ownerId).set(hook.id, withoutAllLists(hook));
   return world;
 }
 

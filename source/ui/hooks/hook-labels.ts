@@ -1,4 +1,5 @@
 // How hooks read in tables and details. Pure: the same input always gives the same text.
+import { chosenEntries } from '../../domain/hook-lists.js';
 import {
   type DeliveryFailure,
   type EmailHook,
@@ -86,15 +87,18 @@ export function isSlackLikeUrl(raw: string): 'slack' | 'discord' | undefined {
 }
 
 export function eventsLabel(events: readonly string[] | null | undefined): string {
-  return !events || events.length === 0 ? 'all' : events.join(', ');
+  return chosenEntries(events)?.join(', ') ?? 'all';
 }
 
 export function scopeLabel(
   scope: readonly string[] | null | undefined,
   names: ReadonlyMap<string, string>,
 ): string {
-  if (!scope || scope.length === 0) return 'all apps';
-  return scope.map((id) => names.get(id) ?? id).join(', ');
+  return (
+    chosenEntries(scope)
+      ?.map((id) => names.get(id) ?? id)
+      .join(', ') ?? 'all apps'
+  );
 }
 
 /** `withIds`: a named person keeps their user id beside the name (the details show both). */
@@ -103,8 +107,11 @@ export function recipientsLabel(
   names: ReadonlyMap<string, string> = new Map(),
   withIds = false,
 ): string {
-  if (!notified || notified.length === 0) return 'whole team';
-  return notified.map((t) => targetLabel(t, names, withIds)).join(', ');
+  return (
+    chosenEntries(notified)
+      ?.map((t) => targetLabel(t, names, withIds))
+      .join(', ') ?? 'whole team'
+  );
 }
 
 function targetLabel(target: NotifiedTarget, names: ReadonlyMap<string, string>, withIds: boolean): string {
