@@ -114,10 +114,11 @@ describe('browsing', () => {
     });
   });
 
-  test('GET /v2/organisations lists the organisations', async () => {
+  test('GET /v2/organisations lists the personal space, then the organisations', async () => {
     const { body } = await json('/v2/organisations');
-    expect(body.map((o: { id: string }) => o.id)).toEqual([ids.acme.id, ids.labs.id]);
-    for (const o of body) expect(isId(o.id, 'orga_')).toBe(true);
+    expect(body.map((o: { id: string }) => o.id)).toEqual([ids.user.id, ids.acme.id, ids.labs.id]);
+    expect(isId(body[0].id, 'user_')).toBe(true);
+    for (const o of body.slice(1)) expect(isId(o.id, 'orga_')).toBe(true);
   });
 
   test('applications and add-ons of an owner, organisation or user', async () => {
@@ -380,7 +381,7 @@ describe('e-mail hooks', () => {
       url,
       { method: 'POST', json: { name: 'x', notified: [{ type: 'email', target: '' }] } },
       400,
-      /non-empty target/,
+      /^notified\.0\.target: an email target needs an address$/,
     );
     await expectError(
       url,

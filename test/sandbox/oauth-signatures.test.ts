@@ -217,7 +217,8 @@ describe('consumers registered in DATA/consumers.json', () => {
     expect(registered.code, registered.out).toBe(0);
     expect(JSON.parse(registered.out)).toBeInstanceOf(Array);
     expect(unregistered.code).not.toBe(0);
-  });
+    // Each `clever` start takes seconds on a busy machine.
+  }, 60_000);
 
   test('a consumers.json of the wrong shape stops the start, naming the file and the field', async () => {
     const bad = await mkdtemp(path.join(os.tmpdir(), 'clever-notify-oauth-bad-'));

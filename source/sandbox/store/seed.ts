@@ -331,13 +331,17 @@ function makeApp(seed: AppSeed, ownerId: string, created: number): StoredApp {
       variant: { slug: seed.slug, name: seed.runtime, deployType: seed.slug },
       minInstances: 1,
       maxInstances: seed.state === 'SHOULD_BE_DOWN' ? 1 : 2,
+      maxAllowedInstances: 40,
+      // The full flavors (and the list of them) are added as the app is answered: appWithClientFields.
       minFlavor: { name: seed.flavor },
       maxFlavor: { name: seed.flavor },
+      defaultEnv: {},
       lifetime: 'REGULAR',
     },
     deployment: {
       type: 'GIT',
       shutdownable: false,
+      repoState: 'CREATED',
       url: `git+ssh://git@push-n2-par-clevercloud-customers.services.clever-cloud.example/${id}.git`,
       httpUrl: `https://push-n2-par-clevercloud-customers.services.clever-cloud.example/${id}.git`,
     },
@@ -352,6 +356,10 @@ function makeApp(seed: AppSeed, ownerId: string, created: number): StoredApp {
     forceHttps: 'ENABLED',
     state: seed.state,
     branch: 'master',
+    branches: ['master'],
+    env: [],
+    buildFlavor: null,
+    appliance: null,
     commitId: hex(40),
   };
 }
@@ -364,8 +372,115 @@ function makeAddon(seed: AddonSeed, ownerId: string, created: number): StoredAdd
     realId: `${seed.prefix}_${randomUUID()}`,
     region: seed.region,
     provider: { ...seed.provider, shortDesc: `${seed.provider.name} by Clever Cloud` },
-    plan: { id: `plan_${randomUUID()}`, ...seed.plan },
+    plan: { id: `plan_${randomUUID()}`, ...seed.plan, price: 0, features: [] },
+    zoneId: seed.region,
+    configKeys: ADDON_CONFIG_KEYS[seed.provider.id] ?? [],
     creationDate: created,
+  };
+}
+
+/** The environment variables each kind of add-on gives its apps (names only, as the API lists them). */
+const ADDON_CONFIG_KEYS: Record<string, string[]> = {
+  'postgresql-addon': [
+    'POSTGRESQL_ADDON_DB',
+    'POSTGRESQL_ADDON_HOST',
+    'POSTGRESQL_ADDON_PASSWORD',
+    'POSTGRESQL_ADDON_PORT',
+    'POSTGRESQL_ADDON_URI',
+    'POSTGRESQL_ADDON_USER',
+  ],
+  'mysql-addon': [
+    'MYSQL_ADDON_DB',
+    'MYSQL_ADDON_HOST',
+    'MYSQL_ADDON_PASSWORD',
+    'MYSQL_ADDON_PORT',
+    'MYSQL_ADDON_URI',
+    'MYSQL_ADDON_USER',
+  ],
+  'redis-addon': ['REDIS_HOST', 'REDIS_PASSWORD', 'REDIS_PORT', 'REDIS_URL'],
+  'cellar-addon': ['CELLAR_ADDON_HOST', 'CELLAR_ADDON_KEY_ID', 'CELLAR_ADDON_KEY_SECRET'],
+};
+
+/** Runtime sizes as the API's product flavors describe them (memory in MiB, price per hour in credits). */
+const RUNTIME_FLAVORS = [
+  { name: 'pico', mem: 256, cpus: 1, price: 0.0672, microservice: true },
+  { name: 'nano', mem: 512, cpus: 1, price: 0.1008, microservice: true },
+  { name: 'XS', mem: 1024, cpus: 1, price: 0.3436, microservice: false },
+  { name: 'S', mem: 2048, cpus: 2, price: 0.6872, microservice: false },
+  { name: 'M', mem: 4096, cpus: 4, price: 1.3744, microservice: false },
+  { name: 'L', mem: 8192, cpus: 6, price: 2.7488, microservice: false },
+  { name: 'XL', mem: 16384, cpus: 8, price: 5.4976, microservice: false },
+] as const;
+
+/**
+ * A runtime flavor in the API's shape, with every field that @clevercloud/client's
+ * `transformProductRuntimeFlavor` reads (it lower-cases `price_id`, so that one must be there).
+ */
+export function runtimeFlavor(name: string): Record<string, unknown> {
+  const flavor = RUNTIME_FLAVORS.find((f) => f.name === name) ?? RUNTIME_FLAVORS[2];
+  const gib = flavor.mem / 1024;
+  return {
+    name: flavor.name,
+    mem: flavor.mem,
+    cpus: flavor.cpus,
+    gpus: 0,
+    disk: null,
+    price: flavor.price,
+    available: true,
+    microservice: flavor.microservice,
+    machine_learning: false,
+    nice: 0,
+    price_id: `apps.${flavor.name}`,
+    memory: {
+      unit: 'gigabyte',
+      value: flavor.mem * 1024 * 1024,
+      formatted: gib < 1 ? `${flavor.mem} MiB` : `${gib} GiB`,
+    },
+    cpuFactor: 1,
+    memFactor: 1,
+  };
+}
+
+/**
+ * An app with every field the official client reads, whatever data folder it comes from: worlds
+ * seeded before these fields existed get them here, as the API would answer.
+ */
+export function appWithClientFields(app: StoredApp): StoredApp {
+  const instance = app.instance as Record<string, unknown> & StoredApp['instance'];
+  const flavorOf = (value: unknown) =>
+    runtimeFlavor(typeof value === 'object' && value !== null && 'name' in value ? String(value.name) : 'XS');
+  const deployment = (app.deployment ?? {}) as Record<string, unknown>;
+  return {
+    ...app,
+    instance: {
+      ...instance,
+      minFlavor: flavorOf(instance.minFlavor),
+      maxFlavor: flavorOf(instance.maxFlavor),
+      flavors: Array.isArray(instance.flavors)
+        ? instance.flavors
+        : RUNTIME_FLAVORS.map((f) => runtimeFlavor(f.name)),
+      defaultEnv: instance.defaultEnv ?? {},
+    },
+    deployment: {
+      type: 'GIT',
+      shutdownable: false,
+      repoState: 'CREATED',
+      url: `git+ssh://git@push.clever-cloud.example/${app.id}.git`,
+      httpUrl: `https://push.clever-cloud.example/${app.id}.git`,
+      ...deployment,
+    },
+    env: Array.isArray(app.env) ? app.env : [],
+    branches: Array.isArray(app.branches) ? app.branches : [app.branch ?? 'master'],
+  };
+}
+
+/** An add-on with every field the official client reads (`configKeys`, `plan.features`), as above. */
+export function addonWithClientFields(addon: StoredAddon): StoredAddon {
+  const plan = (addon.plan ?? {}) as Record<string, unknown>;
+  return {
+    ...addon,
+    plan: { ...plan, features: Array.isArray(plan.features) ? plan.features : [] },
+    configKeys: Array.isArray(addon.configKeys) ? addon.configKeys : [],
   };
 }
 
