@@ -1,7 +1,8 @@
-// The body each webhook format receives for one event. `raw` is the event exactly as the event socket
-// sends it (the contract); the other bodies are not published by Clever Cloud, so they follow what each
-// service's incoming webhooks accept. Pure: the dispatcher of the sandbox and `webhooks test` against
-// the real API both build their bodies here.
+// The body each webhook format receives for one event (docs/contract.md, "Payloads"). `raw` is the
+// event exactly as the event socket sends it (documented by Clever Cloud); the slack, gitter and
+// flowdock bodies are not published by Clever Cloud, so these are the sandbox's model of them,
+// following what each service's incoming webhooks accept. Pure: the dispatcher of the sandbox and
+// `webhooks test` against the real API both build their bodies here.
 import { type EventEnvelope, eventData, type WebhookFormat } from './schemas.js';
 
 export interface PayloadContext {
@@ -154,7 +155,7 @@ function flowdockPayload(event: EventEnvelope, context: PayloadContext): unknown
 export function formatPayload(format: WebhookFormat, event: EventEnvelope, context: PayloadContext): unknown {
   switch (format) {
     case 'raw':
-      return { event: event.event, date: event.date, data: event.data };
+      return rawPayload(event);
     case 'slack':
       return slackPayload(event, context);
     case 'gitter':
@@ -162,6 +163,19 @@ export function formatPayload(format: WebhookFormat, event: EventEnvelope, conte
     case 'flowdock':
       return flowdockPayload(event, context);
   }
+}
+
+/**
+ * The event exactly as the event socket sends it, which is what Clever Cloud documents a `raw`
+ * webhook to receive: `{event, date, data}` in that order, `data` a JSON string. The sandbox's socket
+ * serialises this same object, so a raw delivery and the socket frame are the same bytes.
+ */
+export function rawPayload(event: EventEnvelope): EventEnvelope {
+  return {
+    event: event.event,
+    date: event.date,
+    data: typeof event.data === 'string' ? event.data : JSON.stringify(event.data),
+  };
 }
 
 /** A placeholder app for a sample event sent to an owner that has none in view. */

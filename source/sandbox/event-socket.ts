@@ -8,6 +8,7 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
+import { rawPayload } from '../domain/payloads.js';
 import { type Authenticate, signedRequest } from './auth.js';
 import type { EventBus } from './events/event-bus.js';
 
@@ -89,7 +90,8 @@ export function attachEventSocket(options: EventSocketOptions): EventSocket {
 
   const unsubscribe = options.bus.subscribe((event) => {
     if (ready.size === 0) return;
-    const frame = JSON.stringify(event.envelope);
+    // The same serialisation as a raw webhook's body (docs/contract.md, "Payloads").
+    const frame = JSON.stringify(rawPayload(event.envelope));
     for (const ws of ready) {
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) ws.terminate();
       else ws.send(frame);

@@ -351,7 +351,8 @@ function makeApp(seed: AppSeed, ownerId: string, created: number): StoredApp {
     stickySessions: false,
     homogeneous: false,
     favourite: false,
-    cancelOnPush: false,
+    // What the sandbox does on a push while a deployment is WIP (../events/deployments.ts).
+    cancelOnPush: true,
     separateBuild: false,
     forceHttps: 'ENABLED',
     state: seed.state,
