@@ -178,6 +178,16 @@ export function rawPayload(event: EventEnvelope): EventEnvelope {
   };
 }
 
+/**
+ * Where a format's body comes from, for the views that show one: only `raw` is documented by Clever
+ * Cloud; the others (and every delivery header and retry) are the sandbox's model.
+ */
+export function payloadOrigin(format: string): string {
+  return format === 'raw'
+    ? 'the event as the socket sends it, as Clever Cloud documents'
+    : 'as modelled by the sandbox: Clever Cloud publishes no such body';
+}
+
 /** A placeholder app for a sample event sent to an owner that has none in view. */
 export const SAMPLE_APP_ID = 'app_00000000-0000-4000-8000-000000000000';
 

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { type DeliveryLine, latestAttempt } from '../../domain/live-activity.js';
 import { clockTime, deliveryOutcome, type LiveNames } from '../../domain/live-format.js';
+import { payloadOrigin } from '../../domain/payloads.js';
 import { useTheme } from '../theme/theme-context.js';
 
 function prettyBody(text: string): string[] {
@@ -33,7 +34,7 @@ export function deliveryDetailLines(line: DeliveryLine, names: LiveNames, now: n
       `  #${a.attempt}  ${clockTime(a.at)}  ${deliveryOutcome(a).padEnd(12)}  ${Math.round(a.durationMs)} ms`,
     );
   }
-  lines.push('', 'Request body');
+  lines.push('', `Request body (${payloadOrigin(line.format)})`);
   lines.push(...prettyBody(last.requestBody).map((l) => `  ${l}`));
   lines.push('', 'Response excerpt');
   lines.push(

@@ -177,7 +177,10 @@ function StepView({ state, width, height }: { state: WizardState; width: number;
       const items = FORMAT_CHOICES.map((c) => ({ key: c.format, label: c.label, value: c.format }));
       return (
         <Box flexDirection="column">
-          <Text>How the body is written (↑↓ and Enter):</Text>
+          <Text>
+            How the body is written (↑↓ and Enter; only raw is Clever Cloud's own, the others as modelled by
+            the sandbox):
+          </Text>
           <SelectInput
             key={state.formatCursor}
             items={items}
