@@ -1,5 +1,5 @@
-// Bundles cli.tsx into one ESM file so that the binary starts fast (see ../shared/style.md:
-// a bundle reaches Ink's first frame in about half the time of plain tsc output).
+// Bundles cli.tsx into one ESM file so that the binary starts fast: a bundle reaches Ink's first
+// frame well before plain tsc output does (`npm run bench tui` measures the first frame).
 import { chmod, readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 

@@ -1,5 +1,5 @@
 // The one client for Clever Cloud and the sandbox: each method is one request of the contract
-// (../shared/clever-api.md), its answer parsed by the domain's schemas.
+// (docs/contract.md), its answer parsed by the domain's schemas.
 import { z } from 'zod';
 import { WebhookTestResults } from '../domain/deliveries.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../domain/events.js';

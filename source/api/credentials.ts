@@ -1,4 +1,4 @@
-// Where the credentials come from, exactly as clever-tools reads them (../shared/clever-api.md):
+// Where the credentials come from, exactly as clever-tools reads them (docs/contract.md):
 // CLEVER_TOKEN + CLEVER_SECRET win; else CLEVER_API_TOKEN (a Bearer token for the auth bridge);
 // else the first profile of the clever-tools config file. Hosts and consumer pair: env > the
 // active profile's overrides > defaults.

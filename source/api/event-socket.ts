@@ -1,4 +1,4 @@
-// The client of Clever Cloud's event socket (../shared/clever-api.md): one OAuth frame on open, a pong
+// The client of Clever Cloud's event socket (docs/contract.md): one OAuth frame on open, a pong
 // for every ping, a watchdog that declares the connection dead after 1.25 × the announced heartbeat
 // delay without a ping, and reconnection after 1500 × 1.25ⁿ ms (n reset on each ping). Error 2001 means
 // the credentials were refused: retrying could never succeed, so it stops and says so.

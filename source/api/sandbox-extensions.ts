@@ -1,7 +1,8 @@
-// A typed client for the sandbox's extension API (/sandbox/v1, notes/sandbox-ext.md): trigger
-// deployments and events, read the delivery log, redeliver, test a webhook. Following the log live is
-// ./live/delivery-stream.ts. It takes the sandbox's CA itself (`ca`), so that a command pointed at a
-// TLS sandbox by its data folder works without NODE_EXTRA_CA_CERTS in the environment.
+// A typed client for the sandbox's extension API (/sandbox/v1, docs/contract.md, "The sandbox
+// extension API"): trigger deployments and events, read the delivery log, redeliver, test a
+// webhook. Following the log live is ./live/delivery-stream.ts. It takes the sandbox's CA itself
+// (`ca`), so that a command pointed at a TLS sandbox by its data folder works without
+// NODE_EXTRA_CA_CERTS in the environment.
 import { rootCertificates } from 'node:tls';
 import type { z } from 'zod';
 import {

@@ -1,5 +1,5 @@
-// The sandbox's delivery log and extension API (/sandbox/v1, see notes/sandbox-ext.md): one record per
-// attempt to POST an event to one URL of a webhook. The real Clever Cloud API keeps no such log; only
+// The sandbox's delivery log and extension API (/sandbox/v1, see docs/contract.md, "The sandbox
+// extension API"): one record per attempt to POST an event to one URL of a webhook. The real Clever Cloud API keeps no such log; only
 // the sandbox serves it.
 import { z } from 'zod';
 import { WebhookFormat } from './schemas.js';

@@ -1,4 +1,4 @@
-// Owner, app and add-on ids are a prefix and an RFC 4122 UUID (../shared/clever-api.md). clever-tools
+// Owner, app and add-on ids are a prefix and an RFC 4122 UUID (docs/contract.md). clever-tools
 // treats a value that does not match as a *name* to look up, so the exact rule matters.
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
 

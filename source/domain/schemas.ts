@@ -1,5 +1,5 @@
 // Every byte that comes from outside is parsed by one of these schemas. Names and shapes are the
-// contract's (../shared/clever-api.md). Objects tolerate extra fields (zod strips them) so that a
+// contract's (docs/contract.md). Objects tolerate extra fields (zod strips them) so that a
 // newer API does not break us; a missing required field is an error that names it.
 import { z } from 'zod';
 

@@ -1,5 +1,6 @@
-// The sandbox extension API (/sandbox/v1, notes/sandbox-ext.md): trigger deployments and events, read
-// and follow the delivery log, redeliver, and test a webhook. Same authentication as /v2.
+// The sandbox extension API (/sandbox/v1, docs/contract.md, "The sandbox extension API"): trigger
+// deployments and events, read and follow the delivery log, redeliver, and test a webhook. Same
+// authentication as /v2.
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { TriggerDeploymentInput, TriggerEventInput } from '../../domain/deliveries.js';
