@@ -218,7 +218,7 @@ describe('consumers registered in DATA/consumers.json', () => {
     expect(JSON.parse(registered.out)).toBeInstanceOf(Array);
     expect(unregistered.code).not.toBe(0);
     // Each `clever` start takes seconds on a busy machine.
-  }, 60_000);
+  }, 150_000);
 
   test('a consumers.json of the wrong shape stops the start, naming the file and the field', async () => {
     const bad = await mkdtemp(path.join(os.tmpdir(), 'clever-notify-oauth-bad-'));

@@ -176,5 +176,5 @@ describe('the official clever CLI', () => {
       isTokenValid: true,
     });
     // Each `clever` start takes seconds on a busy machine.
-  }, 60_000);
+  }, 150_000);
 });
