@@ -235,7 +235,14 @@ describe('the live feed on a sandbox', () => {
       await connected(feed);
       const uuids: string[] = [];
       for (let i = 0; i < 6; i++) {
-        uuids.push(await deploy({ durationMs: 10 }));
+        const uuid = await deploy({ durationMs: 10 });
+        uuids.push(uuid);
+        // One at a time: a deployment started while the app's last one is WIP cancels it.
+        await waitFor(
+          () => sandbox.store.deployments(ids.apps.blog.id).find((d) => d.uuid === uuid)?.state === 'OK',
+          10_000,
+          'the deployment to end',
+        );
         if (i % 2 === 0) feed.dropDeliveryStream();
       }
       const mine = () =>
