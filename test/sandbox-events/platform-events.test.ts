@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { CLEVER_DEFAULTS } from '../../source/domain/clever-defaults.js';
 import { buildPlaintextHeader } from '../../source/domain/oauth.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
+import { deliveryDetailLines } from '../../source/ui/activity/delivery-detail.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { type Receiver, startReceiver, waitFor } from './support.js';
 
@@ -115,5 +116,44 @@ describe('raw deliveries', () => {
     const frame = await waitFor(() => frames.find((f) => f.includes('"APPLICATION_STOP"')));
     expect(Buffer.from(delivered.body)).toEqual(Buffer.from(frame));
     expect(delivered.headers['content-type']).toMatch(/^application\/json/);
+  });
+});
+
+describe("the TUI's delivery detail", () => {
+  it('labels a raw body as the socket event, and any other as modelled by the sandbox', () => {
+    const names = { appNames: new Map(), hookNames: new Map() };
+    const line = (format: 'raw' | 'slack') => ({
+      key: 'k',
+      eventId: 'e',
+      eventType: 'DEPLOYMENT_SUCCESS',
+      hookId: 'h',
+      url: 'http://127.0.0.1/',
+      format,
+      attempts: [
+        {
+          id: 'd',
+          cursor: '1',
+          eventId: 'e',
+          eventType: 'DEPLOYMENT_SUCCESS',
+          hookId: 'h',
+          ownerId: 'user_1',
+          url: 'http://127.0.0.1/',
+          format,
+          attempt: 1,
+          requestBody: '{}',
+          status: 200,
+          durationMs: 3,
+          final: true,
+          ok: true,
+          at: 0,
+        },
+      ],
+    });
+    expect(deliveryDetailLines(line('raw'), names, 0)).toContain(
+      'Request body (the event as the socket sends it, as Clever Cloud documents)',
+    );
+    expect(deliveryDetailLines(line('slack'), names, 0)).toContain(
+      'Request body (as modelled by the sandbox: Clever Cloud publishes no such body)',
+    );
   });
 });
