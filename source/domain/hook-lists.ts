@@ -10,6 +10,14 @@ export function chosenEntries<T>(list: readonly T[] | null | undefined): readonl
   return list && list.length > 0 ? list : undefined;
 }
 
+/**
+ * An e-mail target `{"type": "userid"}` without `target` means the user who made the request (the
+ * newer official client sends it so); labels show it as "you".
+ */
+export function meansRequestingUser(target: { type: string; target?: string | undefined }): boolean {
+  return target.type === 'userid' && !target.target;
+}
+
 /** True when the list means "all": absent, null or empty. */
 export function meansAll(list: readonly unknown[] | null | undefined): boolean {
   return chosenEntries(list) === undefined;

@@ -74,6 +74,9 @@ describe('the domain rule', () => {
     expect(eventsLabel([])).toBe(eventsLabel(undefined));
     expect(scopeLabel([], new Map())).toBe(scopeLabel(null, new Map()));
     expect(recipientsLabel([])).toBe('whole team');
+    // A userid target without target, as the real API may hold it, is the requesting user.
+    expect(recipientsLabel([{ type: 'userid' }])).toBe('you');
+    expect(emailHooksTable([{ ...emailHook, notified: [{ type: 'userid' }] }], plain)).toContain('you');
     expect(webhookJson(webhook)).toMatchObject({ events: ['ALL'], services: ['orga_1'] });
     expect(emailHookJson(emailHook)).toMatchObject({ events: ['ALL'], notified: ['whole team'] });
     expect(webhooksTable([webhook], plain, 0)).toContain('all events');

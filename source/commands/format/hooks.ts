@@ -1,7 +1,7 @@
 // What the hook commands print: the JSON of clever-tools (plus createdAt, state and failures), and
 // human tables. Pure: the caller passes the clock and the paint.
 import type { WebhookTestResult } from '../../api/types.js';
-import { chosenEntries } from '../../domain/hook-lists.js';
+import { chosenEntries, meansRequestingUser } from '../../domain/hook-lists.js';
 import { hookCoversResource } from '../../domain/matching.js';
 import type { DeliveryFailure, EmailHook, NotifiedTarget, Timestamp, Webhook } from '../../domain/schemas.js';
 import { timestampToDate } from '../../domain/schemas.js';
@@ -147,6 +147,7 @@ export function notifiedText(
   return targets
     .map((n) => {
       if (n.type === 'organisation') return 'whole team';
+      if (meansRequestingUser(n)) return 'you';
       if (n.type === 'userid') {
         const id = targetOf(n) ?? '';
         return names?.get(id) ?? id;

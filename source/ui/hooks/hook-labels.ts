@@ -1,5 +1,5 @@
 // How hooks read in tables and details. Pure: the same input always gives the same text.
-import { chosenEntries } from '../../domain/hook-lists.js';
+import { chosenEntries, meansRequestingUser } from '../../domain/hook-lists.js';
 import {
   type DeliveryFailure,
   type EmailHook,
@@ -116,6 +116,7 @@ export function recipientsLabel(
 
 function targetLabel(target: NotifiedTarget, names: ReadonlyMap<string, string>, withIds: boolean): string {
   if (target.type === 'organisation') return 'whole team';
+  if (meansRequestingUser(target)) return 'you';
   if (target.type === 'email' && 'target' in target && target.target) return target.target;
   if (target.type === 'userid' && 'target' in target && target.target) {
     const name = names.get(target.target);
