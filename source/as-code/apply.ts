@@ -65,26 +65,32 @@ export function doneText(done: StepDone): string {
   return `[${done.index}/${done.total}] ${ownerTitle(done.plan)}: ${verb} ${title}${id}`;
 }
 
-/** The steps of every plan, one request each, in order; `onStep` hears of each one done. */
+const ORDER: Record<Step['action'], number> = { add: 0, change: 1, remove: 2 };
+
+/**
+ * The steps of every plan, one request each, in order: every add, then every change, then every
+ * removal (a stop halfway leaves more hooks rather than fewer); `onStep` hears of each one done.
+ */
 export async function applyPlans(
   api: CleverApi,
   plans: readonly OwnerPlan[],
   onStep: (done: StepDone) => void,
 ): Promise<StepDone[]> {
   const total = stepCount(plans);
+  const queue = plans
+    .flatMap((plan) => plan.steps.map((step) => ({ plan, step })))
+    .sort((x, y) => ORDER[x.step.action] - ORDER[y.step.action]);
   const done: StepDone[] = [];
-  for (const plan of plans) {
-    for (const step of plan.steps) {
-      let hookId: string;
-      try {
-        hookId = await run(api, plan.owner.id, step);
-      } catch (error) {
-        throw new ApplyStopped(done, total, plan, step, error);
-      }
-      const finished: StepDone = { index: done.length + 1, total, plan, step, hookId };
-      done.push(finished);
-      onStep(finished);
+  for (const { plan, step } of queue) {
+    let hookId: string;
+    try {
+      hookId = await run(api, plan.owner.id, step);
+    } catch (error) {
+      throw new ApplyStopped(done, total, plan, step, error);
     }
+    const finished: StepDone = { index: done.length + 1, total, plan, step, hookId };
+    done.push(finished);
+    onStep(finished);
   }
   return done;
 }

@@ -92,7 +92,8 @@ export function formatNotifications(file: NotificationsFile, format: DocumentFor
   // Lists of short names read best on one line: `events: [META_DEPLOYMENT_RESULT, APPLICATION_STOP]`.
   visit(document, {
     Pair(_key, pair) {
-      if (isScalar(pair.key) && FLOW_LISTS.has(String(pair.key.value)) && isSeq(pair.value)) pair.value.flow = true;
+      if (isScalar(pair.key) && FLOW_LISTS.has(String(pair.key.value)) && isSeq(pair.value))
+        pair.value.flow = true;
     },
   });
   // lineWidth 0: a long URL stays on one line, as it is copied from and to other places.

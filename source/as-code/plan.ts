@@ -160,7 +160,6 @@ export function planChanges(
     return {
       owner: d.owner,
       ...(d.fileName ? { fileName: d.fileName } : {}),
-      // Adds first, removals last: a failure halfway leaves more hooks rather than fewer.
       steps: kinds.flatMap((k) => k.steps).sort((a, b) => ORDER[a.action] - ORDER[b.action]),
       unchanged: kinds.reduce((n, k) => n + k.unchanged, 0),
       kept: kinds.reduce((n, k) => n + k.kept, 0),

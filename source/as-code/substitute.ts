@@ -95,5 +95,5 @@ export function referencedVariables(document: unknown): string[] {
 
 /** A value from the API written into the file: a `${` in it must not be read back as a reference. */
 export function escapeReferences(text: string): string {
-  return text.replaceAll('${', '$${');
+  return text.replaceAll('${', () => '$${');
 }

@@ -132,6 +132,14 @@ export function recipientTarget(recipient: FileRecipient, selfId: string): Notif
   return `cannot tell who "${value}" is: give an e-mail address, a user_… id, me or organisation`;
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function desiredOwner(
   entry: FileOwner,
   index: number,
@@ -153,7 +161,11 @@ function desiredOwner(
       const where = `owners[${index}].webhooks[${h}]`;
       return {
         name: hook.name,
-        urls: hook.urls.map((u) => ({ format: u.format, url: u.url })),
+        urls: hook.urls.map((u, i) => {
+          // Not repeated in the message: with its variables substituted, it may hold a secret.
+          if (!isHttpUrl(u.url)) problems.push(`${where}.urls[${i}].url: not an http(s) URL`);
+          return { format: u.format, url: u.url };
+        }),
         events: eventsOf(hook, catalogue, problems, where),
         scope: scopeOf(hook, owner, problems, where),
       };
