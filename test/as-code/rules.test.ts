@@ -1,4 +1,5 @@
 // The pure rules of notifications as code: substitution, secret URLs, names and ids, the plan.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} is the syntax under test
 import { describe, expect, it } from 'vitest';
 import { type Account, accountOf } from '../../source/as-code/account.js';
 import { formatNotifications, parseNotifications } from '../../source/as-code/document.js';

@@ -156,7 +156,7 @@ describe('plan and apply on one sandbox', { timeout: 60_000 }, () => {
     expect((await cli(b, ['apply', '-f', file, '--yes'], secrets)).code).toBe(0);
   });
 
-  it('substitutes ${VAR}, and names an unset one without a request', async () => {
+  it('substitutes variables, and names an unset one without a request', async () => {
     const unset = await cli(b, ['plan', '-f', file], {
       [PASSWORD_VARIABLE]: 'hunter2',
       CLEVER_NOTIFY_DEBUG: '1',
