@@ -265,3 +265,17 @@ ${hooks}
     expect(plan!.steps).toEqual([]);
   });
 });
+
+describe('the example of the README', () => {
+  it('is a valid notifications file', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Notifications as code'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const file = parse(example, { ACME_SLACK_TOKEN: 'token' });
+    expect(file.owners.map((o) => o.name)).toEqual(['Acme Shop', 'Ada Lovelace']);
+    expect(file.owners[0]!.webhooks![0]!.urls[0]!.url).toBe(
+      'https://hooks.slack.com/services/T000/B000/token',
+    );
+  });
+});
