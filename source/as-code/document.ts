@@ -28,7 +28,7 @@ export function parseNotifications(
 ): NotificationsFile {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const [error] = document.errors;
-  if (error) throw new UserError(`${safeText(source)}: ${error.message.split('\n')[0]}`);
+  if (error) throw new UserError(`${safeText(source)}: ${error.message.split('\n')[0]!.replace(/:$/, '')}`);
   let substituted: unknown;
   try {
     substituted = substituteVariables(document.toJS(), env);
