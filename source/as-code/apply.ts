@@ -4,6 +4,7 @@
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import type { EventCatalogue } from '../domain/events.js';
+import { safeText } from '../domain/terminal-text.js';
 import { accountOf } from './account.js';
 import type { NotificationsFile } from './file-schema.js';
 import { LIST_CONCURRENCY, mapLimit } from './map-limit.js';
@@ -61,7 +62,7 @@ async function run(api: CleverApi, ownerId: string, step: Step): Promise<string>
 export function doneText(done: StepDone): string {
   const verb = { add: 'added', change: 'changed', remove: 'removed' }[done.step.action];
   const title = stepTitle(done.step);
-  const id = done.step.action === 'add' ? ` (${done.hookId})` : '';
+  const id = done.step.action === 'add' ? ` (${safeText(done.hookId)})` : '';
   return `[${done.index}/${done.total}] ${ownerTitle(done.plan)}: ${verb} ${title}${id}`;
 }
 
@@ -104,7 +105,7 @@ export class ApplyStopped extends UserError {
     step: Step,
     cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = safeText(cause instanceof Error ? cause.message : String(cause));
     const already =
       done.length === 0
         ? 'nothing was changed'

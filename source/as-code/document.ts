@@ -50,7 +50,7 @@ export function parseNotifications(
     );
   }
   const duplicates = duplicateNames(parsed.data);
-  if (duplicates.length > 0) throw fileProblems(duplicates.map((d) => safeText(d)));
+  if (duplicates.length > 0) throw fileProblems(duplicates);
   return parsed.data;
 }
 

@@ -9,13 +9,13 @@ import { maskedUrl } from './secret-url.js';
 const NOUN = { webhook: 'webhook', email: 'e-mail hook' } as const;
 
 export function stepTitle(step: Step): string {
-  const id = step.action === 'add' ? '' : ` (${step.hookId})`;
+  const id = step.action === 'add' ? '' : ` (${safeText(step.hookId)})`;
   return `${NOUN[step.kind]} "${safeText(step.name)}"${id}`;
 }
 
 export function ownerTitle(plan: Pick<OwnerPlan, 'owner' | 'fileName'>): string {
   const renamed = plan.fileName ? `, "${safeText(plan.fileName)}" in the file` : '';
-  return `${safeText(plan.owner.name)} (${plan.owner.id}${renamed})`;
+  return `${safeText(plan.owner.name)} (${safeText(plan.owner.id)}${renamed})`;
 }
 
 function valueText(field: FieldChange['field'], value: string, owner: AccountOwner): string {

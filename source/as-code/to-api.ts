@@ -5,6 +5,7 @@ import { UserError } from '../domain/errors.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue, isKnownEventName } from '../domain/events.js';
 import { isId } from '../domain/ids.js';
 import type { EmailHookInput, NotifiedTarget, WebhookInput } from '../domain/schemas.js';
+import { safeText } from '../domain/terminal-text.js';
 import { type Account, type AccountOwner, matchOwner, type Named } from './account.js';
 import type {
   FileEmailHook,
@@ -216,7 +217,9 @@ export function desiredState(
   return owners.filter((o): o is DesiredOwner => o !== undefined);
 }
 
-export function fileProblems(problems: readonly string[]): UserError {
+/** The problems of a file as one error; names and values in them come from outside: made terminal-safe. */
+export function fileProblems(found: readonly string[]): UserError {
+  const problems = found.map((p) => safeText(p));
   return new UserError(
     problems.length === 1
       ? `the file is refused: ${problems[0]}`

@@ -42,7 +42,7 @@ export async function exportCommand(flags: ExportFlags): Promise<void> {
     );
     for (const hook of result.unnamed) {
       warn(
-        `warning: the ${hook.kind === 'email' ? 'e-mail hook' : 'webhook'} ${hook.id} of ${hook.ownerId} has no name, and the file matches hooks by name: it is left out (name it with \`clever-notify ${hook.kind === 'email' ? 'notify-email' : 'webhooks'} edit ${hook.id} --name …\`)`,
+        `warning: the ${hook.kind === 'email' ? 'e-mail hook' : 'webhook'} ${safeText(hook.id)} of ${hook.ownerId} has no name, and the file matches hooks by name: it is left out (name it with \`clever-notify ${hook.kind === 'email' ? 'notify-email' : 'webhooks'} edit ${safeText(hook.id)} --name …\`)`,
       );
     }
     if (result.variables.length > 0) {

@@ -253,6 +253,18 @@ ${hooks}
     ]);
   });
 
+  it('shows names from outside terminal-safe, and URLs with their secret masked', () => {
+    const desired = desiredState(
+      file('      - {name: "evil\\e[2J", urls: [{format: slack, url: "https://hooks.slack.com/services/T/B/SECRET"}]}'),
+      account,
+    );
+    const text = planLines(planChanges(desired, current([]), { prune: false }), { prune: false }).join('\n');
+    expect(text).toContain('+ add webhook "evil\\e[2J"');
+    expect(text).toContain('urls: slack https://hooks.slack.com/services/T/B/••••');
+    expect(text).not.toContain('SECRET');
+    expect(text).not.toContain('\u001b');
+  });
+
   it('refuses a name that two existing hooks share, and leaves a kind the file does not name alone', () => {
     const desired = desiredState(file('      - {name: twin, urls: [{url: "https://a.example"}]}'), account);
     const now = current([webhook({ id: 't1', name: 'twin' }), webhook({ id: 't2', name: 'twin' })]);
