@@ -79,20 +79,6 @@ export function substituteVariables(
   return result;
 }
 
-/** The variables a document refers to, in order of first use (for `export`'s list and for checks). */
-export function referencedVariables(document: unknown): string[] {
-  const names = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      for (const match of value.matchAll(REFERENCE))
-        if (match[1] && match[0].endsWith('}')) names.add(match[1]);
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  visit(document);
-  return [...names];
-}
-
 /** A value from the API written into the file: a `${` in it must not be read back as a reference. */
 export function escapeReferences(text: string): string {
   return text.replaceAll('${', () => '$${');
