@@ -63,7 +63,8 @@ export function doneText(done: StepDone): string {
   const verb = { add: 'added', change: 'changed', remove: 'removed' }[done.step.action];
   const title = stepTitle(done.step);
   const id = done.step.action === 'add' ? ` (${safeText(done.hookId)})` : '';
-  return `[${done.index}/${done.total}] ${ownerTitle(done.plan)}: ${verb} ${title}${id}`;
+  // The owner by name only: the plan above gave its id, and a progress line should fit a terminal.
+  return `[${done.index}/${done.total}] ${safeText(done.plan.owner.name)}: ${verb} ${title}${id}`;
 }
 
 const ORDER: Record<Step['action'], number> = { add: 0, change: 1, remove: 2 };
