@@ -8,7 +8,14 @@ import { safeText } from '../domain/terminal-text.js';
 import { accountOf } from './account.js';
 import type { NotificationsFile } from './file-schema.js';
 import { LIST_CONCURRENCY, mapLimit } from './map-limit.js';
-import { type CurrentOwner, type OwnerPlan, planChanges, type Step, stepCount } from './plan.js';
+import {
+  type CurrentOwner,
+  type OwnerPlan,
+  planChanges,
+  type Step,
+  stepCount,
+  withRequesterNamed,
+} from './plan.js';
 import { ownerTitle, stepTitle } from './plan-text.js';
 import { desiredState, unknownEvents } from './to-api.js';
 
@@ -27,7 +34,10 @@ export async function planFile(
       d.webhooks ? api.listWebhooks(d.owner.id) : undefined,
       d.emailHooks ? api.listEmailHooks(d.owner.id) : undefined,
     ]);
-    return { ...(webhooks ? { webhooks } : {}), ...(emailHooks ? { emailHooks } : {}) };
+    return {
+      ...(webhooks ? { webhooks } : {}),
+      ...(emailHooks ? { emailHooks: withRequesterNamed(emailHooks, account.selfId) } : {}),
+    };
   });
   return planChanges(desired, new Map(desired.map((d, i) => [d.owner.id, lists[i]!])), { prune });
 }

@@ -65,6 +65,25 @@ export function targetKey(t: NotifiedTarget): string {
   return 'target' in t && typeof t.target === 'string' ? `${t.type}:${t.target}` : t.type;
 }
 
+/**
+ * In the contract, a `userid` target without a user is the requesting user: the same recipient as
+ * the file's `me`, so that such a hook (made by the newer official client) is not seen as changed.
+ */
+export function withRequesterNamed(hooks: readonly EmailHook[], selfId: string): EmailHook[] {
+  return hooks.map((hook) =>
+    hook.notified?.some((t) => t.type === 'userid' && !('target' in t && t.target))
+      ? {
+          ...hook,
+          notified: hook.notified.map((t) =>
+            t.type === 'userid' && !('target' in t && t.target)
+              ? { type: 'userid' as const, target: selfId }
+              : t,
+          ),
+        }
+      : hook,
+  );
+}
+
 function fieldsOf(kind: HookKind, hook: Webhook | EmailHook | WebhookInput | EmailHookInput) {
   const fields: [HookField, string[] | null][] = [];
   if (kind === 'webhook') fields.push(['urls', list((hook as WebhookInput).urls.map(urlKey))]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Account, accountOf } from '../../source/as-code/account.js';
 import { formatNotifications, parseNotifications } from '../../source/as-code/document.js';
 import { exportOwner, VariableNames } from '../../source/as-code/from-api.js';
-import { planChanges } from '../../source/as-code/plan.js';
+import { planChanges, withRequesterNamed } from '../../source/as-code/plan.js';
 import { planLines } from '../../source/as-code/plan-text.js';
 import { maskedUrl, splitSecretUrl } from '../../source/as-code/secret-url.js';
 import { escapeReferences, substituteVariables } from '../../source/as-code/substitute.js';
@@ -246,6 +246,26 @@ ${hooks}
       ['change', 'moved'],
       ['remove', 'other'],
     ]);
+  });
+
+  it('takes a userid target without a user for the requesting user, as the file says me', () => {
+    const desired = desiredState(
+      parse(`version: 1\nowners:\n  - name: Acme Shop\n    emailHooks:\n      - {name: m, notify: [me]}\n`),
+      account,
+    );
+    const hook: EmailHook = {
+      id: 'e',
+      ownerId: ORG,
+      name: 'm',
+      createdAt: 0,
+      notified: [{ type: 'userid' }],
+    };
+    const [asIs] = planChanges(desired, new Map([[ORG, { emailHooks: [hook] }]]), { prune: false });
+    expect(asIs!.steps).toHaveLength(1);
+    const [named] = planChanges(desired, new Map([[ORG, { emailHooks: withRequesterNamed([hook], USER) }]]), {
+      prune: false,
+    });
+    expect([named!.steps, named!.unchanged]).toEqual([[], 1]);
   });
 
   it('shows names from outside terminal-safe, and URLs with their secret masked', () => {
