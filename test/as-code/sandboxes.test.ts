@@ -210,14 +210,14 @@ describe('plan and apply on one sandbox', { timeout: 60_000 }, () => {
       partial,
       'version: 1\nowners:\n  - name: Acme Shop\n    emailHooks:\n' +
         '      - {name: a first, notify: [me]}\n' +
-        '      - {name: b refused, notify: [{type: userid}]}\n' +
+        '      - {name: b refused, notify: [{type: sms, target: "+33600000000"}]}\n' +
         '      - {name: c never, notify: [me]}\n',
     );
     const stopped = await cli(b, ['apply', '-f', partial, '--yes']);
     expect(stopped.code).toBe(1);
     expect(stopped.stdout).toMatch(/\[1\/3\] .*added e-mail hook "a first"/);
     expect(stopped.stderr).toMatch(
-      /stopped at step 2 of 3, add e-mail hook "b refused" of Acme Shop .*: .*needs a non-empty target; 1 of 3 steps already done/,
+      /stopped at step 2 of 3, add e-mail hook "b refused" of Acme Shop .*: .*unknown target type "sms".*; 1 of 3 steps already done/,
     );
     const names = (await (
       await sandboxFetch(b, `/v2/notifications/emailhooks/${seedIds(b).acme.id}`)
