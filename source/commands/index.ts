@@ -2,7 +2,9 @@
 // declares its flags eagerly (for --help) and loads its implementation only when it runs.
 import type { Command } from 'commander';
 import { register as registerApps } from './apps.js';
+import { register as registerDeliveries } from './deliveries.js';
 import { register as registerEvents } from './events.js';
+import { register as registerListen } from './listen.js';
 import { register as registerNotifyEmail } from './notify-email.js';
 import { register as registerSandbox } from './sandbox.js';
 import { register as registerTail } from './tail.js';
@@ -16,5 +18,7 @@ export function registerCommands(program: Command): void {
   registerApps(program);
   registerSandbox(program);
   registerTail(program);
+  registerListen(program);
+  registerDeliveries(program);
   registerTui(program);
 }

@@ -108,3 +108,13 @@ export function boundedHeaders(
   }
   return kept;
 }
+
+/** A short, stable name for what went wrong on the way to a receiver: ECONNREFUSED, timeout after 10000 ms… */
+export function describeNetworkFailure(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
+  if (err.name === 'TimeoutError' || err.code === 'UND_ERR_CONNECT_TIMEOUT')
+    return `timeout after ${timeoutMs} ms`;
+  if (typeof err.cause?.code === 'string') return err.cause.code;
+  if (typeof err.code === 'string') return err.code;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,7 +3,7 @@
 // a User-Agent naming clever-notify. Never throws: a failure is part of the outcome.
 import { createSecureContext } from 'node:tls';
 import { Agent, request } from 'undici';
-import { boundedHeaders } from '../../domain/deliveries.js';
+import { boundedHeaders, describeNetworkFailure } from '../../domain/deliveries.js';
 import { WEBHOOK_REQUEST_HEADERS } from '../../domain/payloads.js';
 import { type AttemptOutcome, parseRetryAfter } from './retry-policy.js';
 
@@ -111,16 +111,6 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): P
     if (size >= RESPONSE_EXCERPT_BYTES) break;
   }
   return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES));
-}
-
-/** A short, stable name for what went wrong: ECONNREFUSED, timeout after 10000 ms, … */
-export function describeNetworkFailure(error: unknown, timeoutMs: number): string {
-  const err = error as { name?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
-  if (err.name === 'TimeoutError' || err.code === 'UND_ERR_CONNECT_TIMEOUT')
-    return `timeout after ${timeoutMs} ms`;
-  if (typeof err.cause?.code === 'string') return err.cause.code;
-  if (typeof err.code === 'string') return err.code;
-  return error instanceof Error ? error.message : String(error);
 }
 
 function isPermanent(error: unknown): boolean {
