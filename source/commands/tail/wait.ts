@@ -189,6 +189,15 @@ async function waitForResult(flags: TailFlags & WaitFlags): Promise<void> {
       onStatus: (status) => {
         // A reconnection may have missed the END: ask the list now rather than at the next tick.
         if (status.state === 'connected' && status.connections > 1) void poll();
+        // On stderr, so that stdout stays the one result line; a CI log shows what is awaited.
+        if (status.state === 'connected' && status.connections === 1) {
+          const what = watch.uuid
+            ? `deployment ${watch.uuid}`
+            : flags.commit
+              ? `the deployment of commit ${flags.commit}`
+              : 'the next deployment';
+          process.stderr.write(`Waiting for ${what} of ${safeText(appName ?? appId!)}…\n`);
+        }
         if (status.state === 'failed') settle({ failed: status.message });
       },
       ...(agent ? { dispatcher: agent } : {}),
