@@ -71,7 +71,7 @@ async function trigger(event: string, appId: string): Promise<void> {
 const eventOf = (body: string) => (JSON.parse(body) as { event?: string }).event;
 const DEPLOY_EVENTS = ['GIT_PUSH', 'DEPLOYMENT_ACTION_BEGIN', 'DEPLOYMENT_ACTION_END', 'DEPLOYMENT_SUCCESS'];
 
-describe('listen --forward-to', () => {
+describe('listen --forward-to', { timeout: 60_000 }, () => {
   it('forwards a deployment in raw format byte for byte as a raw webhook receives it, headers included', async () => {
     const hookReceiver = await receiver();
     const local = await receiver();
