@@ -50,7 +50,7 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
   };
 }
 
-export interface Proxy {
+export interface TcpProxy {
   url: string;
   /** Refuse new connections and cut the open ones. */
   cut(): void;
@@ -60,7 +60,7 @@ export interface Proxy {
 }
 
 /** A TCP proxy to `target` (host:port) on a port of its own. */
-export async function startProxy(targetPort: number): Promise<Proxy> {
+export async function startProxy(targetPort: number): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let refusing = false;
   const server: Server = createServer((client) => {
