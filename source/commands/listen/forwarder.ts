@@ -17,8 +17,8 @@ export interface ForwardOutcome {
 /** As the dispatcher: at most 4 requests at once to one URL, 10 s each. */
 export const FORWARD_CONCURRENCY = 4;
 export const FORWARD_TIMEOUT_MS = 10_000;
-/** Beyond this many events waiting for a slow receiver, new ones are reported as dropped. */
-export const MAX_WAITING = 1000;
+/** Beyond this many events waiting for a slow receiver (some 5 MB), new ones are reported as dropped. */
+export const MAX_WAITING = 10_000;
 
 interface Job {
   headers: Record<string, string>;
