@@ -83,7 +83,7 @@ describe('deliveries', { timeout: 60_000 }, () => {
     const human = await cli('deliveries', '--hook', hook.id);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(
-      /DEPLOYMENT_SUCCESS\s+flaky receiver\s+http:\/\/127\.0\.0\.1:\d+\/hook\s+1\s+500, retry at \d\d:\d\d:\d\d/,
+      /DEPLOYMENT_SUCCESS\s+flaky receiver\s+127\.0\.0\.1:\d+\s+1\s+500, retry at \d\d:\d\d:\d\d/,
     );
     expect(human.stdout).toContain(first!.id.slice(0, 8));
     expect(human.stdout).toMatch(/\s2\s+200\s+\d+ ms/);

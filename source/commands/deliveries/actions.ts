@@ -5,7 +5,7 @@ import type { CleverApi } from '../../api/types.js';
 import type { Delivery } from '../../domain/deliveries.js';
 import { UserError } from '../../domain/errors.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
-import { clockTime, deliveryOutcome } from '../../domain/live-format.js';
+import { clockTime, deliveryOutcome, urlHost } from '../../domain/live-format.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { type Connection, connect } from '../../startup/connection.js';
 import type { DeliveriesListFlags, DeliveryFlags } from '../deliveries.js';
@@ -70,13 +70,13 @@ export function deliveriesTable(
   maxWidth?: number,
 ): string {
   return renderTable(
-    ['TIME', 'ID', 'EVENT', 'HOOK', 'URL', 'ATTEMPT', 'RESULT', 'DURATION'],
+    ['TIME', 'ID', 'EVENT', 'HOOK', 'HOST', 'ATTEMPT', 'RESULT', 'DURATION'],
     records.map((d) => [
       { text: clockTime(d.at), tone: 'muted' as const },
       d.id.slice(0, SHORT_ID),
       d.eventType,
       safeText(names.get(d.hookId) ?? d.hookId),
-      safeText(d.url),
+      safeText(urlHost(d.url)),
       String(d.attempt),
       {
         text: resultText(d),
@@ -84,7 +84,8 @@ export function deliveriesTable(
       },
       `${Math.round(d.durationMs)} ms`,
     ]),
-    { paint, maxWidth, dropFirst: ['DURATION', 'ATTEMPT', 'HOOK', 'EVENT'] },
+    // The full URL is in `show`; on a narrow terminal the result matters most.
+    { paint, maxWidth, dropFirst: ['DURATION', 'ATTEMPT', 'HOST', 'HOOK'] },
   );
 }
 
