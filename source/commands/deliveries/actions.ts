@@ -73,8 +73,8 @@ export function deliveriesTable(
     ['TIME', 'ID', 'EVENT', 'HOOK', 'HOST', 'ATTEMPT', 'RESULT', 'DURATION'],
     records.map((d) => [
       { text: clockTime(d.at), tone: 'muted' as const },
-      d.id.slice(0, SHORT_ID),
-      d.eventType,
+      safeText(d.id.slice(0, SHORT_ID)),
+      safeText(d.eventType),
       safeText(names.get(d.hookId) ?? d.hookId),
       safeText(urlHost(d.url)),
       String(d.attempt),
@@ -123,7 +123,7 @@ export function findDelivery(records: readonly Delivery[], id: string): Delivery
     throw new UserError(
       `${matches.length} deliveries start with ${JSON.stringify(id)}: give more characters (${matches
         .slice(0, 5)
-        .map((d) => d.id)
+        .map((d) => safeText(d.id))
         .join(', ')}${matches.length > 5 ? ', …' : ''})`,
     );
   }
@@ -164,8 +164,8 @@ export function deliveryDetail(
     for (const [name, value] of entries) lines.push(`  ${safeText(name)}: ${safeText(value)}`);
   };
   lines.push(
-    `${paint('strong', 'Delivery')} ${delivery.id}`,
-    `  event   ${delivery.eventType} (${safeText(delivery.eventId)})`,
+    `${paint('strong', 'Delivery')} ${safeText(delivery.id)}`,
+    `  event   ${safeText(delivery.eventType)} (${safeText(delivery.eventId)})`,
     `  hook    ${safeText(hookName ?? delivery.hookId)} (${safeText(delivery.hookId)}, ${safeText(delivery.ownerId)})`,
     `  url     ${safeText(delivery.url)} (${delivery.format})`,
   );
@@ -176,7 +176,7 @@ export function deliveryDetail(
       ['#', 'ID', 'TIME', 'RESULT', 'DURATION'],
       attempts.map((d) => [
         String(d.attempt),
-        d.id.slice(0, SHORT_ID),
+        safeText(d.id.slice(0, SHORT_ID)),
         new Date(d.at).toISOString(),
         { text: resultText(d), tone: d.ok ? ('good' as const) : ('bad' as const) },
         `${Math.round(d.durationMs)} ms`,
@@ -192,7 +192,7 @@ export function deliveryDetail(
   lines.push('', safeText(delivery.requestBody, { keepNewlines: true }));
   for (const attempt of attempts) {
     head(
-      `Response to attempt ${attempt.attempt} (${attempt.id.slice(0, SHORT_ID)}, ${Math.round(attempt.durationMs)} ms)`,
+      `Response to attempt ${attempt.attempt} (${safeText(attempt.id.slice(0, SHORT_ID))}, ${Math.round(attempt.durationMs)} ms)`,
     );
     if (attempt.networkFailure) {
       lines.push(paint('bad', `  no answer: ${safeText(attempt.networkFailure)}`));
@@ -215,12 +215,12 @@ export async function redeliverDelivery(id: string, flags: DeliveryFlags): Promi
     if (flags.format === 'json') printJson({ redelivered: delivery.id, delivery: answer ?? null });
     else if (!answer) {
       out(
-        `Redelivery of ${delivery.id} queued; no answer yet: see \`clever-notify deliveries list --hook ${delivery.hookId}\``,
+        `Redelivery of ${safeText(delivery.id)} queued; no answer yet: see \`clever-notify deliveries list --hook ${safeText(delivery.hookId)}\``,
       );
     } else {
       const paint = paintFor(process.stdout);
       out(
-        `Redelivered ${delivery.eventType} to ${safeText(delivery.url)}: ${paint(answer.ok ? 'good' : 'bad', safeText(deliveryOutcome(answer)))} in ${Math.round(answer.durationMs)} ms (delivery ${answer.id})`,
+        `Redelivered ${safeText(delivery.eventType)} to ${safeText(delivery.url)}: ${paint(answer.ok ? 'good' : 'bad', safeText(deliveryOutcome(answer)))} in ${Math.round(answer.durationMs)} ms (delivery ${safeText(answer.id)})`,
       );
     }
     if (answer && !answer.ok) process.exitCode = 1;

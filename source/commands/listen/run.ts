@@ -107,7 +107,7 @@ export async function runListen(flags: ListenFlags): Promise<void> {
       write(
         [
           paint('muted', clockTime(Date.now())),
-          envelope.event.padEnd(24),
+          safeText(envelope.event).padEnd(24),
           safeText(subject).padEnd(16),
           paint(ok ? 'good' : 'bad', `→ ${outcomeText(outcome, url)}`),
           paint('muted', `${Math.round(outcome.durationMs)} ms`),
@@ -207,7 +207,7 @@ function readyLine(about: {
       ? ` of ${safeText(names.owners.get(filter.ownerIds[0]!) ?? filter.ownerIds[0]!)}`
       : '';
   const fromHook = hook
-    ? `, as webhook ${safeText(hook.name ?? hook.id)} (${hook.id}) would receive them${hook.state === 'DISABLED' ? ' if it were enabled' : ''}`
+    ? `, as webhook ${safeText(hook.name ?? hook.id)} (${safeText(hook.id)}) would receive them${hook.state === 'DISABLED' ? ' if it were enabled' : ''}`
     : '';
   return `Ready: listening to ${events}${whose} on ${where}${fromHook}; forwarding to ${safeText(url)} as ${format} webhook requests. Press Ctrl-C to stop.`;
 }

@@ -192,7 +192,7 @@ async function waitForResult(flags: TailFlags & WaitFlags): Promise<void> {
         // On stderr, so that stdout stays the one result line; a CI log shows what is awaited.
         if (status.state === 'connected' && status.connections === 1) {
           const what = watch.uuid
-            ? `deployment ${watch.uuid}`
+            ? `deployment ${safeText(watch.uuid)}`
             : flags.commit
               ? `the deployment of commit ${flags.commit}`
               : 'the next deployment';
@@ -220,13 +220,15 @@ async function waitForResult(flags: TailFlags & WaitFlags): Promise<void> {
         `${JSON.stringify({ appId, appName: appName ?? null, deployment: uuid ?? null, state: outcome.state, source: 'source' in outcome ? outcome.source : null, waitedMs: Date.now() - started, exitCode })}\n`,
       );
     } else if (outcome.state === 'TIMEOUT') {
-      const what = uuid ? `deployment ${uuid} had no result` : 'no deployment started';
+      const what = uuid ? `deployment ${safeText(uuid)} had no result` : 'no deployment started';
       process.stdout.write(
         `${name}: ${what} after ${elapsed} (--timeout ${flags.timeout ?? DEFAULT_TIMEOUT})\n`,
       );
     } else {
       const via = outcome.source === 'poll' ? ', read from the deployments list' : '';
-      process.stdout.write(`${name}: deployment ${uuid} ${outcome.state} after ${elapsed}${via}\n`);
+      process.stdout.write(
+        `${name}: deployment ${safeText(uuid ?? '')} ${outcome.state} after ${elapsed}${via}\n`,
+      );
     }
     process.exitCode = exitCode;
   } finally {
