@@ -8,7 +8,7 @@ import { Webhook } from '../../source/domain/schemas.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { type Receiver, startReceiver, waitFor } from '../sandbox-events/support.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { jsonLines, type RunningCli, startCli } from './support.js';
+import { jsonLines, type RunningCli, startCli, startProxy } from './support.js';
 
 let sandbox: TestSandbox;
 let ids: ReturnType<typeof seedIds>;
@@ -34,8 +34,8 @@ async function receiver(reply?: Parameters<typeof startReceiver>[0]): Promise<Re
 }
 
 /** Starts `listen` and waits for its ready line (the socket is connected). */
-async function listen(args: string[]): Promise<RunningCli> {
-  const cli = startCli(['listen', ...args], sandbox.env);
+async function listen(args: string[], env: Record<string, string> = sandbox.env): Promise<RunningCli> {
+  const cli = startCli(['listen', ...args], env);
   clis.push(cli);
   await waitFor(() => cli.stderr.some((l) => l.startsWith('Ready:')), 15_000);
   return cli;
@@ -232,6 +232,30 @@ describe('listen --forward-to', { timeout: 60_000 }, () => {
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('reconnects after a cut, says so, and does not invent the events it missed', async () => {
+    const proxy = await startProxy(Number(new URL(sandbox.url).port));
+    const local = await receiver();
+    try {
+      const cli = await listen(
+        ['--app', 'shop-api', '--event', 'APPLICATION_STOP,APPLICATION_REDEPLOY', '--forward-to', local.url],
+        { ...sandbox.env, API_HOST: proxy.url },
+      );
+      proxy.cut();
+      await waitFor(() => cli.stderr.some((l) => l.startsWith('Event socket lost')), 15_000);
+      await trigger('APPLICATION_STOP', ids.apps.shopApi.id); // while the socket is down
+      proxy.restore();
+      await waitFor(() => cli.stderr.some((l) => l.startsWith('Event socket connected again')), 15_000);
+      expect(cli.stderr.find((l) => l.startsWith('Event socket connected again'))).toMatch(
+        /events sent while it was down are not replayed/,
+      );
+      await trigger('APPLICATION_REDEPLOY', ids.apps.shopApi.id);
+      await waitFor(() => cli.stdout.length === 1, 15_000);
+      expect(local.requests.map((q) => eventOf(q.body))).toEqual(['APPLICATION_REDEPLOY']);
+    } finally {
+      await proxy.close();
     }
   });
 
