@@ -2,9 +2,8 @@
 // this machine to each URL of the hook, in the body of its format. No Clever Cloud credential is
 // ever sent to these third-party URLs.
 
-import { formatPayload, type PayloadContext, sampleEvent } from '../domain/payloads.js';
+import { type PayloadContext, sampleEvent, webhookRequest } from '../domain/payloads.js';
 import type { Webhook } from '../domain/schemas.js';
-import { USER_AGENT } from '../domain/version.js';
 import type { WebhookTestResult } from './types.js';
 import { Agent, request } from './undici-core.js';
 
@@ -34,12 +33,8 @@ export async function sendTestEvent(
         const started = performance.now();
         const durationMs = () => Math.round(performance.now() - started);
         try {
-          const response = await request(url, {
-            method: 'POST',
-            dispatcher: agent,
-            headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
-            body: JSON.stringify(formatPayload(format, event, options.context ?? {})),
-          });
+          const { headers, body } = webhookRequest(format, event, options.context ?? {});
+          const response = await request(url, { method: 'POST', dispatcher: agent, headers, body });
           const text = await response.body.text();
           const ok = response.statusCode >= 200 && response.statusCode < 300;
           return {

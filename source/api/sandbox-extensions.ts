@@ -6,6 +6,7 @@
 import { rootCertificates } from 'node:tls';
 import type { z } from 'zod';
 import {
+  type Delivery,
   type DeliveryPage,
   DeliveryPage as DeliveryPageSchema,
   type TriggerDeploymentInput,
@@ -31,6 +32,8 @@ export interface SandboxExtensionsOptions {
 }
 
 const enc = encodeURIComponent;
+/** The most records the log answers in one page. */
+const MAX_PAGE = 500;
 
 export class SandboxExtensionsClient {
   private readonly agent: Agent;
@@ -116,6 +119,18 @@ export class SandboxExtensionsClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     const search = params.size > 0 ? `?${params}` : '';
     return this.send('GET', `/sandbox/v1/deliveries${search}`, DeliveryPageSchema);
+  }
+
+  /** Every record after `since` (or all), oldest first, following the pages. */
+  async allDeliveries(query: { hookId?: string; since?: string } = {}): Promise<Delivery[]> {
+    const items: Delivery[] = [];
+    let since = query.since;
+    for (;;) {
+      const page = await this.deliveries({ ...query, ...(since ? { since } : {}), limit: MAX_PAGE });
+      items.push(...page.items);
+      if (page.items.length < MAX_PAGE || page.next === since) return items;
+      since = page.next;
+    }
   }
 
   async redeliver(deliveryId: string): Promise<TriggeredEvent> {

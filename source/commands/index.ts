@@ -3,8 +3,10 @@
 import type { Command } from 'commander';
 import { register as registerApply } from './apply.js';
 import { register as registerApps } from './apps.js';
+import { register as registerDeliveries } from './deliveries.js';
 import { register as registerEvents } from './events.js';
 import { register as registerExport } from './export.js';
+import { register as registerListen } from './listen.js';
 import { register as registerNotifyEmail } from './notify-email.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerSandbox } from './sandbox.js';
@@ -22,5 +24,7 @@ export function registerCommands(program: Command): void {
   registerApply(program);
   registerSandbox(program);
   registerTail(program);
+  registerListen(program);
+  registerDeliveries(program);
   registerTui(program);
 }

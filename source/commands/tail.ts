@@ -1,6 +1,7 @@
 // `clever-notify tail`: deployment results and webhook deliveries as they happen.
 import { Command, Option } from 'commander';
 import { addOrgOption, addSandboxOption, withExamples } from './common-options.js';
+import type { WaitFlags } from './tail/wait.js';
 
 export interface TailFlags {
   org?: string;
@@ -19,6 +20,13 @@ export function register(program: Command): void {
     )
     .option('-a, --app <id|name>', 'only this application')
     .option('-e, --event <events>', 'only these events, comma-separated (META_… groups allowed)')
+    .option('--wait', 'wait for one deployment of --app and exit 0 OK, 1 FAIL, 2 CANCELLED, 3 timeout')
+    .option(
+      '--deployment <uuid>',
+      'with --wait: this deployment (default: the one in progress, else the next)',
+    )
+    .option('--commit <sha>', 'with --wait: the newest deployment of this commit')
+    .option('--timeout <duration>', 'with --wait: give up after this long (default 15m)')
     .addOption(
       new Option('-F, --format <format>', 'output: lines for people, or one JSON object per line')
         .choices(['human', 'json-stream'])
@@ -29,8 +37,13 @@ export function register(program: Command): void {
   withExamples(command, [
     'clever-notify tail --app my-app',
     'clever-notify tail -F json-stream | jq \'select(.type == "event") | .deployment.state\'',
+    'git push clever && clever-notify tail --app my-app --wait --timeout 20m',
   ]);
-  command.action(async (flags: TailFlags) => {
+  command.action(async (flags: TailFlags & WaitFlags) => {
+    if (flags.wait || flags.deployment || flags.commit || flags.timeout) {
+      const { runWait } = await import('./tail/wait.js');
+      return runWait(flags);
+    }
     const { runTail } = await import('./tail/run.js');
     await runTail(flags);
   });

@@ -18,6 +18,10 @@ export const Delivery = z.object({
   attempt: z.number(),
   /** The exact body sent, as text. */
   requestBody: z.string(),
+  /** The headers sent (absent from records older than this field). */
+  requestHeaders: z.record(z.string(), z.string()).optional(),
+  /** The answer's headers, bounded by `boundedHeaders`; absent on a network error. */
+  responseHeaders: z.record(z.string(), z.string()).optional(),
   status: z.number().optional(),
   networkFailure: z.string().optional(),
   durationMs: z.number(),
@@ -80,3 +84,37 @@ export const WebhookTestResult = z.object({
 export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
 
 export const WebhookTestResults = z.array(WebhookTestResult);
+
+/** The delivery log keeps at most this many headers of an answer, each value cut to this length. */
+export const MAX_LOGGED_HEADERS = 32;
+export const MAX_LOGGED_HEADER_LENGTH = 256;
+
+/**
+ * Response headers as the delivery log keeps them: lower-case names, repeated values joined with ", ",
+ * at most MAX_LOGGED_HEADERS of them, each value cut to MAX_LOGGED_HEADER_LENGTH characters (a
+ * receiver cannot grow the log without bound).
+ */
+export function boundedHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  let count = 0;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (count++ >= MAX_LOGGED_HEADERS) break;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    kept[name.toLowerCase()] =
+      text.length > MAX_LOGGED_HEADER_LENGTH ? `${text.slice(0, MAX_LOGGED_HEADER_LENGTH - 1)}…` : text;
+  }
+  return kept;
+}
+
+/** A short, stable name for what went wrong on the way to a receiver: ECONNREFUSED, timeout after 10000 ms… */
+export function describeNetworkFailure(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
+  if (err.name === 'TimeoutError' || err.code === 'UND_ERR_CONNECT_TIMEOUT')
+    return `timeout after ${timeoutMs} ms`;
+  if (typeof err.cause?.code === 'string') return err.cause.code;
+  if (typeof err.code === 'string') return err.code;
+  return error instanceof Error ? error.message : String(error);
+}

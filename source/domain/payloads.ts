@@ -4,6 +4,7 @@
 // following what each service's incoming webhooks accept. Pure: the dispatcher of the sandbox and
 // `webhooks test` against the real API both build their bodies here.
 import { type EventEnvelope, eventData, type WebhookFormat } from './schemas.js';
+import { USER_AGENT } from './version.js';
 
 export interface PayloadContext {
   ownerName?: string;
@@ -208,4 +209,43 @@ export function sampleEvent(
     cause: 'Git',
   };
   return { event: 'DEPLOYMENT_SUCCESS', date: at, data: JSON.stringify(data) };
+}
+
+/** The headers every webhook request carries, from the sandbox's dispatcher and from `listen` alike. */
+export const WEBHOOK_REQUEST_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json',
+  'user-agent': USER_AGENT,
+};
+
+/** What one URL of a webhook receives for one event: its headers and its exact body. */
+export interface WebhookRequest {
+  headers: Readonly<Record<string, string>>;
+  body: string;
+}
+
+/**
+ * The request for one event in one format: the sandbox's dispatcher sends it, and `listen` forwards it
+ * to a local receiver, so that the receiver gets byte for byte what the hook would.
+ */
+export function webhookRequest(
+  format: WebhookFormat,
+  event: EventEnvelope,
+  context: PayloadContext,
+): WebhookRequest {
+  return { headers: WEBHOOK_REQUEST_HEADERS, body: JSON.stringify(formatPayload(format, event, context)) };
+}
+
+/** The context of an event's bodies: its owner's name and, for an app, its name, console link and host. */
+export function payloadContext(about: {
+  ownerName?: string | undefined;
+  app?: { id: string; name: string } | undefined;
+  /** The app's first domain (e.g. app-….cleverapps.io), when known. */
+  appHost?: string | undefined;
+}): PayloadContext {
+  const { ownerName, app, appHost } = about;
+  return {
+    ...(ownerName ? { ownerName } : {}),
+    ...(app ? { appName: app.name, consoleUrl: `https://console.clever-cloud.com/goto/${app.id}` } : {}),
+    ...(appHost ? { appUrl: `https://${appHost}` } : {}),
+  };
 }

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { DEAD_FORMAT_WARNINGS, type Delivery, type WebhookTestResult } from '../../domain/deliveries.js';
 import { hookMatchesEvent } from '../../domain/matching.js';
-import { formatPayload, type PayloadContext, SAMPLE_APP_ID, sampleEvent } from '../../domain/payloads.js';
+import {
+  type PayloadContext,
+  payloadContext,
+  SAMPLE_APP_ID,
+  sampleEvent,
+  WEBHOOK_REQUEST_HEADERS,
+  webhookRequest,
+} from '../../domain/payloads.js';
 import type { Webhook, WebhookFormat } from '../../domain/schemas.js';
 import type { SandboxEvent } from '../events/event-bus.js';
 import type { SandboxStore } from '../store/store.js';
@@ -133,12 +140,7 @@ export class Dispatcher {
     const { store } = this.options;
     const app = event.resourceId ? store.application(event.resourceId) : undefined;
     const host = (app?.vhosts as Array<{ fqdn?: string }> | undefined)?.[0]?.fqdn;
-    const ownerName = store.owner(event.ownerId)?.name;
-    return {
-      ...(ownerName ? { ownerName } : {}),
-      ...(app ? { appName: app.name, consoleUrl: `https://console.clever-cloud.com/goto/${app.id}` } : {}),
-      ...(host ? { appUrl: `https://${host}` } : {}),
-    };
+    return payloadContext({ ownerName: store.owner(event.ownerId)?.name, app, appHost: host });
   }
 
   private newJob(
@@ -156,7 +158,7 @@ export class Dispatcher {
       ownerId: hook.ownerId,
       url,
       format,
-      body: JSON.stringify(formatPayload(format, event.envelope, context)),
+      body: webhookRequest(format, event.envelope, context).body,
       attempt: 1,
       dueAt: this.now(),
     };
@@ -267,6 +269,8 @@ export class Dispatcher {
       format: job.format,
       attempt: job.attempt,
       requestBody: job.body,
+      requestHeaders: { ...WEBHOOK_REQUEST_HEADERS },
+      ...(sent.responseHeaders !== undefined ? { responseHeaders: sent.responseHeaders } : {}),
       ...(sent.status !== undefined ? { status: sent.status } : {}),
       ...(sent.networkFailure !== undefined ? { networkFailure: sent.networkFailure } : {}),
       durationMs: sent.durationMs,

@@ -3,7 +3,8 @@
 // a User-Agent naming clever-notify. Never throws: a failure is part of the outcome.
 import { createSecureContext } from 'node:tls';
 import { Agent, request } from 'undici';
-import { USER_AGENT } from '../../domain/version.js';
+import { boundedHeaders, describeNetworkFailure } from '../../domain/deliveries.js';
+import { WEBHOOK_REQUEST_HEADERS } from '../../domain/payloads.js';
 import { type AttemptOutcome, parseRetryAfter } from './retry-policy.js';
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
@@ -11,6 +12,8 @@ export const DEFAULT_DELIVERY_TIMEOUT_MS = 10_000;
 
 export interface SentAttempt extends AttemptOutcome {
   durationMs: number;
+  /** The answer's headers, bounded as the delivery log keeps them. */
+  responseHeaders?: Record<string, string>;
 }
 
 export interface WebhookSender {
@@ -56,7 +59,7 @@ export function createHttpSender({
         const response = await request(url, {
           method: 'POST',
           dispatcher: agent,
-          headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
+          headers: WEBHOOK_REQUEST_HEADERS,
           body,
           signal,
         });
@@ -69,6 +72,7 @@ export function createHttpSender({
         return {
           status: response.statusCode,
           durationMs: durationMs(),
+          responseHeaders: boundedHeaders(response.headers),
           ...(excerpt ? { responseExcerpt: excerpt } : {}),
           ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
         };
@@ -107,16 +111,6 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): P
     if (size >= RESPONSE_EXCERPT_BYTES) break;
   }
   return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES));
-}
-
-/** A short, stable name for what went wrong: ECONNREFUSED, timeout after 10000 ms, … */
-export function describeNetworkFailure(error: unknown, timeoutMs: number): string {
-  const err = error as { name?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
-  if (err.name === 'TimeoutError' || err.code === 'UND_ERR_CONNECT_TIMEOUT')
-    return `timeout after ${timeoutMs} ms`;
-  if (typeof err.cause?.code === 'string') return err.cause.code;
-  if (typeof err.code === 'string') return err.code;
-  return error instanceof Error ? error.message : String(error);
 }
 
 function isPermanent(error: unknown): boolean {
