@@ -2,6 +2,12 @@
 // created in one step (a full temporary file hard-linked into place) so that no reader ever sees it
 // half-written, and a lock whose process is gone, or no longer listens where it said, is stale and
 // taken over (a pid can be reused by another program after a reboot).
+//
+// A lock is also released when the process ends without closing its sandbox: on `exit`, and on
+// SIGTERM, SIGHUP and SIGINT when nothing else handles them (an embedded sandbox in a command). When
+// something does (the TUI's screen, the sandbox command, `tail`), that handler decides: it either
+// closes the sandbox (which releases the lock) or re-raises the signal, which then comes here.
+import { readFileSync, rmSync } from 'node:fs';
 import { link, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { z } from 'zod';
@@ -119,6 +125,8 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
   }
 
   let released = false;
+  heldLocks.add(file);
+  watchProcessEnd();
   return {
     async update({ port, url }) {
       await writeFileAtomic(file, JSON.stringify({ ...content, port, url }), 0o600);
@@ -126,8 +134,51 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
     async release() {
       if (released) return;
       released = true;
+      heldLocks.delete(file);
+      if (heldLocks.size === 0) unwatchProcessEnd();
       const holder = await readLock(file);
       if (holder?.pid === process.pid) await rm(file, { force: true });
     },
   };
+}
+
+const heldLocks = new Set<string>();
+const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+/** Synchronous: it runs while the process ends. Removes only locks that still name this process. */
+function releaseAllNow(): void {
+  for (const file of heldLocks) {
+    try {
+      if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours any more.
+    }
+  }
+  heldLocks.clear();
+}
+
+function onEndingSignal(signal: NodeJS.Signals): void {
+  // Another handler owns this signal; if it re-raises it, we are called again, alone.
+  if (process.listenerCount(signal) > 1) return;
+  releaseAllNow();
+  unwatchProcessEnd();
+  // The default behaviour, so that the exit status says which signal ended the process.
+  process.kill(process.pid, signal);
+}
+
+let watching = false;
+
+function watchProcessEnd(): void {
+  if (watching) return;
+  watching = true;
+  // First in line, so that it sees every other handler of the signal, including `once` ones.
+  for (const signal of ENDING_SIGNALS) process.prependListener(signal, onEndingSignal);
+  process.on('exit', releaseAllNow);
+}
+
+function unwatchProcessEnd(): void {
+  if (!watching) return;
+  watching = false;
+  for (const signal of ENDING_SIGNALS) process.off(signal, onEndingSignal);
+  process.off('exit', releaseAllNow);
 }

@@ -16,6 +16,7 @@ import { builtinPlugins, type SandboxPlugin } from './plugins.js';
 import { addBrowsingRoutes } from './routes/browsing.js';
 import { addNotificationRoutes } from './routes/notifications.js';
 import { writeFileAtomic } from './storage/atomic-file.js';
+import { StorageWriteError } from './storage/durable-state.js';
 import { SandboxStore } from './store/store.js';
 
 /** Stable, so that the lines in DATA/env stay valid across restarts. */
@@ -189,6 +190,16 @@ async function handleRequest(
       res.destroy();
     } else if (error instanceof HttpError) {
       sendError(res, error.status, error.message);
+    } else if (error instanceof StorageWriteError) {
+      // The change was refused before it was applied: nothing of it is seen later (docs/sandbox.md).
+      log(`${method} ${url.pathname} refused: ${error.message}`);
+      sendError(
+        res,
+        error.diskFull ? 507 : 500,
+        error.diskFull
+          ? `${error.message}; the change was not made: free some space there and try again (no restart needed)`
+          : `${error.message}; the change was not made`,
+      );
     } else {
       log(
         `internal error on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`,
