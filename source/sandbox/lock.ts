@@ -3,10 +3,10 @@
 // half-written, and a lock whose process is gone, or no longer listens where it said, is stale and
 // taken over (a pid can be reused by another program after a reboot).
 //
-// A lock is also released when the process ends without closing its sandbox: on `exit`, and on
-// SIGTERM, SIGHUP and SIGINT when nothing else handles them (an embedded sandbox in a command). When
-// something does (the TUI's screen, the sandbox command, `tail`), that handler decides: it either
-// closes the sandbox (which releases the lock) or re-raises the signal, which then comes here.
+// A lock is also released when the process ends without closing its sandbox: on `exit`, and, for an
+// embedded sandbox (the one `tui` and the commands start in-process), as soon as SIGTERM, SIGHUP or
+// SIGINT arrives, whatever else handles the signal (the TUI's screen re-raises it; Ink's signal-exit
+// then ends the process). The sandbox command closes its own sandbox on those signals instead.
 import { readFileSync, rmSync } from 'node:fs';
 import { link, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -91,7 +91,11 @@ export interface SandboxLock {
   release(): Promise<void>;
 }
 
-export async function acquireLock(dataDir: string, host: string): Promise<SandboxLock> {
+export async function acquireLock(
+  dataDir: string,
+  host: string,
+  options: { releaseOnSignals?: boolean } = {},
+): Promise<SandboxLock> {
   const file = sandboxFiles(dataDir).lock;
   const content: LockContent = {
     pid: process.pid,
@@ -125,7 +129,7 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
   }
 
   let released = false;
-  heldLocks.add(file);
+  heldLocks.set(file, options.releaseOnSignals ?? false);
   watchProcessEnd();
   return {
     async update({ port, url }) {
@@ -142,43 +146,53 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
   };
 }
 
-const heldLocks = new Set<string>();
+/** Every lock this process holds, and whether an ending signal releases it at once. */
+const heldLocks = new Map<string, boolean>();
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 /** Synchronous: it runs while the process ends. Removes only locks that still name this process. */
-function releaseAllNow(): void {
-  for (const file of heldLocks) {
+function releaseNow(files: string[]): void {
+  for (const file of files) {
+    heldLocks.delete(file);
     try {
       if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) rmSync(file, { force: true });
     } catch {
       // Gone already, or not ours any more.
     }
   }
-  heldLocks.clear();
+}
+
+function releaseAllNow(): void {
+  releaseNow([...heldLocks.keys()]);
 }
 
 function onEndingSignal(signal: NodeJS.Signals): void {
-  // Another handler owns this signal; if it re-raises it, we are called again, alone.
-  if (process.listenerCount(signal) > 1) return;
-  releaseAllNow();
-  unwatchProcessEnd();
-  // The default behaviour, so that the exit status says which signal ended the process.
-  process.kill(process.pid, signal);
+  releaseNow([...heldLocks].filter(([, onSignal]) => onSignal).map(([file]) => file));
+  // Once: a handler that re-raises the signal must find only the handlers it expects.
+  for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+  signalsWatched = false;
+  // Alone, this handler would have cancelled the default behaviour: end the process as it would have.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
-let watching = false;
+let exitWatched = false;
+let signalsWatched = false;
 
 function watchProcessEnd(): void {
-  if (watching) return;
-  watching = true;
-  // First in line, so that it sees every other handler of the signal, including `once` ones.
-  for (const signal of ENDING_SIGNALS) process.prependListener(signal, onEndingSignal);
-  process.on('exit', releaseAllNow);
+  if (!exitWatched) {
+    exitWatched = true;
+    process.on('exit', releaseAllNow);
+  }
+  if (!signalsWatched && [...heldLocks.values()].some(Boolean)) {
+    signalsWatched = true;
+    // First in line, so that the lock is gone before any other handler ends the process.
+    for (const signal of ENDING_SIGNALS) process.prependListener(signal, onEndingSignal);
+  }
 }
 
 function unwatchProcessEnd(): void {
-  if (!watching) return;
-  watching = false;
-  for (const signal of ENDING_SIGNALS) process.off(signal, onEndingSignal);
-  process.off('exit', releaseAllNow);
+  if (exitWatched) process.off('exit', releaseAllNow);
+  if (signalsWatched) for (const signal of ENDING_SIGNALS) process.off(signal, onEndingSignal);
+  exitWatched = false;
+  signalsWatched = false;
 }

@@ -35,6 +35,11 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Default `builtinPlugins`. */
   plugins?: readonly SandboxPlugin[];
+  /**
+   * Started in-process by `tui` or a command: the folder's lock is released as soon as SIGTERM, SIGHUP
+   * or SIGINT arrives, since the process may end without closing the sandbox (see ./lock.ts).
+   */
+  embedded?: boolean;
 }
 
 export interface RunningSandbox {
@@ -69,7 +74,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   let lock: SandboxLock;
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    lock = await acquireLock(dataDir, host);
+    lock = await acquireLock(dataDir, host, { releaseOnSignals: options.embedded ?? false });
   } catch (error) {
     throw asUserError(error, dataDir);
   }
