@@ -187,6 +187,18 @@ export class DurableState<S, Op> {
     this.closed = true;
     clearTimeout(this.retryTimer);
     await this.flushing;
+    if (this.unsaved) {
+      // A last chance for what memory holds and the disk does not (space may have been freed).
+      const included = this.queue.splice(0);
+      await this.saveWhole().then(
+        () => {
+          for (const { waiter } of included) waiter.resolve();
+        },
+        (error) => {
+          for (const { waiter } of included) waiter.reject(new StorageWriteError(this.paths.snapshot, error));
+        },
+      );
+    }
     for (const { waiter } of this.queue.splice(0)) waiter.reject(new Error('the sandbox data is closed'));
     await this.journal.close();
   }
