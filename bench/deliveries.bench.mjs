@@ -1,6 +1,9 @@
 // The sandbox's events, on the built binary over loopback: webhook deliveries per second to a local
 // receiver, event-to-delivery latency at a steady 100 events/s, and events per second fanned out to
 // 10 event-socket clients. Targets: >= 1,000 deliveries/s, p99 < 50 ms, 1,000 events/s to 10 clients.
+// Then a test's latency (`POST …/webhooks/OWNER/HOOK/test`) to a URL with 1,000 deliveries queued to a
+// receiver that holds them, against the same test to an idle URL of the same receiver: a test goes
+// ahead of any queue (docs/sandbox.md), target within 2× of the idle one.
 // Latency is measured from the moment the bench sends the trigger request to the moment its receiver
 // has the delivery's body, so it includes the trigger's own round trip.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,9 +46,38 @@ async function startReceiver() {
   };
 }
 
+/** A receiver that answers tests at once and holds every event delivery marked `benchHold` until closed. */
+async function startHoldingReceiver() {
+  const holding = new Set();
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString();
+      if (body.includes('benchHold')) {
+        holding.add(res);
+        res.on('close', () => holding.delete(res));
+      } else res.end('ok');
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    get holding() {
+      return holding.size;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  };
+}
+
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-bench-events-'));
 const sandbox = await startSandbox(dataDir, { stderr: 'inherit' });
 const receiver = await startReceiver();
+const held = await startHoldingReceiver();
 try {
   // An owner whose seeded webhooks are all disabled, so that only the bench's hooks receive.
   const summary = await request(sandbox, 'GET', '/v2/summary');
@@ -144,7 +176,47 @@ try {
     `events/s fanned out to 10 socket clients: ${Math.round(fanEvents / fanSeconds)} (${fanEvents} events, ${fanEvents * 10} frames in ${fanSeconds.toFixed(2)} s, every client got every event; target >= 1000)\n`,
   );
   for (const c of clients) c.ws.close();
+
+  // 4. A test's latency with 1,000 deliveries queued to its URL.
+  const queued = `${held.url}/queued`;
+  const idle = `${held.url}/idle`;
+  const queuedHook = await request(sandbox, 'POST', `/v2/notifications/webhooks/${owner.id}`, {
+    name: 'bench queue',
+    urls: [{ format: 'raw', url: queued }],
+  });
+  const idleHook = await request(sandbox, 'POST', `/v2/notifications/webhooks/${owner.id}`, {
+    name: 'bench idle',
+    urls: [{ format: 'raw', url: idle }],
+    events: ['ACCOUNT_CREATION'],
+  });
+  const testOnce = async (hookId) => {
+    const t = performance.now();
+    const results = await request(sandbox, 'POST', `/sandbox/v1/webhooks/${owner.id}/${hookId}/test`);
+    if (!results[0].ok) throw new Error(`the test failed: ${JSON.stringify(results[0])}`);
+    return performance.now() - t;
+  };
+  await pool(1000, 16, () =>
+    request(sandbox, 'POST', '/sandbox/v1/events', {
+      event: 'APPLICATION_STOP',
+      appId,
+      data: { benchHold: true },
+    }),
+  );
+  await until(() => held.holding >= 4, 10_000, 'deliveries held by the receiver');
+  // In turns, so that both see the same load: the only difference is the queue.
+  const idleTimes = [];
+  const queuedTimes = [];
+  for (let i = 0; i < 20; i++) {
+    idleTimes.push(await testOnce(idleHook.id));
+    queuedTimes.push(await testOnce(queuedHook.id));
+  }
+  idleTimes.sort((a, b) => a - b);
+  queuedTimes.sort((a, b) => a - b);
+  process.stdout.write(
+    `a test's latency with 1,000 deliveries queued to its URL: median ${percentile(queuedTimes, 50).toFixed(1)} ms, max ${queuedTimes.at(-1).toFixed(1)} ms (idle URL: median ${percentile(idleTimes, 50).toFixed(1)} ms; target median within 2× of idle)\n`,
+  );
 } finally {
+  await held.close();
   await receiver.close();
   await stopSandbox(sandbox);
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,11 +1,29 @@
 // The sandbox's figures, on the built binary over loopback: start to listening, listing the hooks of
 // an owner that has 1,000, requests per second of a mixed read/write load (with zero errors), and
 // resident memory with 10,000 hooks. Targets: < 0.3 s, < 20 ms median, >= 500 req/s, < 100 MB.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Then the recipe that once took it down: one event to a hook at the URL limit whose receiver is dead,
+// every attempt of every URL made (retries a few ms apart): resident memory and the journals' size,
+// against an idle sandbox's in the same run (bounded: memory within 1.5×, journals within the
+// snapshot's size or 1 MiB, whichever is larger; see docs/sandbox.md).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { median, percentile, pool, rssMb, send, startSandbox, stopSandbox } from './support.mjs';
+import {
+  median,
+  percentile,
+  pool,
+  rssMb,
+  send,
+  sleep,
+  startSandbox,
+  stopSandbox,
+  until,
+} from './support.mjs';
+
+/** The sandbox's limit of URLs per webhook (docs/sandbox.md, "Limits"). */
+const MAX_URLS_PER_WEBHOOK = 100;
 
 const hookBody = (i) => ({
   name: `bench ${i}`,
@@ -129,6 +147,81 @@ try {
   const big = await startSandbox(dirs.at(-1));
   report('restart with 10,000 webhooks', `${(big.ms / 1000).toFixed(3)} s`, '');
   await stopSandbox(big);
+
+  await hookAtTheLimit();
 } finally {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A loopback port where nothing listens: every delivery fails at once (ECONNREFUSED). */
+async function deadPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function hookAtTheLimit() {
+  const dir = tempDir();
+  // A 5 ms base: the eight attempts of each URL (some 36 minutes with the default 2 s) take seconds.
+  const env = { ...process.env, CLEVER_NOTIFY_SANDBOX_RETRY_BASE_MS: '5' };
+  const sandbox = await startSandbox(dir, { env });
+  const fileSize = (name) => statSync(path.join(dir, name)).size;
+  const [acme] = (await send(sandbox, 'GET', '/v2/organisations')).body;
+  const apps = (await send(sandbox, 'GET', `/v2/organisations/${acme.id}/applications`)).body;
+  const idleRss = rssMb(sandbox.child.pid);
+  const port = await deadPort();
+  const urls = Array.from({ length: MAX_URLS_PER_WEBHOOK }, (_, i) => ({
+    format: 'raw',
+    url: `http://127.0.0.1:${port}/dead/${i}`,
+  }));
+  const created = await send(sandbox, 'POST', `/v2/notifications/webhooks/${acme.id}`, {
+    name: 'wide',
+    urls,
+  });
+  if (created.status !== 200) throw new Error(`POST answered ${created.status}`);
+  const begin = performance.now();
+  await send(sandbox, 'POST', '/sandbox/v1/events', { event: 'APPLICATION_STOP', appId: apps[0].id });
+  // Every URL's last attempt is in the log when every record of the event is final.
+  const attempts = MAX_URLS_PER_WEBHOOK * 8;
+  let peakRss = 0;
+  const finalRecords = async () => {
+    let since = '0';
+    let finals = 0;
+    for (;;) {
+      const page = (
+        await send(sandbox, 'GET', `/sandbox/v1/deliveries?hook=${created.body.id}&since=${since}&limit=500`)
+      ).body;
+      finals += page.items.filter((d) => d.final).length;
+      if (page.items.length < 500) return finals;
+      since = page.next;
+    }
+  };
+  await until(
+    async () => {
+      // Polled gently, so that the bench's own requests are not the load.
+      await sleep(100);
+      peakRss = Math.max(peakRss, rssMb(sandbox.child.pid));
+      return (await finalRecords()) >= MAX_URLS_PER_WEBHOOK;
+    },
+    120_000,
+    'every attempt of every URL',
+  );
+  const seconds = (performance.now() - begin) / 1000;
+  const rss = rssMb(sandbox.child.pid);
+  const journals = fileSize('world.journal') + fileSize('deliveries.journal');
+  const snapshots = fileSize('world.snapshot.json') + fileSize('deliveries.snapshot.json');
+  report(
+    `RSS after 1 event to a ${MAX_URLS_PER_WEBHOOK}-URL hook, dead receiver`,
+    `${rss.toFixed(1)} MB`,
+    `<= 1.5 × idle ${idleRss.toFixed(1)} MB`,
+  );
+  report('  peak RSS while it retried', `${peakRss.toFixed(1)} MB`, '');
+  report(
+    `  journals after ${attempts} failed attempts (${seconds.toFixed(1)} s)`,
+    `${(journals / 1024).toFixed(0)} KiB`,
+    `<= max(snapshots ${(snapshots / 1024).toFixed(0)} KiB, 1 MiB) each`,
+  );
+  await stopSandbox(sandbox);
 }

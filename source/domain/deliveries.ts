@@ -1,8 +1,22 @@
 // The sandbox's delivery log and extension API (/sandbox/v1, see docs/contract.md, "The sandbox
-// extension API"): one record per attempt to POST an event to one URL of a webhook. The real Clever Cloud API keeps no such log; only
+// extension API", and docs/sandbox.md): one record per attempt to POST an event to one URL of a
+// webhook. The real Clever Cloud API keeps no such log; only
 // the sandbox serves it.
 import { z } from 'zod';
 import { WebhookFormat } from './schemas.js';
+
+/**
+ * Why a delivery was sent: an event that matched the hook, a test (`…/webhooks/OWNER/HOOK/test`), or a
+ * redelivery (`…/deliveries/ID/redeliver`). Tests and redeliveries are sent once, at once, never
+ * retried, and change nothing in the hook (docs/sandbox.md, "Tests and redeliveries").
+ */
+export const DeliveryKind = z.enum(['event', 'test', 'redelivery']);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
+
+/** The kind of a record; records written before kinds existed are events. */
+export function deliveryKind(delivery: Pick<Delivery, 'kind'>): DeliveryKind {
+  return delivery.kind ?? 'event';
+}
 
 export const Delivery = z.object({
   id: z.string(),
@@ -14,6 +28,15 @@ export const Delivery = z.object({
   ownerId: z.string(),
   url: z.string(),
   format: WebhookFormat,
+  /** Absent in records written before kinds existed: read it with `deliveryKind`. */
+  kind: DeliveryKind.optional(),
+  /** Set (true) on the record of a test, so that a reader of the raw log cannot mistake it for an event. */
+  test: z.boolean().optional(),
+  /**
+   * Set (true) when the delivery was not made because too many to this URL were already pending (the
+   * bound of docs/sandbox.md, "Limits"); `warning` says so too.
+   */
+  dropped: z.boolean().optional(),
   /** 1 for the first try of this event to this URL. */
   attempt: z.number(),
   /** The exact body sent, as text. */

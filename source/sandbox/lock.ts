@@ -2,6 +2,12 @@
 // created in one step (a full temporary file hard-linked into place) so that no reader ever sees it
 // half-written, and a lock whose process is gone, or no longer listens where it said, is stale and
 // taken over (a pid can be reused by another program after a reboot).
+//
+// A lock is also released when the process ends without closing its sandbox: on `exit`, and, for an
+// embedded sandbox (the one `tui` and the commands start in-process), as soon as SIGTERM, SIGHUP or
+// SIGINT arrives, whatever else handles the signal (the TUI's screen re-raises it; Ink's signal-exit
+// then ends the process). The sandbox command closes its own sandbox on those signals instead.
+import { readFileSync, rmSync } from 'node:fs';
 import { link, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { z } from 'zod';
@@ -85,7 +91,11 @@ export interface SandboxLock {
   release(): Promise<void>;
 }
 
-export async function acquireLock(dataDir: string, host: string): Promise<SandboxLock> {
+export async function acquireLock(
+  dataDir: string,
+  host: string,
+  options: { releaseOnSignals?: boolean } = {},
+): Promise<SandboxLock> {
   const file = sandboxFiles(dataDir).lock;
   const content: LockContent = {
     pid: process.pid,
@@ -119,6 +129,8 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
   }
 
   let released = false;
+  heldLocks.set(file, options.releaseOnSignals ?? false);
+  watchProcessEnd();
   return {
     async update({ port, url }) {
       await writeFileAtomic(file, JSON.stringify({ ...content, port, url }), 0o600);
@@ -126,8 +138,61 @@ export async function acquireLock(dataDir: string, host: string): Promise<Sandbo
     async release() {
       if (released) return;
       released = true;
+      heldLocks.delete(file);
+      if (heldLocks.size === 0) unwatchProcessEnd();
       const holder = await readLock(file);
       if (holder?.pid === process.pid) await rm(file, { force: true });
     },
   };
+}
+
+/** Every lock this process holds, and whether an ending signal releases it at once. */
+const heldLocks = new Map<string, boolean>();
+const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+/** Synchronous: it runs while the process ends. Removes only locks that still name this process. */
+function releaseNow(files: string[]): void {
+  for (const file of files) {
+    heldLocks.delete(file);
+    try {
+      if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours any more.
+    }
+  }
+}
+
+function releaseAllNow(): void {
+  releaseNow([...heldLocks.keys()]);
+}
+
+function onEndingSignal(signal: NodeJS.Signals): void {
+  releaseNow([...heldLocks].filter(([, onSignal]) => onSignal).map(([file]) => file));
+  // Once: a handler that re-raises the signal must find only the handlers it expects.
+  for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+  signalsWatched = false;
+  // Alone, this handler would have cancelled the default behaviour: end the process as it would have.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+let exitWatched = false;
+let signalsWatched = false;
+
+function watchProcessEnd(): void {
+  if (!exitWatched) {
+    exitWatched = true;
+    process.on('exit', releaseAllNow);
+  }
+  if (!signalsWatched && [...heldLocks.values()].some(Boolean)) {
+    signalsWatched = true;
+    // First in line, so that the lock is gone before any other handler ends the process.
+    for (const signal of ENDING_SIGNALS) process.prependListener(signal, onEndingSignal);
+  }
+}
+
+function unwatchProcessEnd(): void {
+  if (exitWatched) process.off('exit', releaseAllNow);
+  if (signalsWatched) for (const signal of ENDING_SIGNALS) process.off(signal, onEndingSignal);
+  exitWatched = false;
+  signalsWatched = false;
 }

@@ -22,6 +22,7 @@ import { builtinPlugins, type SandboxPlugin } from './plugins.js';
 import { addBrowsingRoutes } from './routes/browsing.js';
 import { addNotificationRoutes } from './routes/notifications.js';
 import { writeFileAtomic } from './storage/atomic-file.js';
+import { StorageWriteError } from './storage/durable-state.js';
 import { SandboxStore } from './store/store.js';
 
 /** Stable, so that the lines in DATA/env stay valid across restarts. */
@@ -40,6 +41,11 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Default `builtinPlugins`. */
   plugins?: readonly SandboxPlugin[];
+  /**
+   * Started in-process by `tui` or a command: the folder's lock is released as soon as SIGTERM, SIGHUP
+   * or SIGINT arrives, since the process may end without closing the sandbox (see ./lock.ts).
+   */
+  embedded?: boolean;
 }
 
 export interface RunningSandbox {
@@ -74,7 +80,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   let lock: SandboxLock;
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    lock = await acquireLock(dataDir, host);
+    lock = await acquireLock(dataDir, host, { releaseOnSignals: options.embedded ?? false });
   } catch (error) {
     throw asUserError(error, dataDir);
   }
@@ -196,6 +202,16 @@ async function handleRequest(
       res.destroy();
     } else if (error instanceof HttpError) {
       sendError(res, error.status, error.message);
+    } else if (error instanceof StorageWriteError) {
+      // The change was refused before it was applied: nothing of it is seen later (docs/sandbox.md).
+      log(`${method} ${url.pathname} refused: ${error.message}`);
+      sendError(
+        res,
+        error.diskFull ? 507 : 500,
+        error.diskFull
+          ? `${error.message}; the change was not made: free some space there and try again (no restart needed)`
+          : `${error.message}; the change was not made`,
+      );
     } else {
       log(
         `internal error on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`,

@@ -1,19 +1,145 @@
-// What the sandbox checks in a hook before storing it, as the real API does, with a message that
-// says what is wrong: the shape (zod schemas of the domain), formats, events, URLs, the name, and
-// that every scope entry is an application or add-on of the hook's owner.
-import type { z } from 'zod';
+// What the sandbox checks in a hook before storing it, with a 400 whose message names the field and
+// says what is wrong: the shape (zod schemas of the domain, refined here), the limits of
+// docs/sandbox.md ("Limits"), control characters in any stored text, URLs, formats, events, and that
+// every scope entry is an application or add-on of the hook's owner. Clever Cloud publishes no limits:
+// these are the sandbox's own, large enough for any real hook and small enough that no single request
+// can swamp it.
+import { z } from 'zod';
 import { isKnownEventName } from '../domain/events.js';
-import { EmailHookInput, type NotifiedTarget, WEBHOOK_FORMATS, WebhookInput } from '../domain/schemas.js';
+import {
+  EmailHookInput,
+  NotifiedTarget,
+  WEBHOOK_FORMATS,
+  WebhookFormat,
+  WebhookInput,
+} from '../domain/schemas.js';
 import { HttpError } from './http/respond.js';
 import type { SandboxStore } from './store/store.js';
+
+export const MAX_URLS_PER_WEBHOOK = 100;
+export const MAX_NAME_LENGTH = 256;
+export const MAX_URL_LENGTH = 2048;
+/** Distinct events (a name given twice counts once, and is stored once). */
+export const MAX_EVENTS = 200;
+/** Distinct applications and add-ons. */
+export const MAX_SCOPE = 200;
+export const MAX_RECIPIENTS = 100;
+/** An e-mail address is at most 254 characters; an id is shorter. */
+export const MAX_TARGET_LENGTH = 320;
+const MAX_ID_LENGTH = 256;
+
+/** C0 (NUL, CR, LF, ESC…), DEL and C1. */
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
+
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Text that is stored and shown again: bounded, and no control characters. */
+function storedText(max: number, what = 'characters') {
+  return z.string().superRefine((value, ctx) => {
+    if (value.length > max) {
+      ctx.addIssue({ code: 'custom', message: `at most ${max} ${what} (got ${value.length})` });
+      return;
+    }
+    const control = CONTROL_CHARACTER.exec(value);
+    if (control) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `control characters are not allowed (found ${codePoint(control[0])} at position ${control.index + 1})`,
+      });
+    }
+  });
+}
+
+const Name = storedText(MAX_NAME_LENGTH).refine((name) => name.trim() !== '', {
+  message: 'the name must not be empty',
+});
+
+/**
+ * An http: or https: URL with a valid host, as typed (no spaces, no control characters), and without
+ * credentials: `user:pass@` would be stored and shown in clear, and sent to every redirect-free receiver.
+ */
+export const HookUrl = storedText(MAX_URL_LENGTH).superRefine((url, ctx) => {
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+  if (url.length > MAX_URL_LENGTH || CONTROL_CHARACTER.test(url)) return;
+  if (/\s/u.test(url)) return fail(`"${url}" is not a valid URL: it contains a space`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fail(`"${url}" is not a valid URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return fail(`"${url}" is not an http(s) URL`);
+  }
+  if (!/^https?:\/\//i.test(url))
+    return fail(`"${url}" is not a valid URL: it must start with http:// or https://`);
+  if (parsed.username || parsed.password) {
+    return fail('a URL must not carry credentials (user:password@): the sandbox refuses them');
+  }
+  if (!isValidHost(parsed.hostname)) return fail(`"${url}" is not a valid URL: no valid host`);
+});
+
+/** A DNS name (letters, digits, hyphens, underscores; no empty label) or an IP literal. */
+function isValidHost(hostname: string): boolean {
+  if (/^\[[0-9a-f:.]+\]$/i.test(hostname)) return true;
+  const labels = hostname.split('.');
+  if (labels.at(-1) === '') labels.pop();
+  return (
+    labels.length > 0 &&
+    hostname.length <= 253 &&
+    labels.every((l) => /^[a-z0-9_](?:[a-z0-9_-]{0,62})$/i.test(l))
+  );
+}
+
+/** Duplicates folded (first kept) before the count is checked. */
+function distinctList(max: number, what: string, item: z.ZodType<string>) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((list) => (list ? [...new Set(list)] : list))
+    .refine((list) => !list || list.length <= max, {
+      message: `at most ${max} distinct ${what}`,
+    });
+}
+
+const Events = distinctList(MAX_EVENTS, 'events', storedText(MAX_ID_LENGTH));
+const Scope = distinctList(MAX_SCOPE, 'applications and add-ons', storedText(MAX_ID_LENGTH));
+
+const SandboxWebhookInput = WebhookInput.extend({
+  name: Name,
+  urls: z
+    .array(z.object({ format: WebhookFormat, url: HookUrl }))
+    .min(1, { message: 'a webhook needs at least one URL' })
+    .max(MAX_URLS_PER_WEBHOOK, { message: `at most ${MAX_URLS_PER_WEBHOOK} URLs per webhook` }),
+  events: Events,
+  scope: Scope,
+});
+
+const Target = NotifiedTarget.superRefine((target, ctx) => {
+  const text = 'target' in target ? target.target : undefined;
+  if (typeof text !== 'string') return;
+  const result = storedText(MAX_TARGET_LENGTH).safeParse(text);
+  if (!result.success) {
+    ctx.addIssue({ code: 'custom', path: ['target'], message: result.error.issues[0]!.message });
+  }
+});
+
+const SandboxEmailHookInput = EmailHookInput.extend({
+  name: Name,
+  notified: z
+    .array(Target)
+    .max(MAX_RECIPIENTS, { message: `at most ${MAX_RECIPIENTS} recipients` })
+    .nullish(),
+  events: Events,
+  scope: Scope,
+});
 
 export function parseWebhookInput(body: unknown, ownerId: string, store: SandboxStore): WebhookInput {
   requireObject(body);
   checkFormats(body);
-  const input = parseWith(WebhookInput, body);
-  checkName(input.name);
-  if (input.urls.length === 0) throw new HttpError(400, 'urls: a webhook needs at least one URL');
-  for (const { url } of input.urls) checkUrl(url);
+  const input = parseWith(SandboxWebhookInput, body);
   checkEvents(input.events);
   checkScope(input.scope, ownerId, store);
   return input;
@@ -21,8 +147,7 @@ export function parseWebhookInput(body: unknown, ownerId: string, store: Sandbox
 
 export function parseEmailHookInput(body: unknown, ownerId: string, store: SandboxStore): EmailHookInput {
   requireObject(body);
-  const input = parseWith(EmailHookInput, body);
-  checkName(input.name);
+  const input = parseWith(SandboxEmailHookInput, body);
   const notified = input.notified?.map((target, i) => checkTarget(target, i, store));
   checkEvents(input.events);
   checkScope(input.scope, ownerId, store);
@@ -77,27 +202,15 @@ function checkFormats(body: Record<string, unknown>): void {
   for (const [i, entry] of body.urls.entries()) {
     const format = (entry as { format?: unknown } | null)?.format;
     if (typeof format === 'string' && !(WEBHOOK_FORMATS as readonly string[]).includes(format)) {
+      const shown =
+        CONTROL_CHARACTER.test(format) || format.length > 40
+          ? JSON.stringify(format.slice(0, 40))
+          : `"${format}"`;
       throw new HttpError(
         400,
-        `urls.${i}.format: unknown format "${format}"; expected one of ${WEBHOOK_FORMATS.join(', ')}`,
+        `urls.${i}.format: unknown format ${shown}; expected one of ${WEBHOOK_FORMATS.join(', ')}`,
       );
     }
-  }
-}
-
-function checkName(name: string): void {
-  if (name.trim() === '') throw new HttpError(400, 'name: the name must not be empty');
-}
-
-function checkUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new HttpError(400, `urls: "${url}" is not a valid URL`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new HttpError(400, `urls: "${url}" is not an http(s) URL`);
   }
 }
 

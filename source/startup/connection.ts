@@ -58,7 +58,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     };
   } else {
     const { startSandbox } = await import('../sandbox/start.js');
-    const sandbox = await startSandbox({ dataDir, port: 0 });
+    const sandbox = await startSandbox({ dataDir, port: 0, embedded: true });
     const sandboxCredentials = await sandboxCredentialsFor(
       sandbox.url,
       sandbox.token,

@@ -143,7 +143,7 @@ describe('webhook deliveries', () => {
     for (const d of log.slice(0, 3)) expect(d.nextAttemptAt).toBeGreaterThanOrEqual(d.at);
     const gaps = r.requests.slice(1).map((q, i) => q.at - r.requests[i]!.at);
     expect(gaps[2]!).toBeGreaterThan(gaps[0]!);
-    const after = hookNow(hook);
+    const after = await waitFor(() => (hookNow(hook).failures.length === 3 ? hookNow(hook) : undefined));
     expect(after.state).toBe('ENABLED');
     expect(after.failures.map((f) => [f.url, f.status, f.partialBody])).toEqual([
       [r.url, 503, 'busy'],
@@ -228,7 +228,9 @@ describe('webhook deliveries', () => {
     expect(d.networkFailure).toBe('timeout after 400 ms');
     expect(d.durationMs).toBeGreaterThanOrEqual(390);
     expect(d.final).toBe(false);
-    expect(hookNow(hook).failures[0]!.networkFailure).toBe('timeout after 400 ms');
+    // The hook's failure is journaled beside the log record, and seen once it is on disk.
+    const failure = await waitFor(() => hookNow(hook).failures[0]);
+    expect(failure.networkFailure).toBe('timeout after 400 ms');
   });
 
   it('gives up on a body that stalls after the headers', async () => {

@@ -1,7 +1,9 @@
 // The dispatcher's durable memory: the delivery log (one record per attempt), the deliveries still to
 // be made (so that pending retries survive a restart), and each hook's run of failed deliveries. It is
 // kept with the sandbox's journaled state (../storage/durable-state.ts): changes apply in memory at once
-// and reach the disk in the next group flush, a few milliseconds later.
+// and reach the disk in the next group flush, a few milliseconds later (on a full disk, as soon as
+// space is freed). A retry is journaled as a small record (its attempt and due time), not the whole
+// delivery again.
 //
 // Retention: the newest 5,000 records, and none older than 7 days than the newest; cursors keep
 // increasing across restarts, so a reader resuming from an old cursor gets what is still kept.
@@ -26,7 +28,10 @@ export const PendingDelivery = z.object({
   /** The number of the attempt to make next. */
   attempt: z.number(),
   dueAt: z.number(),
-  /** A test or a redelivery: sent even when the hook is disabled. */
+  /**
+   * Written by versions that queued tests and redeliveries like events. Such a job is sent once more
+   * at the next start, as a redelivery (docs/sandbox.md, "Tests and redeliveries").
+   */
   force: z.boolean().optional(),
 });
 export type PendingDelivery = z.infer<typeof PendingDelivery>;
@@ -42,12 +47,15 @@ interface State {
   lastSeq: number;
   records: Delivery[];
   pending: Map<string, PendingDelivery>;
+  /** How many deliveries are pending per URL (derived from `pending`, not saved). */
+  pendingPerUrl: Map<string, number>;
   failedInRow: Map<string, number>;
 }
 
 type Op =
   | { type: 'record'; delivery: Delivery }
   | { type: 'pending.put'; job: PendingDelivery }
+  | { type: 'pending.retry'; id: string; attempt: number; dueAt: number }
   | { type: 'pending.remove'; id: string }
   | { type: 'failedInRow'; hookId: string; count: number };
 
@@ -63,11 +71,21 @@ function apply(state: State, op: Op): void {
       return;
     }
     case 'pending.put':
+      if (!state.pending.has(op.job.id)) countPending(state, op.job.url, 1);
       state.pending.set(op.job.id, op.job);
       return;
-    case 'pending.remove':
-      state.pending.delete(op.id);
+    case 'pending.retry': {
+      const job = state.pending.get(op.id);
+      if (job) state.pending.set(op.id, { ...job, attempt: op.attempt, dueAt: op.dueAt });
       return;
+    }
+    case 'pending.remove': {
+      const job = state.pending.get(op.id);
+      if (!job) return;
+      state.pending.delete(op.id);
+      countPending(state, job.url, -1);
+      return;
+    }
     case 'failedInRow':
       if (op.count === 0) state.failedInRow.delete(op.hookId);
       else state.failedInRow.set(op.hookId, op.count);
@@ -77,10 +95,18 @@ function apply(state: State, op: Op): void {
   }
 }
 
+function countPending(state: State, url: string, delta: number): void {
+  const count = (state.pendingPerUrl.get(url) ?? 0) + delta;
+  if (count > 0) state.pendingPerUrl.set(url, count);
+  else state.pendingPerUrl.delete(url);
+}
+
 export type DeliveryListener = (delivery: Delivery) => void;
 
 export class DeliveryJournal {
   private readonly listeners = new Set<DeliveryListener>();
+  /** A write failed and was reported; the next failures are not, until a write succeeds again. */
+  private failing = false;
 
   private constructor(
     private readonly durable: DurableState<State, Op>,
@@ -91,8 +117,15 @@ export class DeliveryJournal {
     const durable = await DurableState.open<State, Op>({
       dir: dataDir,
       name: 'deliveries',
-      initial: () => ({ lastSeq: 0, records: [], pending: new Map(), failedInRow: new Map() }),
+      initial: () => ({
+        lastSeq: 0,
+        records: [],
+        pending: new Map(),
+        pendingPerUrl: new Map(),
+        failedInRow: new Map(),
+      }),
       apply,
+      visibility: 'at-once',
       toJson: (s) => ({
         lastSeq: s.lastSeq,
         records: s.records,
@@ -101,12 +134,15 @@ export class DeliveryJournal {
       }),
       fromJson: (json) => {
         const s = StateJson.parse(json);
-        return {
+        const state: State = {
           lastSeq: s.lastSeq,
           records: s.records,
           pending: new Map(s.pending.map((j) => [j.id, j])),
+          pendingPerUrl: new Map(),
           failedInRow: new Map(Object.entries(s.failedInRow)),
         };
+        for (const job of state.pending.values()) countPending(state, job.url, 1);
+        return state;
       },
     });
     return new DeliveryJournal(durable, onError);
@@ -117,7 +153,21 @@ export class DeliveryJournal {
   }
 
   private commit(op: Op): void {
-    this.durable.commit(op).catch(this.onError);
+    this.durable.commit(op).then(
+      () => {
+        this.failing = false;
+      },
+      (error) => {
+        if (this.failing) return;
+        this.failing = true;
+        this.onError(error);
+      },
+    );
+  }
+
+  /** Bytes in the journal file now (for tests and benches). */
+  get journalSize(): number {
+    return this.durable.journalSize;
   }
 
   /** Appends a record with the next cursor and tells the listeners. */
@@ -130,6 +180,16 @@ export class DeliveryJournal {
 
   putPending(job: PendingDelivery): void {
     this.commit({ type: 'pending.put', job });
+  }
+
+  /** The next attempt of a pending delivery: a small record, the body is not written again. */
+  retryPending(id: string, attempt: number, dueAt: number): void {
+    if (this.state.pending.has(id)) this.commit({ type: 'pending.retry', id, attempt, dueAt });
+  }
+
+  /** How many deliveries to this URL are pending (queued or waiting for a retry). */
+  pendingCount(url: string): number {
+    return this.state.pendingPerUrl.get(url) ?? 0;
   }
 
   removePending(id: string): void {

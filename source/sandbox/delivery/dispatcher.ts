@@ -1,9 +1,18 @@
 // Sends every event of the bus to each enabled webhook that matches it, one POST per URL in the URL's
 // format, retrying on the schedule of retry-policy.ts and writing every attempt to the delivery log.
 // A delivery is journaled before its first attempt and removed after its last, so a restart picks up
-// what was pending (an attempt cut short by the restart is made again: at least once, not exactly once).
+// what was pending (an attempt cut short by the restart is made again: at least once, not exactly once),
+// a bounded number at a time (RESUME_BATCH every RESUME_INTERVAL_MS) so that no backlog can keep a
+// start from answering. At most MAX_PENDING_PER_URL deliveries wait per URL; one more is dropped, and
+// recorded as dropped. Tests and redeliveries are not deliveries of events: sent once, at once, ahead of
+// any queue, never retried, and they change nothing in the hook (docs/sandbox.md).
 import { randomUUID } from 'node:crypto';
-import { DEAD_FORMAT_WARNINGS, type Delivery, type WebhookTestResult } from '../../domain/deliveries.js';
+import {
+  DEAD_FORMAT_WARNINGS,
+  type Delivery,
+  type DeliveryKind,
+  type WebhookTestResult,
+} from '../../domain/deliveries.js';
 import { hookMatchesEvent } from '../../domain/matching.js';
 import {
   type PayloadContext,
@@ -24,6 +33,17 @@ import { DEFAULT_RETRY_POLICY, judgeAttempt, type RetryPolicy } from './retry-po
 /** At most this many requests at once to one URL, and overall. */
 export const PER_URL_CONCURRENCY = 4;
 export const TOTAL_CONCURRENCY = 256;
+/** Deliveries waiting per URL (queued or between retries), across hooks; one more is dropped. */
+export const MAX_PENDING_PER_URL = 1000;
+/** A start resumes this many pending deliveries at a time… */
+export const RESUME_BATCH = 100;
+/** …every this many milliseconds. */
+export const RESUME_INTERVAL_MS = 100;
+
+/** A test or a redelivery: sent once, now. */
+type OneShot = Omit<PendingDelivery, 'attempt' | 'dueAt' | 'force'> & {
+  kind: Exclude<DeliveryKind, 'event'>;
+};
 
 export type DispatcherStore = Pick<
   SandboxStore,
@@ -49,7 +69,8 @@ export interface DispatcherOptions {
 export class Dispatcher {
   private readonly limiter = new FairLimiter(PER_URL_CONCURRENCY, TOTAL_CONCURRENCY);
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly firstAttemptWaiters = new Map<string, (delivery: Delivery) => void>();
+  private resumeTimer: NodeJS.Timeout | undefined;
+  private lastReport: string | undefined;
   private readonly policy: RetryPolicy;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -61,11 +82,24 @@ export class Dispatcher {
     this.random = options.random ?? Math.random;
   }
 
-  /** Schedules what the journal still holds from a previous run. */
+  /** Schedules what the journal still holds from a previous run, oldest due first, a batch at a time. */
   start(): void {
-    const pending = this.options.journal.pending();
-    if (pending.length > 0) this.options.log?.(`resuming ${pending.length} pending webhook deliveries`);
-    for (const job of pending) this.schedule(job);
+    const pending = this.options.journal.pending().sort((a, b) => a.dueAt - b.dueAt);
+    if (pending.length === 0) return;
+    this.options.log?.(`resuming ${pending.length} pending webhook deliveries`);
+    let next = 0;
+    const resumeBatch = () => {
+      this.resumeTimer = undefined;
+      if (this.closed) return;
+      for (const job of pending.slice(next, next + RESUME_BATCH)) {
+        if (job.force) this.resumeLegacyOneShot(job);
+        else this.schedule(job);
+      }
+      next += RESUME_BATCH;
+      if (next < pending.length) this.resumeTimer = setTimeout(resumeBatch, RESUME_INTERVAL_MS);
+    };
+    // Not in this tick: the start finishes (and answers requests) before any of it runs.
+    this.resumeTimer = setTimeout(resumeBatch, 0);
   }
 
   dispatch(event: SandboxEvent): void {
@@ -79,7 +113,10 @@ export class Dispatcher {
     }
   }
 
-  /** Sends a sample deployment to each URL of the hook (even a disabled one); answers after each first attempt. */
+  /**
+   * Sends a sample deployment to each URL of the hook (even a disabled one), once and at once; answers
+   * with each attempt.
+   */
   async test(ownerId: string, hookId: string): Promise<WebhookTestResult[] | undefined> {
     const hook = this.options.store.webhook(ownerId, hookId);
     if (!hook) return undefined;
@@ -90,30 +127,30 @@ export class Dispatcher {
     const envelope = sampleEvent(ownerId, appId, this.now());
     const event: SandboxEvent = { id: randomUUID(), ownerId, resourceId: appId, envelope };
     const context = this.contextOf(event);
-    const results = hook.urls.map(({ url, format }) => {
-      const job = { ...this.newJob(event, hook, url, format, context), force: true };
-      const first = new Promise<Delivery>((resolve) => this.firstAttemptWaiters.set(job.id, resolve));
-      this.enqueue(job);
-      return first.then(
-        (d): WebhookTestResult => ({
-          url: d.url,
-          format: d.format,
-          ok: d.ok,
-          durationMs: d.durationMs,
-          ...(d.status !== undefined ? { status: d.status } : {}),
-          ...(d.networkFailure !== undefined ? { networkFailure: d.networkFailure } : {}),
-          ...(d.responseExcerpt !== undefined ? { responseExcerpt: d.responseExcerpt } : {}),
-        }),
-      );
+    const results = hook.urls.map(async ({ url, format }): Promise<WebhookTestResult> => {
+      const { attempt: _attempt, dueAt: _dueAt, ...job } = this.newJob(event, hook, url, format, context);
+      const d = await this.sendOnce({ ...job, kind: 'test' });
+      return {
+        url: d.url,
+        format: d.format,
+        ok: d.ok,
+        durationMs: d.durationMs,
+        ...(d.status !== undefined ? { status: d.status } : {}),
+        ...(d.networkFailure !== undefined ? { networkFailure: d.networkFailure } : {}),
+        ...(d.responseExcerpt !== undefined ? { responseExcerpt: d.responseExcerpt } : {}),
+      };
     });
     return Promise.all(results);
   }
 
-  /** Sends the body of a logged attempt again, as a new delivery; undefined when the record or its hook is gone. */
+  /**
+   * Sends the body of a logged attempt again, once and at once, as a new delivery of kind
+   * `redelivery`; undefined when the record or its hook is gone.
+   */
   redeliver(deliveryId: string): { eventId: string } | undefined {
     const record = this.options.journal.find(deliveryId);
     if (!record || !this.options.store.webhook(record.ownerId, record.hookId)) return undefined;
-    this.enqueue({
+    void this.sendOnce({
       id: randomUUID(),
       eventId: record.eventId,
       eventType: record.eventType,
@@ -122,9 +159,7 @@ export class Dispatcher {
       url: record.url,
       format: record.format,
       body: record.requestBody,
-      attempt: 1,
-      dueAt: this.now(),
-      force: true,
+      kind: 'redelivery',
     });
     return { eventId: record.eventId };
   }
@@ -132,6 +167,7 @@ export class Dispatcher {
   /** Stops sending; what is pending stays in the journal for the next start. */
   close(): void {
     this.closed = true;
+    clearTimeout(this.resumeTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
@@ -165,8 +201,44 @@ export class Dispatcher {
   }
 
   private enqueue(job: PendingDelivery): void {
-    this.options.journal.putPending(job);
+    const { journal } = this.options;
+    if (journal.pendingCount(job.url) >= MAX_PENDING_PER_URL) {
+      this.record(
+        job,
+        { durationMs: 0 },
+        {
+          ok: false,
+          final: true,
+          dropped: true,
+          warning: `dropped: ${MAX_PENDING_PER_URL} deliveries to this URL were already pending`,
+        },
+      );
+      return;
+    }
+    journal.putPending(job);
     this.schedule(job);
+  }
+
+  /** A test or a redelivery: past the queue of its URL, one attempt, no effect on the hook. */
+  private async sendOnce(job: OneShot): Promise<Delivery> {
+    const hook = this.options.store.webhook(job.ownerId, job.hookId);
+    const skip = !hook
+      ? 'not sent: the webhook no longer exists'
+      : !hook.urls.some((u) => u.url === job.url)
+        ? 'not sent: the webhook no longer has this URL'
+        : undefined;
+    const oneShot = { ...job, attempt: 1 };
+    if (skip) return this.record(oneShot, { durationMs: 0 }, { ok: false, final: true, warning: skip });
+    const sent = await this.options.sender.send(job.url, job.body);
+    const ok = sent.status !== undefined && sent.status >= 200 && sent.status < 300;
+    return this.record(oneShot, sent, { ok, final: true });
+  }
+
+  /** A test or redelivery that an older version had queued: sent once more, as a redelivery. */
+  private resumeLegacyOneShot(job: PendingDelivery): void {
+    const { attempt: _attempt, dueAt: _dueAt, force: _force, ...rest } = job;
+    this.options.journal.removePending(job.id);
+    void this.sendOnce({ ...rest, kind: 'redelivery' });
   }
 
   private schedule(job: PendingDelivery): void {
@@ -191,12 +263,12 @@ export class Dispatcher {
       ? 'not sent: the webhook no longer exists'
       : !hook.urls.some((u) => u.url === job.url)
         ? 'not sent: the webhook no longer has this URL'
-        : hook.state === 'DISABLED' && !job.force
+        : hook.state === 'DISABLED'
           ? 'not sent: the webhook is disabled'
           : undefined;
     if (skip) {
       journal.removePending(job.id);
-      this.settle(job, this.record(job, { durationMs: 0 }, { ok: false, final: true, warning: skip }));
+      this.record(job, { durationMs: 0 }, { ok: false, final: true, warning: skip });
       return;
     }
 
@@ -206,11 +278,12 @@ export class Dispatcher {
 
     if (verdict.kind === 'delivered') {
       journal.removePending(job.id);
-      if (!job.force) journal.setFailedInRow(job.hookId, 0);
-      this.settle(job, this.record(job, sent, { ok: true, final: true }));
+      journal.setFailedInRow(job.hookId, 0);
+      this.record(job, sent, { ok: true, final: true });
       return;
     }
 
+    // Not awaited: the hook's journal is flushed in its own time, the retry schedule does not wait for it.
     void store
       .appendWebhookFailure(job.ownerId, job.hookId, {
         url: job.url,
@@ -223,16 +296,14 @@ export class Dispatcher {
 
     if (verdict.kind === 'retry') {
       const next = { ...job, attempt: job.attempt + 1, dueAt: this.now() + verdict.delayMs };
-      journal.putPending(next);
-      this.settle(job, this.record(job, sent, { ok: false, final: false, nextAttemptAt: next.dueAt }));
+      journal.retryPending(job.id, next.attempt, next.dueAt);
+      this.record(job, sent, { ok: false, final: false, nextAttemptAt: next.dueAt });
       this.schedule(next);
       return;
     }
 
     journal.removePending(job.id);
-    this.settle(job, this.record(job, sent, { ok: false, final: true }));
-    // Tests and redeliveries are the user's own checks: they never change a hook's state.
-    if (job.force) return;
+    this.record(job, sent, { ok: false, final: true });
     if (verdict.kind === 'gone') {
       this.disable(job, `the receiver answered ${sent.status}: the hook is gone`);
       return;
@@ -254,11 +325,12 @@ export class Dispatcher {
   }
 
   private record(
-    job: PendingDelivery,
+    job: Omit<PendingDelivery, 'dueAt'> & { kind?: DeliveryKind },
     sent: Partial<SentAttempt> & { durationMs: number },
-    result: { ok: boolean; final: boolean; nextAttemptAt?: number; warning?: string },
+    result: { ok: boolean; final: boolean; nextAttemptAt?: number; warning?: string; dropped?: boolean },
   ): Delivery {
     const warning = result.warning ?? DEAD_FORMAT_WARNINGS[job.format];
+    const kind = job.kind ?? 'event';
     return this.options.journal.record({
       id: randomUUID(),
       eventId: job.eventId,
@@ -267,6 +339,9 @@ export class Dispatcher {
       ownerId: job.ownerId,
       url: job.url,
       format: job.format,
+      kind,
+      ...(kind === 'test' ? { test: true } : {}),
+      ...(result.dropped ? { dropped: true } : {}),
       attempt: job.attempt,
       requestBody: job.body,
       requestHeaders: { ...WEBHOOK_REQUEST_HEADERS },
@@ -283,16 +358,11 @@ export class Dispatcher {
     });
   }
 
-  private settle(job: PendingDelivery, delivery: Delivery): void {
-    const waiter = this.firstAttemptWaiters.get(job.id);
-    if (!waiter) return;
-    this.firstAttemptWaiters.delete(job.id);
-    waiter(delivery);
-  }
-
   private report(error: unknown): void {
-    this.options.log?.(
-      `delivery bookkeeping failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const message = `delivery bookkeeping failed: ${error instanceof Error ? error.message : String(error)}`;
+    // A full disk fails every attempt the same way: say it once, not once per attempt.
+    if (message === this.lastReport) return;
+    this.lastReport = message;
+    this.options.log?.(message);
   }
 }

@@ -1,6 +1,7 @@
 // What the sandbox knows, and the only way to change it. Reads come from memory; every write is
-// journaled and flushed before its promise resolves (see ../storage/durable-state.ts), so a caller
-// that awaits a write may acknowledge it.
+// journaled and flushed before its promise resolves, and only then seen by reads (docs/sandbox.md,
+// "Durability"), so a caller that awaits a write may acknowledge it, and a write that fails (a full
+// disk: StorageWriteError) leaves nothing behind.
 import { randomUUID } from 'node:crypto';
 import { withoutAllLists } from '../../domain/hook-lists.js';
 import type {
@@ -22,7 +23,7 @@ import {
   type StoredOrganisation,
   type StoredUser,
   type World,
-  type WorldOp,
+  WorldOp,
   worldFromJson,
   worldToJson,
 } from './world.js';
@@ -40,6 +41,8 @@ export type OwnedResource =
 /** How many delivery failures a webhook keeps, newest last. */
 export const FAILURES_KEPT = 20;
 
+type HookOp = Extract<WorldOp, { type: `webhook.${string}` | `emailhook.${string}` }>;
+
 export class SandboxStore {
   private constructor(private readonly durable: DurableState<World, WorldOp>) {}
 
@@ -52,6 +55,7 @@ export class SandboxStore {
       apply: applyWorldOp,
       toJson: worldToJson,
       fromJson: worldFromJson,
+      parseOp: (json) => WorldOp.parse(json),
     });
     return new SandboxStore(durable);
   }
@@ -67,6 +71,19 @@ export class SandboxStore {
 
   private get world(): World {
     return this.durable.state;
+  }
+
+  /** Bytes in the world's journal now (for tests and benches). */
+  get journalSize(): number {
+    return this.durable.journalSize;
+  }
+
+  /**
+   * Every change to a webhook or an e-mail hook (created, edited, removed, a delivery failure
+   * appended, its state changed) goes through here, and is applied once it is on disk.
+   */
+  private async commitHookChange(op: HookOp): Promise<void> {
+    await this.durable.commit(op);
   }
 
   // Owners
@@ -149,7 +166,7 @@ export class SandboxStore {
       failures: [],
       state: 'ENABLED',
     };
-    await this.durable.commit({ type: 'webhook.put', hook });
+    await this.commitHookChange({ type: 'webhook.put', hook });
     return hook;
   }
 
@@ -165,36 +182,32 @@ export class SandboxStore {
       failures: [],
       state: 'ENABLED',
     };
-    await this.durable.commit({ type: 'webhook.put', hook });
+    await this.commitHookChange({ type: 'webhook.put', hook });
     return hook;
   }
 
   async removeWebhook(ownerId: string, id: string): Promise<boolean> {
     if (!this.webhook(ownerId, id)) return false;
-    await this.durable.commit({ type: 'webhook.remove', ownerId, id });
+    await this.commitHookChange({ type: 'webhook.remove', ownerId, id });
     return true;
   }
 
-  /** Records a failed delivery, keeping the latest `keep`. */
+  /** Records a failed delivery, keeping the latest `keep`: a small journal record, not the whole hook. */
   async appendWebhookFailure(
     ownerId: string,
     id: string,
     failure: DeliveryFailure,
     keep = FAILURES_KEPT,
   ): Promise<Webhook | undefined> {
-    const old = this.webhook(ownerId, id);
-    if (!old) return undefined;
-    const hook: Webhook = { ...old, failures: [...old.failures, failure].slice(-keep) };
-    await this.durable.commit({ type: 'webhook.put', hook });
-    return hook;
+    if (!this.webhook(ownerId, id)) return undefined;
+    await this.commitHookChange({ type: 'webhook.failure', ownerId, id, failure, keep });
+    return this.webhook(ownerId, id);
   }
 
   async setWebhookState(ownerId: string, id: string, state: HookState): Promise<Webhook | undefined> {
-    const old = this.webhook(ownerId, id);
-    if (!old) return undefined;
-    const hook: Webhook = { ...old, state };
-    await this.durable.commit({ type: 'webhook.put', hook });
-    return hook;
+    if (!this.webhook(ownerId, id)) return undefined;
+    await this.commitHookChange({ type: 'webhook.state', ownerId, id, state });
+    return this.webhook(ownerId, id);
   }
 
   // E-mail hooks
@@ -214,7 +227,7 @@ export class SandboxStore {
       ...emailHookFields(input),
       createdAt: now.toISOString(),
     };
-    await this.durable.commit({ type: 'emailhook.put', hook });
+    await this.commitHookChange({ type: 'emailhook.put', hook });
     return hook;
   }
 
@@ -222,13 +235,13 @@ export class SandboxStore {
     const old = this.emailHook(ownerId, id);
     if (!old) return undefined;
     const hook: EmailHook = { id, ownerId, ...emailHookFields(input), createdAt: old.createdAt };
-    await this.durable.commit({ type: 'emailhook.put', hook });
+    await this.commitHookChange({ type: 'emailhook.put', hook });
     return hook;
   }
 
   async removeEmailHook(ownerId: string, id: string): Promise<boolean> {
     if (!this.emailHook(ownerId, id)) return false;
-    await this.durable.commit({ type: 'emailhook.remove', ownerId, id });
+    await this.commitHookChange({ type: 'emailhook.remove', ownerId, id });
     return true;
   }
 

@@ -2,7 +2,7 @@
 // with indexes for the requests that must be fast, and saved as plain JSON (`WorldJson`).
 import { z } from 'zod';
 import { withoutAllLists } from '../../domain/hook-lists.js';
-import { Deployment, EmailHook, Webhook } from '../../domain/schemas.js';
+import { DeliveryFailure, Deployment, EmailHook, HookState, Webhook } from '../../domain/schemas.js';
 
 export const StoredUser = z.object({ id: z.string(), name: z.string(), email: z.string() });
 export type StoredUser = z.infer<typeof StoredUser>;
@@ -65,14 +65,28 @@ export interface World {
   members: Map<string, StoredMember[]>;
 }
 
-/** Every change to the world, as written to the journal. Whole records: replay needs no other state. */
-export type WorldOp =
-  | { type: 'webhook.put'; hook: Webhook }
-  | { type: 'webhook.remove'; ownerId: string; id: string }
-  | { type: 'emailhook.put'; hook: EmailHook }
-  | { type: 'emailhook.remove'; ownerId: string; id: string }
-  | { type: 'deployment.put'; appId: string; deployment: Deployment }
-  | { type: 'application.put'; application: StoredApp };
+/**
+ * Every change to the world, as written to the journal. Replay needs no other state. A delivery
+ * failure and a state change are small records of their own: a busy hook never rewrites itself whole.
+ */
+export const WorldOp = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('webhook.put'), hook: Webhook }),
+  z.object({ type: z.literal('webhook.remove'), ownerId: z.string(), id: z.string() }),
+  z.object({
+    type: z.literal('webhook.failure'),
+    ownerId: z.string(),
+    id: z.string(),
+    failure: DeliveryFailure,
+    /** How many failures the hook keeps, newest last. */
+    keep: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('webhook.state'), ownerId: z.string(), id: z.string(), state: HookState }),
+  z.object({ type: z.literal('emailhook.put'), hook: EmailHook }),
+  z.object({ type: z.literal('emailhook.remove'), ownerId: z.string(), id: z.string() }),
+  z.object({ type: z.literal('deployment.put'), appId: z.string(), deployment: Deployment.loose() }),
+  z.object({ type: z.literal('application.put'), application: StoredApp }),
+]);
+export type WorldOp = z.infer<typeof WorldOp>;
 
 export function applyWorldOp(world: World, op: WorldOp): void {
   switch (op.type) {
@@ -82,6 +96,19 @@ export function applyWorldOp(world: World, op: WorldOp): void {
     case 'webhook.remove':
       world.webhooks.get(op.ownerId)?.delete(op.id);
       return;
+    case 'webhook.failure': {
+      const hooks = world.webhooks.get(op.ownerId);
+      const hook = hooks?.get(op.id);
+      if (hooks && hook)
+        hooks.set(op.id, { ...hook, failures: [...hook.failures, op.failure].slice(-op.keep) });
+      return;
+    }
+    case 'webhook.state': {
+      const hooks = world.webhooks.get(op.ownerId);
+      const hook = hooks?.get(op.id);
+      if (hooks && hook) hooks.set(op.id, { ...hook, state: op.state });
+      return;
+    }
     case 'emailhook.put':
       hooksOf(world.emailhooks, op.hook.ownerId).set(op.hook.id, op.hook);
       return;
