@@ -1,7 +1,7 @@
 // The one client for Clever Cloud and the sandbox: each method is one request of the contract
 // (../shared/clever-api.md), its answer parsed by the domain's schemas.
 import { z } from 'zod';
-import { WebhookTestResults } from '../domain/deliveries.js';
+import { SandboxInfo, WebhookTestResults } from '../domain/deliveries.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../domain/events.js';
 import {
   Addon,
@@ -34,8 +34,9 @@ export interface ClientOptions
 const enc = encodeURIComponent;
 
 export class HttpCleverApi implements CleverApi {
-  readonly target: ApiTarget;
+  target: ApiTarget;
   private readonly http: HttpTransport;
+  private identified: Promise<ApiTarget & { sandboxVersion?: string }> | undefined;
 
   constructor(credentials: Credentials, options: ClientOptions = {}) {
     this.http = new HttpTransport({
@@ -54,6 +55,26 @@ export class HttpCleverApi implements CleverApi {
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  identify(): Promise<ApiTarget & { sandboxVersion?: string }> {
+    this.identified ??= this.http
+      .send({ method: 'GET', path: '/sandbox/v1/info', schema: SandboxInfo, retries: 0 })
+      .then(
+        (info) => ({ answered: true, version: info?.version }),
+        // Clever Cloud answers 404 (or anything but the sandbox's answer): not a sandbox. No answer at
+        // all says nothing: what the caller knew stands.
+        (error: unknown) => ({
+          answered: error instanceof ApiError && error.status !== undefined,
+          version: undefined,
+        }),
+      )
+      .then(({ answered, version }) => {
+        if (version !== undefined) this.target = { ...this.target, kind: 'sandbox' };
+        else if (answered) this.target = { ...this.target, kind: 'clever-cloud' };
+        return { ...this.target, ...(version !== undefined ? { sandboxVersion: version } : {}) };
+      });
+    return this.identified;
   }
 
   self(): Promise<Self> {

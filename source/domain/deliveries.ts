@@ -31,8 +31,11 @@ export const Delivery = z.object({
   warning: z.string().optional(),
   /** Epoch ms of the attempt. */
   at: z.number(),
+  /** Why it was sent: an event of the platform, a test of the hook, or a redelivery. Absent: 'event'. */
+  kind: z.enum(['event', 'test', 'redelivery']).optional(),
 });
 export type Delivery = z.infer<typeof Delivery>;
+export type DeliveryKind = NonNullable<Delivery['kind']>;
 
 export const DeliveryPage = z.object({ items: z.array(Delivery), next: z.string() });
 export type DeliveryPage = z.infer<typeof DeliveryPage>;
@@ -80,3 +83,7 @@ export const WebhookTestResult = z.object({
 export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
 
 export const WebhookTestResults = z.array(WebhookTestResult);
+
+/** `GET /sandbox/v1/info`: only a sandbox answers it, which is how a client tells one from Clever Cloud. */
+export const SandboxInfo = z.object({ sandbox: z.literal(true), version: z.string() });
+export type SandboxInfo = z.infer<typeof SandboxInfo>;

@@ -5,8 +5,8 @@
 // Rows are keyed by deployment uuid for the events about one deployment (BEGIN, END, SUCCESS, FAIL), so
 // that a WIP row becomes its result in place and a poll never duplicates what the socket showed. Every
 // other event is a row of its own.
-import type { Delivery } from './deliveries.js';
-import { type Deployment, EventEnvelope, eventData } from './schemas.js';
+import type { Delivery, DeliveryKind } from './deliveries.js';
+import { type DeliveryFailure, type Deployment, EventEnvelope, eventData } from './schemas.js';
 
 /** The events about one deployment, merged into the row of that deployment. */
 const DEPLOYMENT_EVENTS = new Set([
@@ -16,9 +16,13 @@ const DEPLOYMENT_EVENTS = new Set([
   'DEPLOYMENT_FAIL',
 ]);
 
+/** What a row or a delivery line is: an event of the platform, a test of a hook, or a redelivery. */
+export type ActivityKind = DeliveryKind;
+
 /** All attempts to deliver one event to one URL of one hook, latest attempt last. */
 export interface DeliveryLine {
   key: string;
+  kind: ActivityKind;
   eventId: string;
   eventType: string;
   hookId: string;
@@ -49,8 +53,17 @@ export interface ActivityRow {
   ownerId?: string | undefined;
   appId?: string | undefined;
   deployment?: DeploymentInfo | undefined;
-  /** Where the row's current state came from: a socket frame, a poll, or a delivery of the sandbox. */
-  source: 'socket' | 'poll' | 'delivery';
+  /**
+   * Where the row's current state came from: a socket frame, a poll of the deployments list, a delivery
+   * of the sandbox's log, or a new entry in a hook's `failures[]` (Clever Cloud, which has no log).
+   */
+  source: 'socket' | 'poll' | 'delivery' | 'failures';
+  /** `test` and `redelivery` rows hold only what was sent: never an app's deployment. */
+  kind: ActivityKind;
+  /** Happened before the view started, shown because history was asked for (`tail --since`). */
+  replay: boolean;
+  /** The hook a test, a redelivery or a failure entry is about. */
+  hookId?: string | undefined;
   deliveries: DeliveryLine[];
 }
 
@@ -74,8 +87,21 @@ export type ActivityAction =
       deployments: readonly Deployment[];
       /** Deployments older than this (epoch ms) and not already shown are history, not news. */
       since: number;
+      /** The deployments are history asked for (`tail --since`): new rows are marked `replay`. */
+      replay?: boolean;
     }
-  | { type: 'delivery'; delivery: Delivery };
+  | { type: 'delivery'; delivery: Delivery; replay?: boolean }
+  /**
+   * Entries of a webhook's `failures[]` that a refresh found and the view had not seen (Clever Cloud
+   * keeps no delivery log: this is how its failed deliveries show).
+   */
+  | {
+      type: 'hookFailures';
+      ownerId: string;
+      hookId: string;
+      failures: readonly DeliveryFailure[];
+      at: number;
+    };
 
 export const DEFAULT_CAPACITY = 500;
 /** Attempts kept per delivery line and lines kept per row: enough for any retry schedule. */
@@ -124,7 +150,7 @@ export function reduceActivity(state: ActivityState, actions: readonly ActivityA
   for (const action of actions) {
     if (action.type === 'event') draft.event(action.envelope, 'socket');
     else if (action.type === 'deployments') draft.deployments(action);
-    else draft.delivery(action.delivery);
+    else if (action.type === 'delivery') draft.delivery(action.delivery);
   }
   return draft.finish();
 }
@@ -152,8 +178,17 @@ class Draft {
     return copy;
   }
 
-  private create(row: Omit<ActivityRow, 'seq' | 'deliveries'>): ActivityRow {
-    const created: ActivityRow = { ...row, seq: this.nextSeq++, deliveries: [] };
+  private create(
+    row: Omit<ActivityRow, 'seq' | 'deliveries' | 'kind' | 'replay'> &
+      Partial<Pick<ActivityRow, 'kind' | 'replay'>>,
+  ): ActivityRow {
+    const created: ActivityRow = {
+      kind: 'event',
+      replay: false,
+      ...row,
+      seq: this.nextSeq++,
+      deliveries: [],
+    };
     this.rows.set(row.key, created);
     this.touched.add(row.key);
     return created;
@@ -264,6 +299,7 @@ class Draft {
         ? { ...row.deliveries[index]!, attempts: [...row.deliveries[index]!.attempts] }
         : {
             key: lineKey,
+            kind: record.kind ?? 'event',
             eventId: record.eventId,
             eventType: record.eventType,
             hookId: record.hookId,
