@@ -58,21 +58,18 @@ export class HttpCleverApi implements CleverApi {
   }
 
   identify(): Promise<ApiTarget & { sandboxVersion?: string }> {
+    // What the caller knew for sure (a sandbox it found or started) stands; an API reached through
+    // credentials is Clever Cloud unless it answers the sandbox's own endpoint.
     this.identified ??= this.http
       .send({ method: 'GET', path: '/sandbox/v1/info', schema: SandboxInfo, retries: 0 })
       .then(
-        (info) => ({ answered: true, version: info?.version }),
-        // Clever Cloud answers 404 (or anything but the sandbox's answer): not a sandbox. No answer at
-        // all says nothing: what the caller knew stands.
-        (error: unknown) => ({
-          answered: error instanceof ApiError && error.status !== undefined,
-          version: undefined,
-        }),
+        (info) => info?.version,
+        () => undefined,
       )
-      .then(({ answered, version }) => {
-        if (version !== undefined) this.target = { ...this.target, kind: 'sandbox' };
-        else if (answered) this.target = { ...this.target, kind: 'clever-cloud' };
-        return { ...this.target, ...(version !== undefined ? { sandboxVersion: version } : {}) };
+      .then((version) => {
+        if (version === undefined) return this.target;
+        this.target = { ...this.target, kind: 'sandbox' };
+        return { ...this.target, sandboxVersion: version };
       });
     return this.identified;
   }
@@ -161,7 +158,8 @@ export class HttpCleverApi implements CleverApi {
   }
 
   async testWebhook(hook: Webhook): Promise<WebhookTestResult[]> {
-    if (this.target.kind !== 'sandbox') return sendTestEvent(hook, await this.sampleContext(hook));
+    if ((await this.identify()).kind !== 'sandbox')
+      return sendTestEvent(hook, await this.sampleContext(hook));
     const results = await this.http.send({
       method: 'POST',
       path: `/sandbox/v1/webhooks/${enc(hook.ownerId)}/${enc(hook.id)}/test`,

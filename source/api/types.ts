@@ -35,7 +35,8 @@ export interface CleverApi {
   readonly target: ApiTarget;
   /**
    * Asks the API what it is (one request to the sandbox-only `GET /sandbox/v1/info`, made once) and
-   * updates `target`: an API that answers it is a sandbox, whatever its host; any other is Clever Cloud.
+   * updates `target`: an API that answers it is a sandbox, whatever its host; one reached with
+   * credentials that does not is Clever Cloud, even on 127.0.0.1 (an SSH tunnel, a proxy).
    */
   identify(): Promise<ApiTarget & { sandboxVersion?: string }>;
 

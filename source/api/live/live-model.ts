@@ -107,6 +107,9 @@ export interface LiveModelSnapshot {
   readonly notices: readonly HookNotice[];
 }
 
+/** The part of a snapshot that activity views (`tail`'s printers, the Activity tab) read. */
+export type LiveActivityView = Pick<LiveModelSnapshot, 'activity' | 'connection' | 'appNames' | 'hookNames'>;
+
 /** A hook written by this process (the TUI's wizard or remove), applied at once without a reload. */
 export type LocalHookWrite =
   | { type: 'saved'; kind: 'webhook'; hook: Webhook }
