@@ -383,6 +383,7 @@ class LiveStore implements LiveModel {
 
   // Local writes and stream changes, applied by id
 
+  /** Applied and announced at once: the view that made the write shows it in the same render. */
   applyLocalWrite(write: LocalHookWrite): void {
     const at = Date.now();
     if (write.type === 'saved') {
@@ -400,6 +401,7 @@ class LiveStore implements LiveModel {
         hookId: write.hookId,
       });
     }
+    this.flush();
   }
 
   private applyHookChange(change: HookStreamMessage): void {
