@@ -212,8 +212,8 @@ class LiveStore implements LiveModel {
       this.queue = [];
       this.activity = reduceActivity(this.activity, actions);
       this.dirty = true;
-      if (this.watchers > 0) this.armPoll();
     }
+    if (this.watchers > 0) this.armPoll();
     if (!this.dirty) return;
     this.dirty = false;
     this.snapshot = this.build();
