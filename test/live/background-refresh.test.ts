@@ -5,10 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
-import type { Credentials } from '../../source/api/credentials.js';
+import { type Credentials, resolveCredentials } from '../../source/api/credentials.js';
 import type { LiveModel, LiveModelSnapshot } from '../../source/api/live/live-model.js';
 import { createLiveModel } from '../../source/api/live/live-store.js';
 import type { Webhook } from '../../source/domain/schemas.js';
+import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
+import { startCleverCloudProxy } from '../support/clever-cloud-proxy.js';
+import { sandboxFetch, seedIds, startTestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../tail/wait.js';
 
 const USER = 'user_6a1b2c3d-0000-4000-8000-000000000001';
@@ -130,4 +133,57 @@ describe('the live model on Clever Cloud (a local API with no sandbox extension)
     const afterFirst = snapshots.slice(snapshots.findIndex((s) => s.hooks.get(USER)?.webhooks.data));
     expect(afterFirst.every((s) => (s.hooks.get(USER)?.webhooks.data?.length ?? 0) >= 1)).toBe(true);
   });
+});
+
+describe('the live model on Clever Cloud: a refresh after each deployment end', () => {
+  it('lists the watched owner again a few seconds after its deployment ends', async () => {
+    const sandbox = await startTestSandbox({ plugins: [createEventsPlugin({ retryBaseMs: 50 })] });
+    const proxy = await startCleverCloudProxy(sandbox.url);
+    const credentials = (await resolveCredentials({ ...sandbox.env, API_HOST: proxy.url }))!;
+    const api = new HttpCleverApi(credentials, { retries: 0 });
+    // The 30 s timer would not fire within the test: only the deployment's end can explain a refresh.
+    const store = createLiveModel({
+      api,
+      credentials,
+      hookRefreshMs: 600_000,
+      hookRefreshAfterDeploymentMs: 300,
+    });
+    const ids = seedIds(sandbox);
+    try {
+      await store.load();
+      expect(store.getSnapshot().target.kind).toBe('clever-cloud');
+      store.watch();
+      store.watchOwner(ids.user.id);
+      await waitFor(() => store.getSnapshot().connection.socket.state === 'connected', 10_000, 'the socket');
+      await waitFor(
+        () => store.getSnapshot().hooks.get(ids.user.id)?.webhooks.updatedAt !== undefined,
+        5000,
+        'the first list',
+      );
+      // Written behind the client's back: nothing tells it, until a deployment of that owner ends.
+      await sandbox.store.createWebhook(ids.user.id, {
+        name: 'added meanwhile',
+        urls: [{ format: 'raw', url: 'https://example.org/meanwhile' }],
+      });
+      const response = await sandboxFetch(sandbox, '/sandbox/v1/deployments', {
+        method: 'POST',
+        json: { appId: ids.apps.blog.id, durationMs: 10 },
+      });
+      expect(response.status).toBe(202);
+      await waitFor(
+        () =>
+          store
+            .getSnapshot()
+            .hooks.get(ids.user.id)
+            ?.webhooks.data?.some((h) => h.name === 'added meanwhile') ?? false,
+        10_000,
+        'the hook, listed after the deployment ended',
+      );
+    } finally {
+      store.close();
+      await api.close();
+      await proxy.close();
+      await sandbox.close();
+    }
+  }, 60_000);
 });
