@@ -141,3 +141,6 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number): strin
   if (typeof err.code === 'string') return err.code;
   return error instanceof Error ? error.message : String(error);
 }
+/** `GET /sandbox/v1/info`: only a sandbox answers it, which is how a client tells one from Clever Cloud. */
+export const SandboxInfo = z.object({ sandbox: z.literal(true), version: z.string() });
+export type SandboxInfo = z.infer<typeof SandboxInfo>;

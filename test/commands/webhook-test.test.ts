@@ -9,6 +9,7 @@ import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
 import { confirm } from '../../source/commands/confirm.js';
 import { USER_AGENT } from '../../source/domain/version.js';
+import { startCleverCloudProxy } from '../support/clever-cloud-proxy.js';
 import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { cleanEnv, runCli } from './cli-support.js';
 import { type Receiver, startReceiver } from './receiver.js';
@@ -69,10 +70,23 @@ describe('webhooks test on the sandbox', () => {
   });
 });
 
+/** The sandbox behind a stand-in for Clever Cloud on 127.0.0.1: the client must take it for Clever Cloud. */
+async function cleverCloudApi(): Promise<HttpCleverApi> {
+  const proxy = await startCleverCloudProxy(sandbox.url);
+  const credentials = await resolveCredentials({ ...sandbox.env, API_HOST: proxy.url });
+  const api = new HttpCleverApi(credentials!);
+  expect((await api.identify()).kind).toBe('clever-cloud');
+  const close = api.close.bind(api);
+  api.close = async () => {
+    await close();
+    await proxy.close();
+  };
+  return api;
+}
+
 describe('webhooks test against Clever Cloud', () => {
   it('posts the body of each format straight to the URLs, without the credentials', async () => {
-    const credentials = await resolveCredentials(sandbox.env);
-    const api = new HttpCleverApi(credentials!, { kind: 'clever-cloud' });
+    const api = await cleverCloudApi();
     try {
       const id = await addHook('direct', `${receiver.url}/raw`, `slack=${receiver.url}/slack`);
       const hook = (await api.listWebhooks(ownerId)).find((h) => h.id === id)!;
@@ -92,8 +106,7 @@ describe('webhooks test against Clever Cloud', () => {
   });
 
   it('reports a URL that cannot be reached', async () => {
-    const credentials = await resolveCredentials(sandbox.env);
-    const api = new HttpCleverApi(credentials!, { kind: 'clever-cloud' });
+    const api = await cleverCloudApi();
     const [result] = await api.testWebhook({
       id: 'x',
       ownerId,

@@ -124,6 +124,7 @@ describe("the TUI's delivery detail", () => {
     const names = { appNames: new Map(), hookNames: new Map() };
     const line = (format: 'raw' | 'slack') => ({
       key: 'k',
+      kind: 'event' as const,
       eventId: 'e',
       eventType: 'DEPLOYMENT_SUCCESS',
       hookId: 'h',

@@ -43,8 +43,21 @@ export const FAILURES_KEPT = 20;
 
 type HookOp = Extract<WorldOp, { type: `webhook.${string}` | `emailhook.${string}` }>;
 
+/** A hook as it is after a change that is on disk; `hook` absent: removed. */
+export type HookChangeNotice =
+  | { kind: 'webhook'; ownerId: string; id: string; hook?: Webhook | undefined }
+  | { kind: 'emailhook'; ownerId: string; id: string; hook?: EmailHook | undefined };
+
 export class SandboxStore {
+  private readonly hookListeners = new Set<(change: HookChangeNotice) => void>();
+
   private constructor(private readonly durable: DurableState<World, WorldOp>) {}
+
+  /** Hears every change to a hook, once it is on disk (the hook stream of docs/live-model.md). */
+  onHookChange(listener: (change: HookChangeNotice) => void): () => void {
+    this.hookListeners.add(listener);
+    return () => this.hookListeners.delete(listener);
+  }
 
   /** Opens (or creates and seeds) the world kept in `dataDir`. */
   static async open(dataDir: string, now: () => Date = () => new Date()): Promise<SandboxStore> {
@@ -84,6 +97,12 @@ export class SandboxStore {
    */
   private async commitHookChange(op: HookOp): Promise<void> {
     await this.durable.commit(op);
+    const ownerId = 'hook' in op ? op.hook.ownerId : op.ownerId;
+    const id = 'hook' in op ? op.hook.id : op.id;
+    const change: HookChangeNotice = op.type.startsWith('webhook.')
+      ? { kind: 'webhook', ownerId, id, hook: this.webhook(ownerId, id) }
+      : { kind: 'emailhook', ownerId, id, hook: this.emailHook(ownerId, id) };
+    for (const listener of this.hookListeners) listener(change);
   }
 
   // Owners

@@ -64,8 +64,8 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
         .then(async (session) => {
           if (cancelled) return;
           sessionRef.current = session;
-          const summary = await session.api.summary();
-          const target = session.api.target;
+          // The badge follows what the API says it is (one request, alongside the summary).
+          const [summary, target] = await Promise.all([session.api.summary(), session.api.identify()]);
           dispatch({
             type: 'connected',
             who: {
