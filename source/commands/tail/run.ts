@@ -5,7 +5,6 @@ import { LiveFeed, type LiveSnapshot } from '../../api/live/live-feed.js';
 import { UserError } from '../../domain/errors.js';
 import type { ActivityRow } from '../../domain/live-activity.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
-import { keepHeapLean } from '../../runtime/lean-heap.js';
 import { connect } from '../../startup/connection.js';
 import { orgOf } from '../common-options.js';
 import { paintFor, type Tone } from '../format/style.js';
@@ -17,7 +16,6 @@ import { jsonStreamPrinter, linePrinter, type Printer, statusLine, terminalPrint
 const TICK_MS = 1000;
 
 export async function runTail(flags: TailFlags): Promise<void> {
-  keepHeapLean();
   const connection = await connect({ sandbox: flags.sandbox === true });
   let feed: LiveFeed | undefined;
   let printer: Printer | undefined;
