@@ -3,7 +3,7 @@
 // node binary and parses with its native llhttp, so a command that makes one request loads no HTTP
 // library and compiles no WebAssembly parser (docs/performance.md has the measurement against undici).
 import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 
 export interface HttpAgentOptions {
   /** The longest wait for a connection, for the headers, and between two parts of the body. */
@@ -12,21 +12,32 @@ export interface HttpAgentOptions {
   ca?: string | string[];
 }
 
-/** Keep-alive connections for both schemes, and the timeout of every request sent through them. */
+/**
+ * Keep-alive connections for both schemes, and the timeout of every request sent through them.
+ * node:https (and TLS, and crypto under it) is loaded with the first https request only: a sandbox
+ * on loopback speaks plain http.
+ */
 export class HttpAgent {
   readonly timeoutMs: number;
   readonly http: http.Agent;
-  readonly https: https.Agent;
+  private secure: Promise<{ https: typeof https; agent: https.Agent }> | undefined;
 
-  constructor(options: HttpAgentOptions) {
+  constructor(private readonly options: HttpAgentOptions) {
     this.timeoutMs = options.timeoutMs;
     this.http = new http.Agent({ keepAlive: true });
-    this.https = new https.Agent({ keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) });
+  }
+
+  https(): Promise<{ https: typeof https; agent: https.Agent }> {
+    this.secure ??= import('node:https').then(({ default: https }) => ({
+      https,
+      agent: new https.Agent({ keepAlive: true, ...(this.options.ca ? { ca: this.options.ca } : {}) }),
+    }));
+    return this.secure;
   }
 
   close(): void {
     this.http.destroy();
-    this.https.destroy();
+    void this.secure?.then(({ agent }) => agent.destroy());
   }
 }
 
@@ -52,18 +63,18 @@ export interface Answer {
 }
 
 /** The whole answer as text; network failures and timeouts reject (node's errors carry a `code`). */
-export function httpRequest(url: string, options: RequestOptions): Promise<Answer> {
+export async function httpRequest(url: string, options: RequestOptions): Promise<Answer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const { agent } = options;
+  const tls = secure ? await agent.https() : undefined;
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...options.headers };
     if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
-    const req = (secure ? https : http).request(target, {
-      method: options.method,
-      headers,
-      agent: secure ? agent.https : agent.http,
-    });
+    const requestOptions = { method: options.method, headers };
+    const req = tls
+      ? tls.https.request(target, { ...requestOptions, agent: tls.agent })
+      : http.request(target, { ...requestOptions, agent: agent.http });
     let phase: RequestTimeoutError['phase'] = 'connect';
     let timer: NodeJS.Timeout | undefined;
     // One timer, restarted at each step (connected, headers, each part of the body).
