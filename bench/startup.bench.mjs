@@ -94,20 +94,27 @@ try {
 
   const wall = (name) => runs[name].map((r) => r.ms);
   const mb = (name) => runs[name].map((r) => r.rssKb / 1024);
+  const cpu = (name) => runs[name].map((r) => r.cpuMs);
   const ratio = (a, b) => median(a) / median(b);
   const verdict = (ok) => (ok ? 'ok' : 'MISSED');
-  const row = (label, ms, rss) =>
-    `${label.padEnd(34)} ${spread(ms).padStart(17)} ms${rss ? `  ${spread(rss, 1).padStart(20)} MB` : ''}`;
+  const row = (label, ms, rss, cpuMs) =>
+    `${label.padEnd(34)} ${spread(ms).padStart(17)} ms${rss ? `  ${spread(rss, 1).padStart(20)} MB  ${spread(cpuMs).padStart(17)} ms` : ''}`;
 
   console.log(
     `${RUNS} runs of each, interleaved; min / median / max; load average ${os.loadavg()[0].toFixed(1)} at the end`,
   );
-  console.log(`${''.padEnd(34)} ${'wall'.padStart(20)}  ${'peak RSS'.padStart(23)}`);
-  console.log(row('node -e 0', wall('node'), mb('node')));
-  console.log(row('clever-notify --version', wall('version'), mb('version')));
-  console.log(row('clever-notify --help', wall('help'), mb('help')));
-  console.log(row(`clever-notify ${list.join(' ')}`.slice(0, 34), wall('webhooks'), mb('webhooks')));
-  console.log(row('clever (4.11) same command', wall('clever'), mb('clever')));
+  console.log(
+    `${''.padEnd(34)} ${'wall'.padStart(20)}  ${'peak RSS'.padStart(23)}  ${'CPU (user+sys)'.padStart(20)}`,
+  );
+  for (const [label, name] of [
+    ['node -e 0', 'node'],
+    ['clever-notify --version', 'version'],
+    ['clever-notify --help', 'help'],
+    [`clever-notify ${list.join(' ')}`.slice(0, 34), 'webhooks'],
+    ['clever (4.11) same command', 'clever'],
+  ]) {
+    console.log(row(label, wall(name), mb(name), cpu(name)));
+  }
   console.log(row('pty: node printing the same text', printMs));
   console.log(row('pty: TUI, account and first hook', tuiMs));
   console.log('');

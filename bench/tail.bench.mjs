@@ -30,7 +30,8 @@ const SOAK_SECONDS = 60;
 
 /** Least-squares slope of `rss` ({at: s, mb}) over its second half, in MB per minute. */
 function slopeOfLastHalf(rss) {
-  const half = rss.filter((r) => r.at >= rss.at(-1).at / 2);
+  const samples = rss.filter((r) => Number.isFinite(r.mb));
+  const half = samples.filter((r) => r.at >= samples.at(-1).at / 2);
   const n = half.length;
   const mx = half.reduce((s, r) => s + r.at, 0) / n;
   const my = half.reduce((s, r) => s + r.mb, 0) / n;
