@@ -1,10 +1,12 @@
-import { VERSION } from './source/domain/version.js';
+// The build's version (scripts/build.mjs), used here directly rather than from domain/version.ts: this
+// entry file then imports no other module before it knows what to load.
+declare const __VERSION__: string;
 
 // `--version` alone is answered before the command-line parser and the commands' declarations are
 // loaded: it prints what commander would print, in about the time of a bare `node -e 0`
 // (docs/performance.md).
 const versionOnly = process.argv.length === 3 && ['-v', '--version'].includes(process.argv[2]!);
-if (versionOnly) process.stdout.write(`${VERSION}\n`);
+if (versionOnly) process.stdout.write(`${__VERSION__}\n`);
 else await main();
 
 async function main(): Promise<void> {
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
       'Clever Cloud notifications in your terminal: webhooks, e-mail hooks, live deployments, ' +
         'and a local sandbox of the API that needs no account.',
     )
-    .version(VERSION, '-v, --version', 'print the version')
+    .version(__VERSION__, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
     .addHelpText(
