@@ -131,6 +131,11 @@ try {
       `${label.padEnd(34)} ${value.toFixed(2).padStart(6)}×   target ${target.padEnd(12)} ${verdict(ok(value))}`,
     );
   }
+  // CPU time is what a loaded machine distorts least: shown beside the wall-time targets, not instead.
+  const cpuRatio = (a, b) => `${ratio(cpu(a), cpu(b)).toFixed(2)}×`;
+  console.log(
+    `CPU-time ratios: --version ${cpuRatio('version', 'node')}, --help ${cpuRatio('help', 'node')}, webhooks ${cpuRatio('webhooks', 'node')} bare node; clever-tools ${cpuRatio('clever', 'webhooks')} webhooks`,
+  );
 } finally {
   for (const tui of opened) if (tui.child.exitCode === null) tui.child.kill('SIGTERM');
   await stopSandbox(sandbox);
