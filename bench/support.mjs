@@ -151,13 +151,17 @@ export function benchUser(dir) {
  * The built binary's TUI in a pseudo-terminal of `cols`×`rows`, through util-linux `script`. Only the
  * tail of a long output is kept; positions (`position()`, `waitFor`'s `from`) stay absolute.
  */
-export function openTui(env, { cols, rows }) {
+export function openTui(env, size) {
+  return openPty(env, size, `${process.execPath} ${CLI} tui`);
+}
+
+/** `command` (a shell command line) in a pseudo-terminal of `cols`×`rows`, as `openTui`. */
+export function openPty(env, { cols, rows }, command) {
   const started = performance.now();
-  const child = spawn(
-    'script',
-    ['-qfec', `stty cols ${cols} rows ${rows}; exec ${process.execPath} ${CLI} tui`, '/dev/null'],
-    { stdio: ['pipe', 'pipe', 'ignore'], env },
-  );
+  const child = spawn('script', ['-qfec', `stty cols ${cols} rows ${rows}; exec ${command}`, '/dev/null'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+    env,
+  });
   const tui = {
     child,
     started,
@@ -206,4 +210,43 @@ export function openTui(env, { cols, rows }) {
     for (const listener of [...tui.listeners]) listener(at);
   });
   return tui;
+}
+
+/**
+ * One run of `argv` (a fresh process, as a user runs it): wall time from spawn to exit, and the peak
+ * resident memory (KB) and CPU time that /usr/bin/time reports for it. Rejects on a non-zero exit.
+ */
+export function timed(argv, { env, tmpFile }) {
+  const begin = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', tmpFile, ...argv], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      const ms = performance.now() - begin;
+      if (code !== 0) return reject(new Error(`${argv.join(' ')} exited with ${code}: ${stderr}`));
+      const [rssKb, user, system] = readFileSync(tmpFile, 'utf8')
+        .trim()
+        .split('\n')
+        .pop()
+        .split(' ')
+        .map(Number);
+      resolve({ ms, rssKb, cpuMs: (user + system) * 1000, stdout });
+    });
+  });
+}
+
+/** `min / median / max` of `values`, each with `digits` decimals. */
+export function spread(values, digits = 0) {
+  const f = (v) => v.toFixed(digits);
+  return `${f(Math.min(...values))} / ${f(median(values))} / ${f(Math.max(...values))}`;
 }

@@ -1,6 +1,7 @@
 // The TUI's figures, on the built binary in a pseudo-terminal (`script`): time to the first frame,
 // keypress-to-frame latency on an owner with 5,000 apps and 2,000 webhooks, idle CPU, and resident
-// memory. Targets: first frame < 0.35 s, keypress-to-frame < 50 ms median, no CPU when idle, < 120 MB.
+// memory, with no V8 flag and no forced collection. Targets: first frame < 0.35 s, keypress-to-frame
+// < 50 ms median, no CPU when idle, ≤ 130 MB after 100 keys.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -124,17 +125,15 @@ try {
   tui.write('j');
   await tui.waitFor(/2\d{3} webhooks of/);
   const pid = tui.nodePid();
-  // Settled: past the one collection that follows activity.
   await sleep(1500);
   const rssLoaded = rssMb(pid);
   tui.write('\t');
   await sleep(100);
-  const appKeys = await latency(tui, 'j', 40);
+  const appKeys = await latency(tui, 'j', 50);
   tui.write('\t');
   await sleep(100);
-  const hookKeys = await latency(tui, 'j', 40);
+  const hookKeys = await latency(tui, 'j', 50);
   const rssBusy = rssMb(pid);
-  // Idle starts once the one collection that follows activity is done (1 s of quiet).
   await sleep(1500);
   const before = cpuTicks(pid);
   const idleStart = performance.now();
@@ -158,7 +157,7 @@ try {
     `idle CPU over ${idleSeconds.toFixed(1)} s: ${ticks} clock ticks (${((ticks / 100 / idleSeconds) * 100).toFixed(2)} %)  [target 0]`,
   );
   console.log(
-    `resident memory with ${APPS} apps and ${HOOKS} webhooks: ${rssLoaded.toFixed(0)} MB loaded and settled, ${rssBusy.toFixed(0)} MB right after 80 keypresses, ${rss.toFixed(0)} MB idle again  [target < 120 MB]`,
+    `resident memory with ${APPS} apps and ${HOOKS} webhooks: ${rssLoaded.toFixed(0)} MB loaded and settled, ${rssBusy.toFixed(0)} MB right after 100 keypresses, ${rss.toFixed(0)} MB idle 4.5 s later  [target ≤ 130 MB]`,
   );
 } finally {
   for (const tui of opened) if (tui.child.exitCode === null) tui.child.kill('SIGTERM');

@@ -1,5 +1,6 @@
-// Bundles cli.tsx into one ESM file so that the binary starts fast: a bundle reaches Ink's first
-// frame well before plain tsc output does (`npm run bench tui` measures the first frame).
+// Bundles cli.tsx into one self-contained ESM package (no runtime dependencies) that starts fast:
+// a bundle reaches Ink's first frame in about half the time of plain tsc output, and a minified one
+// parses less (docs/performance.md has the figures, `npm run bench startup` measures them).
 import { chmod, readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -7,6 +8,21 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 
 // Chunk names carry a content hash: without a clean folder, old chunks would pile up and be packed.
 await rm('dist', { recursive: true, force: true });
+
+// zod's classic API exposes `z.locales`: the error messages of some forty languages, 258 KB of the
+// 443 KB that zod adds to the bundle, read and compiled at every start of every command that parses
+// an answer. clever-notify speaks English, which zod sets as its default by itself, and never reads
+// `z.locales`: the namespace keeps English only (docs/performance.md has the measurement).
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: new URL('./zod-locales-en.mjs', import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
 
 await build({
   entryPoints: ['cli.tsx'],
@@ -21,7 +37,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: false,
+  // Less to read and parse at every start. The maps (not packed) turn a stack trace back into
+  // source lines: `node --enable-source-maps dist/cli.js …`.
+  minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
   define: {
@@ -37,6 +55,7 @@ await build({
       'const require = __cnCreateRequire(import.meta.url);',
     ].join('\n'),
   },
+  plugins: [englishOnlyZod],
   logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);

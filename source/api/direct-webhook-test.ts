@@ -4,8 +4,8 @@
 
 import { type PayloadContext, sampleEvent, webhookRequest } from '../domain/payloads.js';
 import type { Webhook } from '../domain/schemas.js';
+import { HttpAgent, httpRequest, RequestTimeoutError } from './http-request.js';
 import type { WebhookTestResult } from './types.js';
-import { Agent, request } from './undici-core.js';
 
 const EXCERPT_CHARS = 200;
 
@@ -20,11 +20,7 @@ export async function sendTestEvent(
   options: DirectTestOptions = {},
 ): Promise<WebhookTestResult[]> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const agent = new Agent({
-    connect: { timeout: timeoutMs },
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
+  const agent = new HttpAgent({ timeoutMs });
   const appId = options.appId ?? hook.scope?.find((id) => id.startsWith('app_'));
   const event = sampleEvent(hook.ownerId, appId);
   try {
@@ -34,8 +30,8 @@ export async function sendTestEvent(
         const durationMs = () => Math.round(performance.now() - started);
         try {
           const { headers, body } = webhookRequest(format, event, options.context ?? {});
-          const response = await request(url, { method: 'POST', dispatcher: agent, headers, body });
-          const text = await response.body.text();
+          const response = await httpRequest(url, { method: 'POST', agent, headers, body });
+          const text = response.text;
           const ok = response.statusCode >= 200 && response.statusCode < 300;
           return {
             url,
@@ -51,15 +47,13 @@ export async function sendTestEvent(
       }),
     );
   } finally {
-    await agent.close();
+    agent.close();
   }
 }
 
 function describe(error: unknown): string {
+  if (error instanceof RequestTimeoutError) return 'timeout';
   const code = (error as { code?: unknown }).code;
-  const causeCode = (error as { cause?: { code?: unknown } }).cause?.code;
-  if (typeof causeCode === 'string') return causeCode;
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timeout';
   if (typeof code === 'string') return code;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,17 +1,11 @@
 // One JSON request to the API: signing, timeouts, retries of idempotent requests, parsing of the
 // answer by a zod schema, and errors that users understand. Credentials never leave this module in
 // a message: every text that reaches an error or the debug log goes through `redact`.
-import { setFlagsFromString } from 'node:v8';
 import type { z } from 'zod';
 import { parseOAuthHeader } from '../domain/oauth.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, type FailureContext, statusError } from './errors.js';
-import { Agent, request, errors as undiciErrors } from './undici-core.js';
-
-// undici parses HTTP with llhttp compiled to WebAssembly; V8's optimising tier for it costs about
-// 35 MB of memory for a command that makes a handful of requests. The baseline compiler is enough.
-// Set before the first request compiles the module (measured: 99 MB → 64 MB peak RSS for one GET).
-setFlagsFromString('--liftoff-only');
+import { HttpAgent, httpRequest, RequestTimeoutError } from './http-request.js';
 
 export interface TransportOptions {
   apiHost: string;
@@ -52,7 +46,7 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 export class HttpTransport {
   readonly apiHost: string;
   private readonly host: string;
-  private readonly agent: Agent;
+  private readonly agent: HttpAgent;
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly backoffMs: number;
@@ -65,11 +59,7 @@ export class HttpTransport {
     this.retries = options.retries ?? 2;
     this.backoffMs = options.backoffMs ?? 250;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
-    this.agent = new Agent({
-      connect: { timeout: this.timeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
+    this.agent = new HttpAgent({ timeoutMs: this.timeoutMs, ...(options.ca ? { ca: options.ca } : {}) });
   }
 
   /** The parsed answer; undefined for an empty 2xx body or a status listed in `emptyOn`. */
@@ -107,7 +97,7 @@ export class HttpTransport {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    this.agent.close();
   }
 
   /** The text with every credential (the header, its token and secrets) replaced by `***`. */
@@ -153,13 +143,13 @@ export class HttpTransport {
     };
     if (spec.body !== undefined) headers['content-type'] = 'application/json';
     try {
-      const response = await request(`${this.apiHost}${spec.path}`, {
+      const response = await httpRequest(`${this.apiHost}${spec.path}`, {
         method: spec.method,
         headers,
-        body: spec.body === undefined ? null : JSON.stringify(spec.body),
-        dispatcher: this.agent,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        agent: this.agent,
       });
-      const text = await response.body.text();
+      const text = response.text;
       this.log(`${spec.method} ${spec.path} → ${response.statusCode} (${elapsed(started)})`);
       const retryAfter = response.headers['retry-after'];
       return {
@@ -179,10 +169,10 @@ export class HttpTransport {
     const seconds = `${Math.round(this.timeoutMs / 100) / 10} s`;
     // A write whose answer was lost may have been applied: say so rather than invite a duplicate.
     const maybeApplied = IDEMPOTENT.has(context.method) ? '' : ' (it may have been applied: list to check)';
-    if (error instanceof undiciErrors.ConnectTimeoutError) {
+    if (error instanceof RequestTimeoutError && error.phase === 'connect') {
       return `${context.host} did not accept a connection within ${seconds} (${context.method} ${context.path})`;
     }
-    if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+    if (error instanceof RequestTimeoutError) {
       return `${context.host} did not answer ${context.method} ${context.path} within ${seconds}${maybeApplied}`;
     }
     const code = errorCode(error);
@@ -237,12 +227,11 @@ function errorCode(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && !code.startsWith('UND_ERR')) return code;
+    if (code === 'ECONNRESET') return 'connection reset';
+    if (typeof code === 'string') return code;
     current = (current as { cause?: unknown }).cause;
   }
-  const code = (error as { code?: unknown }).code;
-  if (code === 'UND_ERR_SOCKET') return 'connection reset';
-  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 function safeDecode(value: string): string {

@@ -19,8 +19,8 @@ import {
 } from '../domain/deliveries.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, errorBodyText, statusError } from './errors.js';
+import { type Answer, HttpAgent, httpRequest } from './http-request.js';
 import type { WebhookTestResult } from './types.js';
-import { Agent, request } from './undici-core.js';
 
 export interface SandboxExtensionsOptions {
   apiHost: string;
@@ -36,16 +36,15 @@ const enc = encodeURIComponent;
 const MAX_PAGE = 500;
 
 export class SandboxExtensionsClient {
-  private readonly agent: Agent;
+  private readonly agent: HttpAgent;
   private readonly apiHost: string;
 
   constructor(private readonly options: SandboxExtensionsOptions) {
     this.apiHost = options.apiHost.replace(/\/+$/, '');
     const timeout = options.timeoutMs ?? 15_000;
-    this.agent = new Agent({
-      connect: { timeout, ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}) },
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
+    this.agent = new HttpAgent({
+      timeoutMs: timeout,
+      ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
     });
   }
 
@@ -55,11 +54,11 @@ export class SandboxExtensionsClient {
     schema: z.ZodType<T>,
     body?: unknown,
   ): Promise<T> {
-    let response: Awaited<ReturnType<typeof request>>;
+    let response: Answer;
     try {
-      response = await request(`${this.apiHost}${path}`, {
+      response = await httpRequest(`${this.apiHost}${path}`, {
         method,
-        dispatcher: this.agent,
+        agent: this.agent,
         headers: {
           accept: 'application/json',
           authorization: this.options.authorization(),
@@ -75,8 +74,7 @@ export class SandboxExtensionsClient {
           'is it running? start it with `clever-notify sandbox`',
       );
     }
-    const text = await response.body.text();
-    const status = response.statusCode;
+    const { text, statusCode: status } = response;
     if (status === 401 || status >= 500) {
       throw statusError(status, text, {
         method,
@@ -141,7 +139,7 @@ export class SandboxExtensionsClient {
     return this.send('POST', `/sandbox/v1/webhooks/${enc(ownerId)}/${enc(hookId)}/test`, WebhookTestResults);
   }
 
-  close(): Promise<void> {
-    return this.agent.close();
+  async close(): Promise<void> {
+    this.agent.close();
   }
 }

@@ -1,7 +1,6 @@
 // The foreground sandbox of `clever-notify sandbox`: eval-able lines on stdout, messages on stderr,
 // and a clean stop on SIGINT, SIGTERM or SIGHUP.
 
-import { keepHeapLean } from '../runtime/lean-heap.js';
 import { sandboxEnvLines } from './env-lines.js';
 import { defaultSandboxDataDir, sandboxFiles } from './paths.js';
 import { DEFAULT_SANDBOX_HOST, type RunningSandbox, type SandboxOptions, startSandbox } from './start.js';
@@ -16,8 +15,6 @@ export interface RunSandboxOptions {
 }
 
 export async function runSandbox(options: RunSandboxOptions): Promise<void> {
-  // Only this dedicated process: an embedded sandbox leaves its host's heap alone.
-  keepHeapLean();
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const host = options.host ?? DEFAULT_SANDBOX_HOST;
   if (host !== DEFAULT_SANDBOX_HOST && host !== 'localhost') {

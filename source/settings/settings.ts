@@ -1,7 +1,13 @@
 // clever-notify's own settings (not the clever-tools config): the last owner looked at, the theme,
-// and the sandbox data folder. One JSON file through conf, readable by its owner only.
-// CLEVER_NOTIFY_CONFIG_DIR moves the folder (tests never touch the real home).
-import Conf from 'conf';
+// and the sandbox data folder. One JSON file, readable by its owner only, replaced whole on each
+// change (written aside, then renamed). CLEVER_NOTIFY_CONFIG_DIR moves the folder (tests never touch
+// the real home). A few lines rather than a library: the TUI reads this file before its first
+// request, and a JSON-schema validator compiled at every start cost more than the rest of it
+// (docs/performance.md).
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { z } from 'zod';
 
 export type ThemeName = 'auto' | 'dark' | 'light' | 'no-color';
 
@@ -22,30 +28,53 @@ export interface Settings {
 
 const THEMES: readonly ThemeName[] = ['auto', 'dark', 'light', 'no-color'];
 
+// A hand-edited value of the wrong type must not break the program: that value is dropped, the
+// others are kept, and so are keys written by a later version.
+const SettingsFile = z.looseObject({
+  lastOwnerId: z.string().optional().catch(undefined),
+  theme: z.enum(THEMES).optional().catch(undefined),
+  sandboxDataDir: z.string().optional().catch(undefined),
+  welcomeShown: z.boolean().optional().catch(undefined),
+});
+
 export function openSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const dir = env.CLEVER_NOTIFY_CONFIG_DIR;
-  const store = new Conf<SettingsData>({
-    projectName: 'clever-notify',
-    projectSuffix: '',
-    ...(dir ? { cwd: dir } : {}),
-    configName: 'settings',
-    configFileMode: 0o600,
-    // A hand-edited file with a wrong type must not break the program: unknown values are dropped.
-    clearInvalidConfig: true,
-    schema: {
-      lastOwnerId: { type: 'string' },
-      theme: { type: 'string', enum: [...THEMES] },
-      sandboxDataDir: { type: 'string' },
-      welcomeShown: { type: 'boolean' },
-    },
-  });
-  return {
-    get: (key) => store.get(key),
-    set: (key, value) => {
-      if (value === undefined) store.delete(key);
-      else store.set(key, value);
-    },
-    delete: (key) => store.delete(key),
-    path: store.path,
+  const dir = env.CLEVER_NOTIFY_CONFIG_DIR ?? envPaths('clever-notify', { suffix: '' }).config;
+  const file = path.join(dir, 'settings.json');
+  const data: Record<string, unknown> = read(file);
+  const save = () => {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const aside = `${file}.${process.pid}.tmp`;
+    writeFileSync(aside, `${JSON.stringify(data, null, '\t')}\n`, { mode: 0o600 });
+    renameSync(aside, file);
   };
+  return {
+    get: (key) => data[key] as SettingsData[typeof key],
+    set: (key, value) => {
+      if (value === undefined) delete data[key];
+      else data[key] = value;
+      save();
+    },
+    delete: (key) => {
+      delete data[key];
+      save();
+    },
+    path: file,
+  };
+}
+
+/** The file's settings; none when it is missing or is not a JSON object (it is replaced on the next change). */
+function read(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const parsed = SettingsFile.safeParse(JSON.parse(text));
+    if (!parsed.success) return {};
+    return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+  } catch {
+    return {};
+  }
 }

@@ -1,11 +1,10 @@
-// `clever-notify tui`: checks for a terminal, takes the alternate screen, draws the first frame, and
-// only then loads the client (and maybe starts the embedded sandbox) behind it.
-import { render } from 'ink';
+// `clever-notify tui`: checks for a terminal, takes the alternate screen, and draws the App. The first
+// requests (the account's summary, the hooks of the owner it will open on, the event catalogue) leave
+// before React and Ink are loaded, and their answers wait for the App: the network and the loading
+// of the interface overlap (docs/performance.md measures the time to the first hook rows).
+import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
-import { keepHeapLean } from '../runtime/lean-heap.js';
-import { App } from './app/app.js';
 import type { TuiSession } from './app/session.js';
-import { startIdleCollector } from './terminal/idle-collector.js';
 import { enterFullScreen } from './terminal/screen.js';
 
 export interface TuiOptions {
@@ -17,45 +16,45 @@ export const NO_TTY_MESSAGE =
 
 export async function runTui(options: TuiOptions = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(NO_TTY_MESSAGE, 2);
-  // About 24 MB of live heap with 5,000 apps and 2,000 webhooks, 120-190 MB resident without this.
-  keepHeapLean();
-  const screen = enterFullScreen();
+  const first = openSession(options, true);
+  // The App reports a failure of it when it asks; until then it must not count as unhandled.
+  first.catch(() => undefined);
   // Every attempt to connect, so that quitting while one is still under way closes it too (an
   // embedded sandbox would otherwise keep the process alive).
-  const sessions: Promise<TuiSession>[] = [];
+  const sessions: Promise<TuiSession>[] = [first];
+  let firstTaken = false;
   const open = (): Promise<TuiSession> => {
-    const session = openSession(options);
+    if (!firstTaken) {
+      firstTaken = true;
+      return first;
+    }
+    const session = openSession(options, false);
     sessions.push(session);
     return session;
   };
-  const collector = startIdleCollector();
-  const instance = render(
-    <App open={open} onQuit={() => instance.unmount()} onActivity={collector.activity} />,
-    {
+  const screen = enterFullScreen();
+  try {
+    const [{ render }, { App }] = await Promise.all([import('ink'), import('./app/app.js')]);
+    const instance = render(<App open={open} onQuit={() => instance.unmount()} />, {
       exitOnCtrlC: false,
       patchConsole: false,
       // Enough for smooth scrolling; bursts of state changes between frames are coalesced.
       maxFps: 30,
-    },
-  );
-  try {
+    });
     await instance.waitUntilExit();
   } finally {
-    collector.stop();
     screen.leave();
     const opened = await Promise.allSettled(sessions);
     await Promise.all(opened.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }
 }
 
-async function openSession(options: TuiOptions): Promise<TuiSession> {
+async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiSession> {
   const [{ connect }, { resolveCredentials }, { openSettings }] = await Promise.all([
     import('../startup/connection.js'),
     import('../api/credentials.js'),
     import('../settings/settings.js'),
   ]);
-  const hasCredentials = (await resolveCredentials()) !== undefined;
-  const connection = await connect({ ...(options.sandbox ? { sandbox: true } : {}), quiet: true });
   let settings: ReturnType<typeof openSettings> | undefined;
   try {
     settings = openSettings();
@@ -64,8 +63,10 @@ async function openSession(options: TuiOptions): Promise<TuiSession> {
     settings = undefined;
   }
   const lastOwnerId = settings?.get('lastOwnerId');
+  const hasCredentials = (await resolveCredentials()) !== undefined;
+  const connection = await connect({ ...(options.sandbox ? { sandbox: true } : {}), quiet: true });
   return {
-    api: connection.api,
+    api: prefetch ? prefetched(connection.api, lastOwnerId) : connection.api,
     credentials: connection.credentials,
     showWelcome:
       !hasCredentials && connection.api.target.kind === 'sandbox' && !settings?.get('welcomeShown'),
@@ -74,4 +75,46 @@ async function openSession(options: TuiOptions): Promise<TuiSession> {
     welcomeSeen: () => settings?.set('welcomeShown', true),
     close: () => connection.close(),
   };
+}
+
+/**
+ * The client, with the App's first questions already asked: each answer serves the first identical
+ * call, and later calls (a refresh) ask again. The owner opened first is the remembered one, else the
+ * personal space, as the App chooses; if the App asks for another, nothing is lost but one request.
+ */
+function prefetched(api: CleverApi, lastOwnerId: string | undefined): CleverApi {
+  const early = new Map<string, Promise<unknown>>();
+  const ask = (key: string, call: () => Promise<unknown>) => {
+    const answer = call();
+    // Whoever takes it handles its failure; one nobody takes must not count as unhandled.
+    answer.catch(() => undefined);
+    early.set(key, answer);
+  };
+  const hooksOf = (ownerId: string) => {
+    ask(`listWebhooks ${ownerId}`, () => api.listWebhooks(ownerId));
+    ask(`listEmailHooks ${ownerId}`, () => api.listEmailHooks(ownerId));
+  };
+  ask('summary ', () =>
+    api.summary().then((summary) => {
+      const owners = [summary.user.id, ...summary.organisations.map((o) => o.id)];
+      const ownerId = lastOwnerId && owners.includes(lastOwnerId) ? lastOwnerId : summary.user.id;
+      if (ownerId !== lastOwnerId) hooksOf(ownerId);
+      return summary;
+    }),
+  );
+  if (lastOwnerId) hooksOf(lastOwnerId);
+  ask('eventCatalogue ', () => api.eventCatalogue());
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const key = `${String(property)} ${args.join(' ')}`;
+        const answer = early.get(key);
+        if (!answer) return value.apply(target, args);
+        early.delete(key);
+        return answer;
+      };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 // With no credentials the commands use the sandbox of the default data folder: the one running
 // there, else one started in the process. Both say so in one line on stderr.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,23 @@ describe('settings', () => {
     expect((await stat(settings.path)).mode & 0o777).toBe(0o600);
     settings.set('theme', undefined);
     expect(settings.get('theme')).toBeUndefined();
+  });
+
+  it('drop a hand-edited value of the wrong type and keep the rest, keys of later versions too', async () => {
+    const dir = join(home, 'settings-edited');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ theme: 42, lastOwnerId: 'orga_y', later: [1] }),
+    );
+    const settings = openSettings({ CLEVER_NOTIFY_CONFIG_DIR: dir });
+    expect(settings.get('theme')).toBeUndefined();
+    expect(settings.get('lastOwnerId')).toBe('orga_y');
+    settings.set('welcomeShown', true);
+    expect(JSON.parse(await readFile(settings.path, 'utf8'))).toEqual({
+      lastOwnerId: 'orga_y',
+      later: [1],
+      welcomeShown: true,
+    });
   });
 });

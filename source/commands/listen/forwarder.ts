@@ -2,7 +2,7 @@
 // no redirect followed, at most a few requests at once. A failure is reported, never retried: the
 // person watching decides (a dead receiver is what they are debugging).
 
-import { Agent, request } from '../../api/undici-core.js';
+import { Agent, request } from 'undici';
 import { describeNetworkFailure } from '../../domain/deliveries.js';
 
 export interface ForwardOutcome {

@@ -3,9 +3,9 @@
 // sandbox's dispatcher builds for that format (`webhookRequest`). Events missed while the socket was
 // down are not replayed: the socket has no history, and inventing them would lie to the receiver.
 import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
 import { EventSocket, type SocketStatus } from '../../api/event-socket.js';
 import type { CleverApi } from '../../api/types.js';
-import { Agent } from '../../api/undici-core.js';
 import { UserError } from '../../domain/errors.js';
 import { appIdOfEvent } from '../../domain/live-activity.js';
 import { compileLiveFilter, type LiveFilter } from '../../domain/live-filter.js';

@@ -7,7 +7,6 @@ import { createLiveModel } from '../../api/live/live-store.js';
 import { UserError } from '../../domain/errors.js';
 import type { ActivityRow } from '../../domain/live-activity.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
-import { keepHeapLean } from '../../runtime/lean-heap.js';
 import { connect } from '../../startup/connection.js';
 import { orgOf } from '../common-options.js';
 import { paintFor, type Tone } from '../format/style.js';
@@ -20,7 +19,6 @@ import { parseSince } from './since.js';
 const TICK_MS = 1000;
 
 export async function runTail(flags: TailFlags): Promise<void> {
-  keepHeapLean();
   // A bad --since is said before anything connects.
   const replaySince = flags.since !== undefined ? parseSince(flags.since) : undefined;
   const connection = await connect({ sandbox: flags.sandbox === true });

@@ -3,9 +3,9 @@
 // printing one line. The event socket says it first; the deployments list, polled all along and at
 // once after a reconnection, says it when the socket missed it.
 import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
 import { EventSocket } from '../../api/event-socket.js';
 import type { CleverApi } from '../../api/types.js';
-import { Agent } from '../../api/undici-core.js';
 import { UserError } from '../../domain/errors.js';
 import { appIdOfEvent } from '../../domain/live-activity.js';
 import { type Deployment, type EventEnvelope, eventData } from '../../domain/schemas.js';
