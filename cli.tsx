@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './source/commands/index.js';
 import { oneLineUsageErrors } from './source/commands/usage-errors.js';
 import { UserError } from './source/domain/errors.js';
+import { safeText } from './source/domain/terminal-text.js';
 import { VERSION } from './source/domain/version.js';
 
 const program = new Command('clever-notify')
@@ -41,11 +42,11 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
   } else if (error instanceof UserError) {
-    process.stderr.write(`clever-notify: ${error.message}\n`);
+    process.stderr.write(`clever-notify: ${safeText(error.message)}\n`);
     process.exitCode = error.exitCode;
   } else {
     process.stderr.write(
-      `clever-notify: unexpected error\n${error instanceof Error ? error.stack : String(error)}\n`,
+      `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
     );
     process.exitCode = 70;
   }

@@ -35,6 +35,7 @@ export function hookCommand(
       '--list-all',
       `list every ${noun} of your personal space (or of --org), not only the linked app’s`,
     );
+    command.option('--wide', 'on a terminal too, every column whole (one long line per hook)');
     addOutputOption(command);
     addSandboxOption(command);
     withExamples(command, example);

@@ -80,7 +80,8 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const theme = useTheme();
   const { state, ownerHooks, hooks, names, now, app, owner } = useAppView();
   const remote = state.tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
-  const webhookCols = useMemo(() => webhookColumns(names, now), [names, now]);
+  const idsOf = remote?.data ?? hooks;
+  const webhookCols = useMemo(() => webhookColumns(names, now, idsOf), [names, now, idsOf]);
   const who = state.who;
   // The names of the people that e-mail hooks notify by user id: the user's own and the members'.
   const members = ownerHooks?.people;
@@ -88,7 +89,7 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
     () => new Map([...(members ?? []), ...(who ? ([[who.userId, who.userName]] as const) : [])]),
     [members, who],
   );
-  const emailCols = useMemo(() => emailHookColumns(names, people), [names, people]);
+  const emailCols = useMemo(() => emailHookColumns(names, people, idsOf), [names, people, idsOf]);
   const shownFilter = filterText(state.hookList);
   const filter = shownFilter && `Filter: ${shownFilter}`;
   const what = state.tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
