@@ -37,11 +37,13 @@ export interface TableContext<H> {
   all: H[];
   /** The terminal's width, or undefined: every column whole. */
   width: number | undefined;
+  showSecrets: boolean;
 }
 
 export interface HookListFlags extends CommonFlags {
   listAll?: boolean;
   wide?: boolean;
+  showSecrets?: boolean;
   format: OutputFormat;
 }
 
@@ -82,7 +84,15 @@ export async function listHooks<H extends AnyHook>(kind: HookKind<H>, flags: Hoo
       return out(`No ${kind.noun}s for ${target.ownerId}${about}.`);
     }
     const width = flags.wide ? undefined : terminalWidth();
-    out(await kind.table(hooks, { api, ownerId: target.ownerId, all, width }));
+    out(
+      await kind.table(hooks, {
+        api,
+        ownerId: target.ownerId,
+        all,
+        width,
+        showSecrets: flags.showSecrets === true,
+      }),
+    );
   });
 }
 

@@ -36,6 +36,12 @@ export function hookCommand(
       `list every ${noun} of your personal space (or of --org), not only the linked app’s`,
     );
     command.option('--wide', 'on a terminal too, every column whole (one long line per hook)');
+    if (noun === 'webhook') {
+      command.option(
+        '--show-secrets',
+        'show URLs whole (Slack and Discord secrets, passwords); -F json always does',
+      );
+    }
     addOutputOption(command);
     addSandboxOption(command);
     withExamples(command, example);

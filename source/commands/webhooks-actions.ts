@@ -27,10 +27,11 @@ const WEBHOOK: HookKind<Webhook> = {
   list: (api, ownerId) => api.listWebhooks(ownerId),
   remove: (api, ownerId, id) => api.removeWebhook(ownerId, id),
   json: webhookJson,
-  table: async (hooks, { api, ownerId, all, width }) =>
+  table: async (hooks, { api, ownerId, all, width, showSecrets }) =>
     webhooksTable(hooks, Date.now(), {
       paint: paintFor(process.stdout),
       width,
+      showSecrets,
       names: await scopeNames(api, ownerId, hooks),
       ownerIds: all.map((h) => h.id),
     }),

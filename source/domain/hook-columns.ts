@@ -1,6 +1,6 @@
 // The columns of the two hook tables, the TUI's and the CLI's, with the order in which a narrow
-// terminal drops them (dropOrder: higher goes first): the creation date, the id, the last failure,
-// the scope (app names), the format, the state, the events. The name and the target (masked) always
+// terminal drops them (dropOrder: higher goes first): the creation date, the format, the last
+// failure, the scope (app names), the id, the state, the events. The name and the target (masked) always
 // stay; the id, the name and the events show whole (fill) before the target grows.
 import { emailHookRecipients, eventsLabel, lastFailureLabel, scopeLabel } from './hook-labels.js';
 import { MIN_PREFIX } from './id-prefix.js';
@@ -13,6 +13,8 @@ export interface HookTableContext {
   names: ReadonlyMap<string, string>;
   /** Each hook id's short unambiguous prefix (see shortIds); the whole id when missing. */
   shortIds: ReadonlyMap<string, string>;
+  /** URLs whole, secrets included (asked for with --show-secrets); masked otherwise. */
+  showSecrets?: boolean;
 }
 
 type AnyHook = Pick<Webhook, 'id' | 'name' | 'events' | 'scope' | 'createdAt'>;
@@ -24,7 +26,7 @@ function idColumn<T extends AnyHook>(ids: ReadonlyMap<string, string>): TableCol
     title: 'Id',
     minWidth: MIN_PREFIX,
     maxWidth: 13,
-    dropOrder: 6,
+    dropOrder: 3,
     fill: 0,
     cell: (h) => ids.get(h.id) ?? h.id,
   };
@@ -78,7 +80,7 @@ function createdColumn<T extends AnyHook>(): TableColumn<T> {
 export function webhookColumns(context: HookTableContext, now: number): TableColumn<Webhook>[] {
   return [
     idColumn(context.shortIds),
-    nameColumn(32),
+    nameColumn(28),
     {
       id: 'target',
       title: 'Target',
@@ -87,14 +89,20 @@ export function webhookColumns(context: HookTableContext, now: number): TableCol
       // Whole (masked) when nothing is cut; else host and the ends of the path, in the room given.
       cell: (h, width) =>
         h.urls
-          .map((u) => (width === Number.POSITIVE_INFINITY ? fullMaskedUrl(u.url) : shortTarget(u.url, width)))
+          .map((u) =>
+            context.showSecrets
+              ? u.url
+              : width === Number.POSITIVE_INFINITY
+                ? fullMaskedUrl(u.url)
+                : shortTarget(u.url, width),
+          )
           .join(', ') || '—',
     },
     {
       id: 'format',
       title: 'Format',
       minWidth: 6,
-      dropOrder: 3,
+      dropOrder: 7,
       cell: (h) => [...new Set(h.urls.map((u) => u.format))].join(','),
       tone: (h) =>
         h.urls.some((u) => u.format === 'gitter' || u.format === 'flowdock') ? 'warning' : undefined,
@@ -106,6 +114,8 @@ export function webhookColumns(context: HookTableContext, now: number): TableCol
       title: 'State',
       minWidth: 8,
       dropOrder: 2,
+      // Not dropped to show more of the name or the events: a disabled hook must show.
+      fill: 3,
       cell: (h) => h.state.toLowerCase(),
       tone: (h) => (h.state === 'DISABLED' ? 'error' : 'ok'),
     },

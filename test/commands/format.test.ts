@@ -184,14 +184,14 @@ describe('tables', () => {
   it('keeps name, state and events first at 80 and 120 columns', () => {
     const hooks = [
       webhook,
-      { ...webhook, id: 'h2', name: 'Failures to the on-call pager', state: 'ENABLED' as const },
+      { ...webhook, id: 'h2', name: 'Failures to the pager', state: 'ENABLED' as const },
     ];
     for (const width of [80, 120]) {
       const table = webhooksTable(hooks, NOW, options(width, ['h1', 'h2']));
       expect(widest(table)).toBeLessThanOrEqual(width);
       expect(table.split('\n')).toHaveLength(4);
       expect(table).toMatch(/NAME\s+TARGET\s+.*EVENTS\s+.*STATE/);
-      expect(table).toContain('Failures to the on-call pager');
+      expect(table).toContain('Failures to the pager');
     }
   });
 

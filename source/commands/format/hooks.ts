@@ -92,10 +92,14 @@ export interface HookTableOptions {
   names: ReadonlyMap<string, string>;
   /** Every id of the owner's hooks: the short ids shown are unambiguous among them all. */
   ownerIds: readonly string[];
+  showSecrets?: boolean;
 }
 
 export function webhooksTable(hooks: Webhook[], now: number, options: HookTableOptions): string {
-  const columns = webhookColumns({ names: options.names, shortIds: shortIds(options.ownerIds) }, now);
+  const columns = webhookColumns(
+    { names: options.names, shortIds: shortIds(options.ownerIds), showSecrets: options.showSecrets === true },
+    now,
+  );
   return renderTable(columns, hooks, options);
 }
 

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { ActivityPane } from '../activity/activity-pane.js';
 import { useAppActions, useAppView } from '../app/contexts.js';
 import type { Tab } from '../app/use-app-state.js';
@@ -95,7 +96,7 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const what = state.tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
   const counted = hooks.length === 1 ? what.slice(0, -1) : what;
   const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';
-  const summary = `${hooks.length} ${counted}${covering}`;
+  const summary = safeText(`${hooks.length} ${counted}${covering}`);
   if (!owner || !remote || (remote.status === 'loading' && !remote.data)) {
     return state.owners.status === 'failed' ? (
       <Box flexDirection="column">
