@@ -1,5 +1,7 @@
 // "Did you mean": the known values closest to a mistyped one, by edit distance (a swap of two
 // neighbours counts as one edit, as typos go). One form of message for every command.
+import type { EventCatalogue } from './events.js';
+import { safeText } from './terminal-text.js';
 
 /** Optimal string alignment distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
@@ -42,4 +44,19 @@ export function didYouMean(typed: string, known: Iterable<string>): string {
   if (near.length === 0) return '';
   const list = near.length === 1 ? near[0]! : `${near.slice(0, -1).join(', ')} or ${near[near.length - 1]}`;
   return ` (did you mean ${list}?)`;
+}
+
+/**
+ * The one form of "unknown value" message of every command:
+ * `unknown event "DEPLOYMENT_SUCESS" (did you mean DEPLOYMENT_SUCCESS?): run \`clever-notify events\` for the list`.
+ */
+export function unknownValue(what: string, typed: string, known: Iterable<string>, advice?: string): string {
+  return `unknown ${what} "${safeText(typed)}"${safeText(didYouMean(typed, known))}${advice ? `: ${advice}` : ''}`;
+}
+
+/** Each unknown event with the closest known names, in the message form of every command. */
+export function unknownEvents(unknown: readonly string[], catalogue: EventCatalogue): string {
+  const known = [...catalogue.events, ...Object.keys(catalogue.metaEvents)];
+  const each = unknown.map((e) => unknownValue('event', e, known));
+  return `${each.join('; ')}: run \`clever-notify events\` for the list`;
 }
