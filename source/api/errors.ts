@@ -9,6 +9,8 @@ export class ApiError extends UserError {
   constructor(
     message: string,
     readonly status?: number,
+    /** No answer came at all (refused, timed out): not the same as an answer that says no. */
+    readonly unreachable = false,
   ) {
     super(message);
   }

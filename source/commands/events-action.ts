@@ -6,11 +6,13 @@ import { renderTable } from './format/table.js';
 import { out, printJson, withApi } from './run.js';
 
 export async function listEvents(flags: EventsFlags): Promise<void> {
-  await withApi(flags, async (api) => {
-    const catalogue = await api.eventCatalogue();
-    if (flags.format === 'json') return printJson(eventsJson(catalogue));
-    out(eventsTable(catalogue, paintFor(process.stdout)));
-  });
+  const print = (catalogue: EventCatalogue) =>
+    flags.format === 'json'
+      ? printJson(eventsJson(catalogue))
+      : out(eventsTable(catalogue, paintFor(process.stdout), flags.offline === true));
+  if (flags.offline) return print(BUILTIN_CATALOGUE);
+  // Out of reach, the API's error stands (exit 1): --offline is how to ask for the built-in list.
+  await withApi(flags, async (api) => print(await api.eventCatalogue()));
 }
 
 export function eventsJson(catalogue: EventCatalogue) {
@@ -24,6 +26,7 @@ export function eventsJson(catalogue: EventCatalogue) {
 export function eventsTable(
   catalogue: EventCatalogue,
   paint: Parameters<typeof renderTable>[2]['paint'],
+  offline = false,
 ): string {
   // A reference to read whole: nothing is cut, on a terminal too.
   const metaOf = (event: string) =>
@@ -48,6 +51,11 @@ export function eventsTable(
     Object.entries(catalogue.metaEvents),
     { paint, width: undefined },
   );
-  const source = catalogue === BUILTIN_CATALOGUE ? ' (built-in: the API gave none)' : '';
+  const source =
+    catalogue !== BUILTIN_CATALOGUE
+      ? ''
+      : offline
+        ? ' (built-in, --offline)'
+        : ' (built-in: the API gave none)';
   return `${events}\n${metas}\nUse them with --event, e.g. --event META_DEPLOYMENT_RESULT,GIT_PUSH${source}`;
 }
