@@ -52,9 +52,17 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * many cells: a 60,000-character name costs no more than the room it can get.
  */
 export function displayWidth(text: string, atMost = Number.POSITIVE_INFINITY): number {
-  const safe = safeCell(text);
+  return measure(safeCell(text), atMost);
+}
+
+/** Printable ASCII is one cell a character: only the other runs are measured by string-width. */
+function measure(safe: string, atMost = Number.POSITIVE_INFINITY): number {
   if (PRINTABLE_ASCII.test(safe)) return safe.length;
-  if (atMost === Number.POSITIVE_INFINITY) return stringWidth(safe);
+  if (atMost === Number.POSITIVE_INFINITY) {
+    let width = safe.length;
+    for (const [run] of safe.matchAll(/[^\x20-\x7e]+/g)) width += stringWidth(run) - run.length;
+    return width;
+  }
   let width = 0;
   for (const { segment } of graphemes.segment(safe)) {
     width += stringWidth(segment);
@@ -75,6 +83,9 @@ export function fitCell(text: string, width: number): string {
   if (PRINTABLE_ASCII.test(safe)) {
     return safe.length <= width ? safe.padEnd(width) : `${safe.slice(0, width - 1)}…`;
   }
+  // Room for every character: measured whole, as contentWidths measures a table that is never cut.
+  const full = measure(safe, width >= safe.length ? Number.POSITIVE_INFINITY : width);
+  if (full <= width) return safe + ' '.repeat(width - full);
   let used = 0;
   let kept = '';
   // What fits before an ellipsis, should the text turn out too wide.
