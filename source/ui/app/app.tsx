@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EmailHook, EmailHookInput, Webhook, WebhookInput } from '../../domain/schemas.js';
-import { Busy, ConfirmRemove, MessageBox } from '../dialogs/dialogs.js';
+import { Busy, ConfirmRemove, ExportPrompt, MessageBox } from '../dialogs/dialogs.js';
 import { HelpOverlay } from '../help/help-overlay.js';
 import { HookDetail } from '../hooks/hook-detail.js';
 import { HooksPane } from '../hooks/hooks-pane.js';
@@ -238,6 +238,8 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
       );
     } else if (overlay.type === 'confirmRemove') {
       inRight = <ConfirmRemove name={overlay.name} kind={overlay.kind} />;
+    } else if (overlay.type === 'exportPrompt') {
+      inRight = <ExportPrompt ownerName={overlay.ownerName} line={overlay.line} width={right - 2} />;
     } else if (overlay.type === 'busy') {
       inRight = <Busy text={overlay.text} />;
     } else if (overlay.type === 'message') {

@@ -12,6 +12,7 @@ import {
   confirmKeys,
   detailKeys,
   dismissKeys,
+  exportPromptKeys,
   filterKeys,
   globalKeys,
   helpKeys,
@@ -22,7 +23,7 @@ import {
   welcomeKeys,
 } from '../keys/key-map.js';
 import { clampCursor } from '../table/window.js';
-import { editLine } from '../text-field/line-edit.js';
+import { editLine, type Line, lineOf } from '../text-field/line-edit.js';
 import type { HookKind } from '../wizard/wizard-model.js';
 import { loading, type Remote } from './remote.js';
 
@@ -79,13 +80,15 @@ export type Overlay =
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
   | { type: 'wizard'; kind: HookKind; hookId?: string; serial: number }
   | { type: 'busy'; text: string }
-  | { type: 'message'; message: Message };
+  | { type: 'message'; message: Message }
+  | { type: 'exportPrompt'; ownerId: string; ownerName: string; line: Line };
 
 export type Effect =
   | { type: 'loadOwners' }
   | { type: 'loadHooks'; ownerId: string; organisation: boolean }
   | { type: 'removeHook'; kind: HookKind; ownerId: string; hookId: string }
   | { type: 'testHook'; hook: Webhook }
+  | { type: 'exportOwner'; ownerId: string; ownerName: string; path: string }
   | { type: 'welcomeSeen' }
   | { type: 'quit' };
 
@@ -267,6 +270,8 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
       return [welcomeKeys];
     case 'confirmRemove':
       return [confirmKeys];
+    case 'exportPrompt':
+      return [exportPromptKeys, textFieldKeys];
     case 'detail':
       return [detailKeys, globalKeys];
     case 'busy':
@@ -402,6 +407,50 @@ function hookCommand(
   }
 }
 
+/** A file name from the owner's name: `Acme Shop` → `acme-shop.notifications.yaml`, in the current folder. */
+export function defaultExportPath(ownerName: string): string {
+  const slug = ownerName
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'owner'}.notifications.yaml`;
+}
+
+function exportPrompt(state: AppState): AppState {
+  const owner = selectedOwner(state);
+  if (!owner) return state;
+  const name = owner.kind === 'user' ? (state.who?.userName ?? owner.name) : owner.name;
+  return {
+    ...state,
+    overlay: {
+      type: 'exportPrompt',
+      ownerId: owner.id,
+      ownerName: owner.name,
+      line: lineOf(defaultExportPath(name), true),
+    },
+  };
+}
+
+function exportPromptKey(
+  state: AppState,
+  overlay: Extract<Overlay, { type: 'exportPrompt' }>,
+  name: string,
+): AppState {
+  const command = commandFor(exportPromptKeys, name);
+  if (command === 'prompt.cancel') return { ...state, overlay: { type: 'none' } };
+  if (command === 'prompt.accept') {
+    const path = overlay.line.value.trim();
+    if (path === '') return state;
+    return queue(
+      { ...state, overlay: { type: 'busy', text: `Exporting the hooks of ${overlay.ownerName}…` } },
+      { type: 'exportOwner', ownerId: overlay.ownerId, ownerName: overlay.ownerName, path },
+    );
+  }
+  const line = editLine(overlay.line, name);
+  return line ? { ...state, overlay: { ...overlay, line } } : state;
+}
+
 function filterKey(state: AppState, pane: Pane, name: string): AppState {
   const list = listOf(state, pane);
   const command = commandFor(filterKeys, name);
@@ -448,6 +497,8 @@ function listKey(state: AppState, pane: Pane, command: string, pageSize: number)
           : state;
       }
       return { ...state, focus: PANES[PANES.indexOf(pane) + 1]! };
+    case 'owner.export':
+      return exportPrompt(state);
     case 'list.back': {
       const list = listOf(state, pane);
       if (list.filter) return filterKey(state, pane, 'esc');
@@ -549,6 +600,8 @@ function overlayKey(state: AppState, name: string, area: HelpArea): AppState | u
         return hookCommand(state, command, findHook(state, overlay.kind, overlay.hookId), 'detail');
       return undefined;
     }
+    case 'exportPrompt':
+      return exportPromptKey(state, overlay, name);
     case 'busy':
     case 'wizard':
       return state;
