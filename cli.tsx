@@ -10,13 +10,19 @@ if (versionOnly) process.stdout.write(`${__VERSION__}\n`);
 else await main();
 
 async function main(): Promise<void> {
-  const [{ Command, CommanderError }, { registerCommands }, { oneLineUsageErrors }, { UserError }] =
-    await Promise.all([
-      import('commander'),
-      import('./source/commands/index.js'),
-      import('./source/commands/usage-errors.js'),
-      import('./source/domain/errors.js'),
-    ]);
+  const [
+    { Command, CommanderError },
+    { registerCommands },
+    { oneLineUsageErrors },
+    { UserError },
+    { safeText },
+  ] = await Promise.all([
+    import('commander'),
+    import('./source/commands/index.js'),
+    import('./source/commands/usage-errors.js'),
+    import('./source/domain/errors.js'),
+    import('./source/domain/terminal-text.js'),
+  ]);
 
   const program = new Command('clever-notify')
     .description(
@@ -55,11 +61,11 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode;
     } else if (error instanceof UserError) {
-      process.stderr.write(`clever-notify: ${error.message}\n`);
+      process.stderr.write(`clever-notify: ${safeText(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       process.stderr.write(
-        `clever-notify: unexpected error\n${error instanceof Error ? error.stack : String(error)}\n`,
+        `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
       );
       process.exitCode = 70;
     }

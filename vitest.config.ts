@@ -13,6 +13,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     // Inherited by every sandbox the tests start, in-process or as a child: no test reaches the network.
-    env: { CLEVER_NOTIFY_SANDBOX_LOOPBACK_ONLY: '1' },
+    // An embedded sandbox takes port 0, never the default one (a user's sandbox may be on it).
+    env: { CLEVER_NOTIFY_SANDBOX_LOOPBACK_ONLY: '1', CLEVER_NOTIFY_EMBEDDED_SANDBOX_PORT: '0' },
   },
 });

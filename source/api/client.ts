@@ -228,8 +228,9 @@ export class HttpCleverApi implements CleverApi {
       });
       return answer && answer.events.length > 0 ? answer : BUILTIN_CATALOGUE;
     } catch (error) {
-      // Only a missing or odd catalogue falls back; bad credentials must still be reported.
-      if (error instanceof ApiError && error.status === 401) throw error;
+      // Only a missing or odd catalogue falls back; bad credentials and an API out of reach must
+      // still be reported (`events --offline` prints the built-in catalogue on purpose).
+      if (error instanceof ApiError && (error.status === 401 || error.unreachable)) throw error;
       return BUILTIN_CATALOGUE;
     }
   }

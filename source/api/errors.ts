@@ -2,12 +2,15 @@
 // what to do. They never hold a credential (see redact in http.ts).
 import { UserError } from '../domain/errors.js';
 import { ApiErrorBody } from '../domain/schemas.js';
+import { safeText } from '../domain/terminal-text.js';
 
 export class ApiError extends UserError {
   override name = 'ApiError';
   constructor(
     message: string,
     readonly status?: number,
+    /** No answer came at all (refused, timed out): not the same as an answer that says no. */
+    readonly unreachable = false,
   ) {
     super(message);
   }
@@ -30,8 +33,9 @@ export function errorBodyText(text: string): string {
   return oneLine(text);
 }
 
+/** A server's words, on one short line that cannot drive the terminal. */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = safeText(text.replace(/\s+/g, ' ').trim());
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 

@@ -72,6 +72,7 @@ export class HttpTransport {
       credentialsKind: this.options.credentialsKind,
       ...(spec.subject ? { subject: spec.subject } : {}),
     };
+    const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= attempts;
       const outcome = await this.attempt(spec, context);
@@ -91,7 +92,10 @@ export class HttpTransport {
         }
         throw statusError(outcome.status, this.redact(outcome.text), context);
       }
-      if (last) throw new ApiError(this.redact(outcome.message));
+      // "within 15 s" is one attempt's limit: say what the user really waited, retries included.
+      const tries =
+        attempt > 1 ? ` (${attempt} attempts, ${seconds(performance.now() - started)} in all)` : '';
+      if (last) throw new ApiError(this.redact(`${outcome.message}${tries}`), undefined, true);
       await delay(this.retryDelay(attempt, undefined) ?? 0);
     }
   }
@@ -248,4 +252,10 @@ function elapsed(started: number): string {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** 0.4 s, 47 s: a tenth of a second only where it matters. */
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
 }

@@ -17,6 +17,7 @@ import {
   TriggeredEvent as TriggeredEventSchema,
   WebhookTestResults,
 } from '../domain/deliveries.js';
+import { Summary } from '../domain/schemas.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, errorBodyText, statusError } from './errors.js';
 import { type Answer, HttpAgent, httpRequest } from './http-request.js';
@@ -101,6 +102,11 @@ export class SandboxExtensionsClient {
   }
 
   /** Starts a deployment; it is WIP when this resolves and ends after `durationMs`. */
+  /** The user's owners and their apps, so that a trigger can take an app by name. */
+  async summary(): Promise<Summary> {
+    return this.send('GET', '/v2/summary', Summary);
+  }
+
   async triggerDeployment(input: TriggerDeploymentInput): Promise<TriggeredDeployment> {
     return this.send('POST', '/sandbox/v1/deployments', TriggeredDeploymentSchema, input);
   }

@@ -2,6 +2,8 @@
 // and add-ons, with their runtime, zone and state.
 import type { CleverApi } from '../api/types.js';
 import type { Addon, Application, Summary } from '../domain/schemas.js';
+import type { TableColumn } from '../domain/table.js';
+import { safeText } from '../domain/terminal-text.js';
 import type { AppsFlags } from './apps.js';
 import { orgOf } from './common-options.js';
 import { type Paint, paintFor, terminalWidth } from './format/style.js';
@@ -87,18 +89,23 @@ export function summaryRows(summary: Summary): ServiceRow[] {
   return rows;
 }
 
+const APP_COLUMNS: TableColumn<ServiceRow>[] = [
+  { id: 'kind', title: 'Kind', minWidth: 5, cell: (r) => r.kind, tone: () => 'info' },
+  { id: 'id', title: 'Id', minWidth: 12, grow: 1, cell: (r) => r.id },
+  { id: 'name', title: 'Name', minWidth: 12, grow: 2, fill: 1, cell: (r) => r.name },
+  { id: 'detail', title: 'Detail', minWidth: 8, grow: 1, dropOrder: 1, cell: (r) => r.detail ?? '' },
+];
+
 /** One table per owner, headed by its name and id (the id is what --org takes). */
 export function appsTable(rows: ServiceRow[], paint: Paint, maxWidth?: number): string {
   const owners = [...new Set(rows.map((r) => r.ownerId))];
   return owners
     .map((ownerId) => {
       const own = rows.filter((r) => r.ownerId === ownerId);
-      const heading = own[0]!.ownerName ? `${paint('strong', own[0]!.ownerName)}  ${ownerId}\n` : '';
-      const table = renderTable(
-        ['KIND', 'ID', 'NAME', 'DETAIL'],
-        own.map((r) => [{ text: r.kind, tone: 'muted' as const }, r.id, r.name, r.detail ?? '']),
-        { paint, maxWidth, dropFirst: ['DETAIL'] },
-      );
+      const heading = own[0]!.ownerName
+        ? `${paint('strong', safeText(own[0]!.ownerName))}  ${ownerId}\n`
+        : '';
+      const table = renderTable(APP_COLUMNS, own, { paint, width: maxWidth });
       return `${heading}${table}`;
     })
     .join('\n');

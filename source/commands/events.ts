@@ -4,6 +4,7 @@ import { addOutputOption, addSandboxOption, type CommonFlags, withExamples } fro
 
 export interface EventsFlags extends CommonFlags {
   format: 'human' | 'json';
+  offline?: boolean;
 }
 
 export function register(program: Command): void {
@@ -12,6 +13,11 @@ export function register(program: Command): void {
     .description('list the events a hook can listen to, and what each META_… group covers');
   addOutputOption(events);
   addSandboxOption(events);
-  withExamples(events, ['clever-notify events', 'clever-notify events -F json']);
+  events.option('--offline', 'print the catalogue built into clever-notify, without asking the API');
+  withExamples(events, [
+    'clever-notify events',
+    'clever-notify events -F json',
+    'clever-notify events --offline',
+  ]);
   events.action(async (flags: EventsFlags) => (await import('./events-action.js')).listEvents(flags));
 }

@@ -3,8 +3,11 @@
 // print the one line or the JSON that add and edit answer with.
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
+import { matchIdPrefix } from '../domain/id-prefix.js';
+import { safeText } from '../domain/terminal-text.js';
 import { type CommonFlags, type OutputFormat, orgOf } from './common-options.js';
 import { hooksCoveringApp } from './format/hooks.js';
+import { terminalWidth } from './format/style.js';
 import { parseEvents, parseServices } from './hook-input.js';
 import { checkServices, hookOwner, listTarget } from './owner.js';
 import { out, printJson, withApi } from './run.js';
@@ -24,12 +27,38 @@ export interface HookKind<H extends AnyHook> {
   remove(api: CleverApi, ownerId: string, id: string): Promise<void>;
   json(hook: H): unknown;
   /** The human list; it may ask the API for what makes it readable (e.g. members' names). */
-  table(hooks: H[], api: CleverApi, ownerId: string): string | Promise<string>;
+  table(hooks: H[], context: TableContext<H>): string | Promise<string>;
+}
+
+export interface TableContext<H> {
+  api: CleverApi;
+  ownerId: string;
+  /** Every hook of the owner (the list may show only those covering the linked app). */
+  all: H[];
+  /** The terminal's width, or undefined: every column whole. */
+  width: number | undefined;
+  showSecrets: boolean;
 }
 
 export interface HookListFlags extends CommonFlags {
   listAll?: boolean;
+  wide?: boolean;
+  showSecrets?: boolean;
   format: OutputFormat;
+}
+
+/** Names of the owner's apps and add-ons, asked only when a hook has a scope; ids when that fails. */
+export async function scopeNames(
+  api: CleverApi,
+  ownerId: string,
+  hooks: readonly AnyHook[],
+): Promise<Map<string, string>> {
+  if (!hooks.some((h) => h.scope && h.scope.length > 0)) return new Map();
+  const [apps, addons] = await Promise.all([
+    api.applications(ownerId).catch(() => []),
+    api.addons(ownerId).catch(() => []),
+  ]);
+  return new Map([...apps, ...addons].flatMap((a) => (a.name ? [[a.id, a.name] as const] : [])));
 }
 
 /** --event and --service of add and edit. */
@@ -47,13 +76,23 @@ export async function listHooks<H extends AnyHook>(kind: HookKind<H>, flags: Hoo
   await withApi(flags, async (api) => {
     const org = orgOf(flags);
     const target = await listTarget(api, { ...(org ? { org } : {}), listAll: flags.listAll === true });
-    const hooks = hooksCoveringApp(await kind.list(api, target.ownerId), target.appId);
+    const all = await kind.list(api, target.ownerId);
+    const hooks = hooksCoveringApp(all, target.appId);
     if (flags.format === 'json') return printJson(hooks.map((h) => kind.json(h)));
     if (hooks.length === 0) {
       const about = target.appId ? ` covering ${target.appId}` : '';
       return out(`No ${kind.noun}s for ${target.ownerId}${about}.`);
     }
-    out(await kind.table(hooks, api, target.ownerId));
+    const width = flags.wide ? undefined : terminalWidth();
+    out(
+      await kind.table(hooks, {
+        api,
+        ownerId: target.ownerId,
+        all,
+        width,
+        showSecrets: flags.showSecrets === true,
+      }),
+    );
   });
 }
 
@@ -93,9 +132,30 @@ export async function findHook<H extends AnyHook>(
   id: string,
 ): Promise<H> {
   const ownerId = await hookOwner(api, orgOf(flags));
-  const hook = (await kind.list(api, ownerId)).find((h) => h.id === id);
-  if (!hook) throw new UserError(`${ownerId} has no ${kind.noun} ${id} (another owner? add --org ID|NAME)`);
-  return hook;
+  return hookByIdPrefix(kind, await kind.list(api, ownerId), ownerId, id);
+}
+
+/** The hook whose id is `id` or starts with it (as git takes a short hash); several list themselves. */
+export function hookByIdPrefix<H extends AnyHook>(
+  kind: Pick<HookKind<H>, 'noun'>,
+  hooks: readonly H[],
+  ownerId: string,
+  id: string,
+): H {
+  const match = matchIdPrefix(hooks, id);
+  if (match.kind === 'one') return match.item;
+  const shown = safeText(id);
+  if (match.kind === 'none') {
+    throw new UserError(`${ownerId} has no ${kind.noun} ${shown} (another owner? add --org ID|NAME)`);
+  }
+  const list = match.items
+    .slice(0, 10)
+    .map((h) => `${h.id}${h.name ? ` (${safeText(h.name)})` : ''}`)
+    .join(', ');
+  const more = match.items.length > 10 ? ` and ${match.items.length - 10} more` : '';
+  throw new UserError(
+    `${shown} is the start of ${match.items.length} ${kind.noun}s' ids: ${list}${more}; give more of the id`,
+  );
 }
 
 /** What an edited hook covers: what --event and --service do not change is kept. */
@@ -118,8 +178,9 @@ export async function removeHook<H extends AnyHook>(
 ): Promise<void> {
   await withApi(flags, async (api) => {
     const ownerId = await hookOwner(api, orgOf(flags));
-    await kind.remove(api, ownerId, id);
-    out(`Removed ${kind.noun} ${id} of ${ownerId}.`);
+    const hook = hookByIdPrefix(kind, await kind.list(api, ownerId), ownerId, id);
+    await kind.remove(api, ownerId, hook.id);
+    out(`Removed ${kind.noun} ${hook.id}${hook.name ? ` (${safeText(hook.name)})` : ''} of ${ownerId}.`);
   });
 }
 
@@ -131,5 +192,8 @@ export function reportHook<H extends AnyHook>(
   verb: 'Added' | 'Edited',
 ): void {
   if (output === 'json') printJson(kind.json(hook));
-  else out(`${verb} ${kind.noun} ${hook.id}${hook.name ? ` (${hook.name})` : ''} for ${hook.ownerId}.`);
+  else
+    out(
+      `${verb} ${kind.noun} ${hook.id}${hook.name ? ` (${safeText(hook.name)})` : ''} for ${hook.ownerId}.`,
+    );
 }

@@ -1,6 +1,8 @@
 // The declarations that `webhooks` and `notify-email` share: the command itself, which lists like its
 // `list`, the flags of add and edit that say what a hook covers, and `remove`.
 import type { Command } from 'commander';
+import { unknownValue } from '../domain/did-you-mean.js';
+import { UserError } from '../domain/errors.js';
 import {
   addOrgOption,
   addOutputOption,
@@ -35,11 +37,25 @@ export function hookCommand(
       '--list-all',
       `list every ${noun} of your personal space (or of --org), not only the linked app’s`,
     );
+    command.option('--wide', 'on a terminal too, every column whole (one long line per hook)');
+    if (noun === 'webhook') {
+      command.option(
+        '--show-secrets',
+        'show URLs whole (Slack and Discord secrets, passwords); -F json always does',
+      );
+    }
     addOutputOption(command);
     addSandboxOption(command);
     withExamples(command, example);
-    command.action((flags: HookListFlags) => list(flags));
   }
+  listCommand.action((flags: HookListFlags) => list(flags));
+  // Alone, it lists; a word after it that is no subcommand is a typo to point out, not a list.
+  parent.argument('[command]', 'list (the default), add, edit, remove…');
+  parent.action((word: string | undefined, flags: HookListFlags) => {
+    if (word === undefined) return list(flags);
+    const known = parent.commands.map((c) => c.name());
+    throw new UserError(unknownValue('command', word, known, `see clever-notify ${name} --help`));
+  });
   return parent;
 }
 

@@ -1,6 +1,7 @@
 // The flags of the hook commands turned into API bodies, with errors that say what is wrong.
 // Pure, except that an event name unknown to the built-in catalogue is checked against the API's.
 import { z } from 'zod';
+import { unknownEvents, unknownValue } from '../domain/did-you-mean.js';
 import { UserError } from '../domain/errors.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue, isKnownEventName } from '../domain/events.js';
 import { isId } from '../domain/ids.js';
@@ -27,7 +28,9 @@ function isAll(items: string[]): boolean {
 export function parseFormat(value: string): WebhookFormat {
   const format = value.toLowerCase();
   if ((WEBHOOK_FORMATS as readonly string[]).includes(format)) return format as WebhookFormat;
-  throw new UserError(`unknown webhook format "${value}": use one of ${WEBHOOK_FORMATS.join(', ')}`);
+  throw new UserError(
+    unknownValue('webhook format', value, WEBHOOK_FORMATS, `use one of ${WEBHOOK_FORMATS.join(', ')}`),
+  );
 }
 
 /** `URL` (in the default format) or `FORMAT=URL`, e.g. `slack=https://hooks.slack.com/…`. */
@@ -69,15 +72,12 @@ export async function parseEvents(
   if (items.length === 0) throw new UserError('--event needs at least one event name');
   if (isAll(items)) return null;
   let unknown = items.filter((e) => !isKnownEventName(e, BUILTIN_CATALOGUE));
+  let catalogue = BUILTIN_CATALOGUE;
   if (unknown.length > 0) {
-    const catalogue = await apiCatalogue();
+    catalogue = await apiCatalogue();
     unknown = unknown.filter((e) => !isKnownEventName(e, catalogue));
   }
-  if (unknown.length > 0) {
-    throw new UserError(
-      `unknown event${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: run \`clever-notify events\` for the list`,
-    );
-  }
+  if (unknown.length > 0) throw new UserError(unknownEvents(unknown, catalogue));
   return [...new Set(items)];
 }
 

@@ -3,7 +3,7 @@ import type { CleverApi } from '../api/types.js';
 import type { EmailHook } from '../domain/schemas.js';
 import type { CommonFlags, OutputFormat } from './common-options.js';
 import { emailHookJson, emailHooksTable } from './format/hooks.js';
-import { paintFor, terminalWidth } from './format/style.js';
+import { paintFor } from './format/style.js';
 import {
   editedCoverage,
   findHook,
@@ -12,6 +12,7 @@ import {
   newHookCoverage,
   removeHook,
   reportHook,
+  scopeNames,
   serviceFlag,
 } from './hook-actions.js';
 import { parseNotify, withOptionalLists } from './hook-input.js';
@@ -23,8 +24,17 @@ const EMAIL_HOOK: HookKind<EmailHook> = {
   list: (api, ownerId) => api.listEmailHooks(ownerId),
   remove: (api, ownerId, id) => api.removeEmailHook(ownerId, id),
   json: emailHookJson,
-  table: async (hooks, api, ownerId) =>
-    emailHooksTable(hooks, paintFor(process.stdout), terminalWidth(), await memberNames(api, ownerId, hooks)),
+  table: async (hooks, { api, ownerId, all, width }) => {
+    const [names, people] = await Promise.all([
+      scopeNames(api, ownerId, hooks),
+      memberNames(api, ownerId, hooks),
+    ]);
+    return emailHooksTable(
+      hooks,
+      { paint: paintFor(process.stdout), width, names, ownerIds: all.map((h) => h.id) },
+      people,
+    );
+  },
 };
 
 /**

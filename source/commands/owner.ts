@@ -1,9 +1,11 @@
 // Whose hooks a command works on: --org (an id, or a name looked up in /v2/summary), else the app
 // linked in .clever.json (lists keep the hooks that cover it), else the current user.
 import type { CleverApi } from '../api/types.js';
+import { unknownValue } from '../domain/did-you-mean.js';
 import { UserError } from '../domain/errors.js';
 import { isOwnerId } from '../domain/ids.js';
 import type { Summary } from '../domain/schemas.js';
+import { safeText } from '../domain/terminal-text.js';
 import { findLinkedApp } from './linked-app.js';
 
 export interface OwnerTarget {
@@ -58,11 +60,21 @@ export function ownerIdByName(summary: Summary, name: string): string {
   const matches =
     exact.length > 0 ? exact : owners.filter((o) => o.name.toLowerCase() === name.toLowerCase());
   if (matches.length === 1) return matches[0]!.id;
-  const list = (items: { id: string; name: string }[]) => items.map((o) => `${o.name} (${o.id})`).join(', ');
+  const list = (items: { id: string; name: string }[]) =>
+    items.map((o) => `${safeText(o.name)} (${o.id})`).join(', ');
   if (matches.length > 1) {
-    throw new UserError(`several organisations are named "${name}": use the id of one of ${list(matches)}`);
+    throw new UserError(
+      `several organisations are named "${safeText(name)}": use the id of one of ${list(matches)}`,
+    );
   }
-  throw new UserError(`no organisation is named "${name}"; yours are: ${list(owners)}`);
+  throw new UserError(
+    unknownValue(
+      'organisation',
+      name,
+      owners.map((o) => o.name),
+      `yours are ${list(owners)}`,
+    ),
+  );
 }
 
 /** The scope may only hold the owner's apps and add-ons: say so before the API refuses, or worse, accepts. */

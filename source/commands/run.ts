@@ -1,5 +1,7 @@
 // Runs a command's work against a connection and always closes it (the embedded sandbox included).
-import type { CleverApi } from '../api/types.js';
+import { ApiError } from '../api/errors.js';
+import type { ApiTarget, CleverApi } from '../api/types.js';
+import { UserError } from '../domain/errors.js';
 import { connect } from '../startup/connection.js';
 import type { CommonFlags } from './common-options.js';
 
@@ -7,9 +9,25 @@ export async function withApi<T>(flags: CommonFlags, work: (api: CleverApi) => P
   const connection = await connect({ sandbox: flags.sandbox === true });
   try {
     return await work(connection.api);
+  } catch (error) {
+    throw staleSandbox(error, connection.api.target) ?? error;
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * API_HOST on this machine names a sandbox; when nothing answers there, the sandbox it was written
+ * for has stopped (an old `eval "$(cat DATA/env)"`): say so and what to do, not only "cannot reach".
+ */
+function staleSandbox(error: unknown, target: ApiTarget): UserError | undefined {
+  if (!(error instanceof ApiError) || !error.unreachable) return undefined;
+  if (target.kind !== 'sandbox' || target.embedded || process.env.API_HOST === undefined) return undefined;
+  return new UserError(
+    `no sandbox answers at ${target.apiHost} (API_HOST): it has stopped. Start one with ` +
+      '`clever-notify sandbox` and run `eval "$(cat DATA/env)"` again, or `unset API_HOST CLEVER_TOKEN ' +
+      'CLEVER_SECRET` to use the sandbox that clever-notify starts by itself',
+  );
 }
 
 export function out(text: string): void {

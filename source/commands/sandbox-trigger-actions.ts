@@ -4,8 +4,11 @@ import path from 'node:path';
 import { resolveCredentials } from '../api/credentials.js';
 import { SandboxExtensionsClient } from '../api/sandbox-extensions.js';
 import { CLEVER_DEFAULTS } from '../domain/clever-defaults.js';
+import { unknownValue } from '../domain/did-you-mean.js';
 import { UserError } from '../domain/errors.js';
 import { EVENT_TYPES, isEventType } from '../domain/events.js';
+import { isId } from '../domain/ids.js';
+import { safeText } from '../domain/terminal-text.js';
 import { SandboxCredentials } from '../sandbox/auth.js';
 import { readRunningSandbox } from '../sandbox/lock.js';
 import { defaultSandboxDataDir, sandboxFiles } from '../sandbox/paths.js';
@@ -60,11 +63,47 @@ export async function sandboxClient(target: TriggerTarget): Promise<SandboxExten
   );
 }
 
+/**
+ * --app as every other command takes it: an id, or the name of an app (or, for an event, an add-on)
+ * of the user's owners, exact first, then case-insensitive; an ambiguous name lists the ids.
+ */
+async function serviceId(
+  client: SandboxExtensionsClient,
+  value: string,
+  kinds: 'app' | 'service',
+): Promise<string> {
+  if (isId(value, 'app_') || (kinds === 'service' && /^addon_/i.test(value))) return value;
+  const summary = await client.summary();
+  const owners = [summary.user, ...summary.organisations];
+  const services = owners.flatMap((o) => [
+    ...o.applications.map((a) => ({ id: a.id, name: a.name })),
+    ...(kinds === 'service' ? o.addons.map((a) => ({ id: a.id, name: a.name ?? a.id })) : []),
+  ]);
+  const exact = services.filter((s) => s.name === value);
+  const matches =
+    exact.length > 0 ? exact : services.filter((s) => s.name.toLowerCase() === value.toLowerCase());
+  if (matches.length === 1) return matches[0]!.id;
+  const what = kinds === 'app' ? 'application' : 'application or add-on';
+  if (matches.length > 1) {
+    throw new UserError(
+      `several ${what}s are named "${safeText(value)}": use the id of one of ${matches.map((m) => m.id).join(', ')}`,
+    );
+  }
+  throw new UserError(
+    unknownValue(
+      what,
+      value,
+      services.map((s) => s.name),
+      'run `clever-notify apps` for the names and ids',
+    ),
+  );
+}
+
 export async function triggerDeploy(options: TriggerDeployOptions): Promise<void> {
   const client = await sandboxClient(options);
   try {
     const started = await client.triggerDeployment({
-      appId: options.app,
+      appId: await serviceId(client, options.app, 'app'),
       ...(options.fail ? { fail: true } : {}),
       ...(options.duration !== undefined ? { durationMs: options.duration } : {}),
     });
@@ -80,7 +119,7 @@ export async function triggerDeploy(options: TriggerDeployOptions): Promise<void
 export async function triggerEvent(type: string, options: TriggerEventOptions): Promise<void> {
   const event = type.toUpperCase();
   if (!isEventType(event)) {
-    throw new UserError(`unknown event ${type}: expected one of ${EVENT_TYPES.join(', ')}`);
+    throw new UserError(unknownValue('event', type, EVENT_TYPES, 'run `clever-notify events` for the list'));
   }
   if (!options.app && !options.org)
     throw new UserError(`say what ${event} is about: --app ID or --org OWNER_ID`);
@@ -99,7 +138,7 @@ export async function triggerEvent(type: string, options: TriggerEventOptions): 
   try {
     const sent = await client.triggerEvent({
       event,
-      ...(options.app ? { appId: options.app } : {}),
+      ...(options.app ? { appId: await serviceId(client, options.app, 'service') } : {}),
       ...(options.org ? { ownerId: options.org } : {}),
       ...(data ? { data } : {}),
     });

@@ -45,7 +45,7 @@ export function addTriggerCommands(sandbox: Command): void {
       'simulate a deployment: GIT_PUSH, DEPLOYMENT_ACTION_BEGIN (WIP), then after --duration ' +
         'DEPLOYMENT_ACTION_END and DEPLOYMENT_SUCCESS or DEPLOYMENT_FAIL',
     )
-    .requiredOption('--app <app_id>', 'the application to deploy (app_…)')
+    .requiredOption('--app <id|name>', 'the application to deploy (app_… or its name)')
     .option('--fail', 'make the deployment fail')
     .option('--duration <ms>', 'how long the deployment runs (default 5000)', parseDuration)
     .option('-d, --data <dir>', DATA_HELP)
@@ -61,7 +61,10 @@ export function addTriggerCommands(sandbox: Command): void {
     .command('event')
     .description('send any event of the catalogue about an app or add-on (--app) or an owner (--org)')
     .argument('<type>', 'the event, e.g. APPLICATION_STOP (see `clever-notify events`)')
-    .option('--app <id>', 'the application (app_…) or add-on (addon_…) the event is about')
+    .option(
+      '--app <id|name>',
+      'the application (app_… or name) or add-on (addon_… or name) the event is about',
+    )
     .option('--org <owner_id>', 'the owner (orga_… or user_…) the event is about')
     .option('--json <data>', 'extra fields of the event data, as a JSON object')
     .option('-d, --data <dir>', DATA_HELP)

@@ -1,6 +1,8 @@
 // What the webhooks commands do, loaded only when one runs.
 import { UserError } from '../domain/errors.js';
+import { fullMaskedUrl } from '../domain/masking.js';
 import { DEAD_FORMATS, type Webhook, type WebhookInput, type WebhookUrl } from '../domain/schemas.js';
+import { safeText } from '../domain/terminal-text.js';
 import type { CommonFlags, OutputFormat } from './common-options.js';
 import { confirm } from './confirm.js';
 import { testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
@@ -13,6 +15,7 @@ import {
   newHookCoverage,
   removeHook,
   reportHook,
+  scopeNames,
   serviceFlag,
 } from './hook-actions.js';
 import { parseFormat, parseUrlArg, uniqueUrls, withOptionalLists } from './hook-input.js';
@@ -24,7 +27,14 @@ const WEBHOOK: HookKind<Webhook> = {
   list: (api, ownerId) => api.listWebhooks(ownerId),
   remove: (api, ownerId, id) => api.removeWebhook(ownerId, id),
   json: webhookJson,
-  table: (hooks) => webhooksTable(hooks, paintFor(process.stdout), Date.now(), terminalWidth()),
+  table: async (hooks, { api, ownerId, all, width, showSecrets }) =>
+    webhooksTable(hooks, Date.now(), {
+      paint: paintFor(process.stdout),
+      width,
+      showSecrets,
+      names: await scopeNames(api, ownerId, hooks),
+      ownerIds: all.map((h) => h.id),
+    }),
 };
 
 export function listWebhooks(flags: WebhookListFlags): Promise<void> {
@@ -82,7 +92,7 @@ export function editedUrls(
   for (const removed of flags.removeUrl ?? []) {
     const before = urls.length;
     urls = urls.filter((u) => u.url !== removed);
-    if (urls.length === before) throw new UserError(`the webhook has no URL ${removed}`);
+    if (urls.length === before) throw new UserError(`the webhook has no URL ${safeText(removed)}`);
   }
   return uniqueUrls(urls);
 }
@@ -97,14 +107,14 @@ export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<
     if ((await api.identify()).kind !== 'sandbox') {
       const count = hook.urls.length === 1 ? 'its URL' : `its ${hook.urls.length} URLs`;
       const yes = await confirm(
-        `Send a sample DEPLOYMENT_SUCCESS event from this machine to ${count} (${hook.urls.map((u) => u.url).join(', ')})?`,
+        `Send a sample DEPLOYMENT_SUCCESS event from this machine to ${count} (${hook.urls.map((u) => safeText(fullMaskedUrl(u.url))).join(', ')})?`,
         { yes: flags.yes === true, action: 'sending a test event from this machine' },
       );
       if (!yes) throw new UserError('test cancelled');
     }
     const results = await api.testWebhook(hook);
     if (flags.format === 'json') printJson(results);
-    else out(testResultsTable(results, paintFor(process.stdout), terminalWidth()));
+    else out(testResultsTable(results, { paint: paintFor(process.stdout), width: terminalWidth() }));
     const failed = results.filter((r) => !r.ok).length;
     if (failed > 0) {
       const which = results.length === 1 ? 'the URL' : `${failed} of ${results.length} URLs`;

@@ -2,7 +2,7 @@
 // token or the clever-tools config file) mean Clever Cloud, or whatever API_HOST names. With none, or
 // with --sandbox, the sandbox of the default data folder: the one already running there, else one
 // started in this process for this command. Whether an API is a sandbox, the API says (`identify()`).
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpCleverApi } from '../api/client.js';
 import { type Credentials, resolveCredentials } from '../api/credentials.js';
@@ -58,8 +58,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
         : { notice: `No credentials: using the sandbox running at ${running.url}; ${LOGIN_ADVICE}.` }),
     };
   } else {
-    const { startSandbox } = await import('../sandbox/start.js');
-    const sandbox = await startSandbox({ dataDir, port: 0, embedded: true });
+    const { sandbox, restoreEnv } = await startEmbedded(dataDir, env);
     const sandboxCredentials = await sandboxCredentialsFor(
       sandbox.url,
       sandbox.token,
@@ -77,6 +76,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
       close: async () => {
         await api.close();
         await sandbox.close();
+        await restoreEnv();
       },
       ...(options.sandbox
         ? {}
@@ -85,6 +85,32 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
   }
   if (connection.notice && !options.quiet) process.stderr.write(`${connection.notice}\n`);
   return connection;
+}
+
+/**
+ * The embedded sandbox takes the default port when it is free, so that the lines of DATA/env stay
+ * valid as the README promises. On another port (7357 is taken), the DATA/env it writes would point
+ * at nothing once it stops: the previous file is put back then (or removed if there was none).
+ * CLEVER_NOTIFY_EMBEDDED_SANDBOX_PORT chooses the port (the tests use 0: never the default port).
+ */
+async function startEmbedded(dataDir: string, env: Record<string, string | undefined>) {
+  const { startSandbox, DEFAULT_SANDBOX_PORT } = await import('../sandbox/start.js');
+  const wanted = Number(env.CLEVER_NOTIFY_EMBEDDED_SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT);
+  const envFile = sandboxFiles(dataDir).env;
+  const before = await readFile(envFile, 'utf8').catch(() => undefined);
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({ dataDir, port: wanted, embedded: true });
+  } catch (error) {
+    if (wanted === 0 || !(error instanceof UserError && /already in use/.test(error.message))) throw error;
+    sandbox = await startSandbox({ dataDir, port: 0, embedded: true });
+  }
+  const restoreEnv = async () => {
+    if (sandbox.port === DEFAULT_SANDBOX_PORT) return;
+    if (before === undefined) await rm(envFile, { force: true });
+    else await writeFile(envFile, before, { mode: 0o600 });
+  };
+  return { sandbox, restoreEnv };
 }
 
 /** CLEVER_NOTIFY_SANDBOX_DATA, else the folder saved in the settings, else the default. */

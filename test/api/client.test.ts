@@ -152,6 +152,14 @@ describe('HttpCleverApi', () => {
     expect(error.message).toMatch(/127\.0\.0\.1:\d+ did not answer GET \/v2\/self within 0\.2 s/);
   });
 
+  it('says how long it waited in all when every attempt timed out', async () => {
+    server.script(slow(5000, json(200, { id: 'late' })));
+    server.script(slow(5000, json(200, { id: 'late' })));
+    const api = new HttpCleverApi(credentials(), { timeoutMs: 150, retries: 1, backoffMs: 10 });
+    const error = await failure(api.self());
+    expect(error.message).toMatch(/within 0\.2 s \(2 attempts, (0\.[3-9]|[1-9][0-9.]*) s in all\)$/);
+  });
+
   it('names the host when nothing listens', async () => {
     const api = new HttpCleverApi({ ...credentials(), apiHost: 'http://127.0.0.1:1' }, { retries: 0 });
     const error = await failure(api.self());

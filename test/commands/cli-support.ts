@@ -12,7 +12,7 @@ export interface CliResult {
   stderr: string;
 }
 
-const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'TEMP', 'TMP'];
+const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'TEMP', 'TMP', 'CLEVER_NOTIFY_EMBEDDED_SANDBOX_PORT'];
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = { NO_COLOR: '1' };

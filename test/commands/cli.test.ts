@@ -74,8 +74,8 @@ describe('webhooks', () => {
 
   it('prints a table with the state and the last failure', async () => {
     const { stdout } = ok(await cli('webhooks', '--org', ids.labs.id));
-    expect(stdout).toMatch(/^ID\s+NAME\s+STATE/);
-    expect(stdout).toContain('DISABLED');
+    expect(stdout).toMatch(/^ID\s+NAME\s+TARGET.*STATE/);
+    expect(stdout).toContain('disabled');
     expect(stdout).toMatch(/HTTP \d{3}|ECONN|timeout/);
   });
 
@@ -135,7 +135,7 @@ describe('webhooks', () => {
     const removed = ok(await cli('webhooks', 'remove', added.id, '--org', ids.acme.id));
     expect(removed.stdout).toContain(`Removed webhook ${added.id}`);
     expect(sandbox.store.webhook(ids.acme.id, added.id)).toBeUndefined();
-    failsWith(await cli('webhooks', 'remove', added.id, '--org', ids.acme.id), /not found \(404/);
+    failsWith(await cli('webhooks', 'remove', added.id, '--org', ids.acme.id), /has no webhook/);
   });
 
   it('uses the app linked in .clever.json, like clever-tools', async () => {
@@ -170,7 +170,7 @@ describe('webhooks', () => {
     failsWith(await cli('webhooks', 'add', 'x', 'nope', '--org', ids.acme.id), /"nope" is not a URL/);
     failsWith(
       await cli('webhooks', 'add', 'x', 'https://e.test', '--event', 'FOO', '--org', ids.acme.id),
-      /unknown event FOO/,
+      /unknown event "FOO"/,
     );
     failsWith(
       await cli(
@@ -187,7 +187,7 @@ describe('webhooks', () => {
     );
     failsWith(
       await cli('webhooks', '--org', 'No Such Org'),
-      /no organisation is named "No Such Org"; yours are: .*Acme/,
+      /unknown organisation "No Such Org": yours are .*Acme/,
     );
     failsWith(await cli('webhooks'), /no application is linked here/);
     failsWith(
@@ -258,7 +258,7 @@ describe('notify-email', () => {
     expect(listed.map((h) => h.id)).toContain(added.id);
     expect(listed.map((h) => h.name)).toContain('Default deployment result e-mails');
     const human = ok(await cli('notify-email', '--org', ids.acme.id));
-    expect(human.stdout).toMatch(/^ID\s+NAME\s+NOTIFIED/);
+    expect(human.stdout).toMatch(/^ID\s+NAME\s+RECIPIENTS/);
     expect(human.stdout).toContain('ops@example.com');
 
     const edited = jsonOf<{ notified: string[]; events: string[] }>(

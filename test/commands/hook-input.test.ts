@@ -38,7 +38,7 @@ describe('hook flags', () => {
       'META_CREDITS',
     ]);
     expect(await parseEvents('ALL', noApi)).toBeNull();
-    await expect(parseEvents('NOPE', noApi)).rejects.toThrow('unknown event NOPE');
+    await expect(parseEvents('NOPE', noApi)).rejects.toThrow('unknown event "NOPE"');
     const newer = async () => ({ events: ['NEW_EVENT'], metaEvents: {} });
     expect(await parseEvents('NEW_EVENT', newer)).toEqual(['NEW_EVENT']);
   });

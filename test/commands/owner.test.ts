@@ -31,7 +31,9 @@ describe('organisation names', () => {
     expect(() => ownerIdByName(summary, 'Twin')).toThrow(
       'several organisations are named "Twin": use the id of one of Twin (orga_2), Twin (orga_3)',
     );
-    expect(() => ownerIdByName(summary, 'Nope')).toThrow(/yours are: Ada \(user_1\), Acme \(orga_1\)/);
+    expect(() => ownerIdByName(summary, 'Nope')).toThrow(
+      /unknown organisation "Nope": yours are Ada \(user_1\), Acme \(orga_1\)/,
+    );
   });
 });
 

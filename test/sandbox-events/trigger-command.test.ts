@@ -67,7 +67,7 @@ describe('sandbox trigger', () => {
     const unknown = await cli(['sandbox', 'trigger', 'event', 'DEPLOY', '--org', 'x'], sandbox.env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(
-      /^clever-notify: unknown event DEPLOY: expected one of ACCOUNT_CREATION, /,
+      /^clever-notify: unknown event "DEPLOY"( \(did you mean [A-Z_, ]+\?\))?: run `clever-notify events` for the list$/m,
     );
     const subject = await cli(['sandbox', 'trigger', 'event', 'GIT_PUSH'], sandbox.env);
     expect(subject.stderr).toMatch(/--app ID or --org OWNER_ID/);

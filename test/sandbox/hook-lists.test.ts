@@ -9,10 +9,10 @@ import {
   webhooksTable,
 } from '../../source/commands/format/hooks.js';
 import { plain } from '../../source/commands/format/style.js';
+import { eventsLabel, recipientsLabel, scopeLabel } from '../../source/domain/hook-labels.js';
 import { chosenEntries, meansAll, withoutAllLists } from '../../source/domain/hook-lists.js';
 import { hookMatchesEvent } from '../../source/domain/matching.js';
 import type { EmailHook, Webhook } from '../../source/domain/schemas.js';
-import { eventsLabel, recipientsLabel, scopeLabel } from '../../source/ui/hooks/hook-labels.js';
 import { type Receiver, startReceiver, waitFor } from '../sandbox-events/support.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
@@ -76,11 +76,12 @@ describe('the domain rule', () => {
     expect(recipientsLabel([])).toBe('whole team');
     // A userid target without target, as the real API may hold it, is the requesting user.
     expect(recipientsLabel([{ type: 'userid' }])).toBe('you');
-    expect(emailHooksTable([{ ...emailHook, notified: [{ type: 'userid' }] }], plain)).toContain('you');
+    const table = { paint: plain, width: undefined, names: new Map<string, string>(), ownerIds: [] };
+    expect(emailHooksTable([{ ...emailHook, notified: [{ type: 'userid' }] }], table)).toContain('you');
     expect(webhookJson(webhook)).toMatchObject({ events: ['ALL'], services: ['orga_1'] });
     expect(emailHookJson(emailHook)).toMatchObject({ events: ['ALL'], notified: ['whole team'] });
-    expect(webhooksTable([webhook], plain, 0)).toContain('all events');
-    expect(emailHooksTable([emailHook], plain)).toContain('whole team');
+    expect(webhooksTable([webhook], 0, table)).toContain('all');
+    expect(emailHooksTable([emailHook], table)).toContain('whole team');
   });
 });
 

@@ -318,10 +318,10 @@ describe('the filter of tail', () => {
       events: ['META_DEPLOYMENT_RESULT', 'GIT_PUSH'],
     });
     await expect(resolveTailFilter(api, { event: 'DEPLOYMENT_DONE' })).rejects.toThrow(
-      /unknown event DEPLOYMENT_DONE/,
+      /unknown event "DEPLOYMENT_DONE"/,
     );
     await expect(resolveTailFilter(api, { app: 'no-such-app' })).rejects.toThrow(
-      /no application is named "no-such-app"/,
+      /unknown application "no-such-app"/,
     );
   });
 });

@@ -94,7 +94,9 @@ describe('browsing owners, apps and hooks', () => {
   it('masks the secret part of Slack URLs in the table', async () => {
     const app = await renderApp(sandbox);
     await app.waitFor('Acme Shop');
-    await app.press('j', KEYS.tab, KEYS.tab, KEYS.enter);
+    await app.press('j');
+    await app.waitFor('Slack #dep');
+    await app.press(KEYS.tab, KEYS.tab, KEYS.enter);
     // The details show the whole URL, scheme included, with only Slack's secret masked.
     const frame = await app.waitFor('https://hooks.slack.example/services/T000SANDBOX/B000SANDBOX/••••');
     expect(frame).not.toContain('sandbox0000');

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { lastFailureLabel, recipientsLabel } from '../../source/domain/hook-labels.js';
+import { fullMaskedUrl, maskSecretUrl, shortTarget } from '../../source/domain/masking.js';
+import { fitCell, fitColumns } from '../../source/domain/table.js';
 import { activityKeys } from '../../source/ui/activity/activity-keys.js';
 import { emailHookCommand, shellQuote, webhookCommand } from '../../source/ui/hooks/clever-command.js';
 import { foldLines } from '../../source/ui/hooks/hook-detail-lines.js';
-import {
-  fullMaskedUrl,
-  lastFailureLabel,
-  maskSecretUrl,
-  recipientsLabel,
-  shortTarget,
-} from '../../source/ui/hooks/hook-labels.js';
 import { effectiveKeyMaps, globalKeys, hintsOf, hooksKeys } from '../../source/ui/keys/key-map.js';
 import { keyNames } from '../../source/ui/keys/key-names.js';
 import { fittingHints } from '../../source/ui/layout/footer.js';
-import { fitCell, fitColumns } from '../../source/ui/table/fit-columns.js';
 import { scrollOffset } from '../../source/ui/table/window.js';
 
 const noKey = {

@@ -72,7 +72,7 @@ describe('the recipients of an e-mail hook', () => {
     try {
       await acmeEmailHooks(app);
       await app.press(KEYS.tab, KEYS.tab, 'j');
-      await app.waitFor(/› On-call: shop-front/);
+      await app.waitFor(/› \S+ On-call: shop-front/);
       await app.press('e');
       await app.waitFor('Edit an e-mail hook for Acme Shop');
       await app.press(KEYS.enter);

@@ -62,7 +62,7 @@ describe('the wizard on screen', () => {
     expect(review).toContain("clever webhooks add 'Deployment results to Slack'");
     await app.press(KEYS.enter);
     const done = await app.waitFor('Created Deployment results to Slack');
-    expect(done).toMatch(/› Deployment resu/);
+    expect(done).toMatch(/› \S+ Deployment resu/);
     const hooks = await app.api.listWebhooks(ids.user.id);
     expect(hooks.find((h) => h.name === 'Deployment results to Slack')).toMatchObject({
       urls: [{ format: 'slack', url: 'https://hooks.slack.com/services/T9/B9/s3cr3t' }],

@@ -6,6 +6,7 @@ import type { Delivery } from '../../domain/deliveries.js';
 import { UserError } from '../../domain/errors.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
 import { clockTime, deliveryOutcome, urlHost } from '../../domain/live-format.js';
+import type { TableColumn } from '../../domain/table.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { type Connection, connect } from '../../startup/connection.js';
 import type { DeliveriesListFlags, DeliveryFlags } from '../deliveries.js';
@@ -63,35 +64,68 @@ export async function listDeliveries(flags: DeliveriesListFlags): Promise<void> 
   });
 }
 
+function deliveryColumns(names: ReadonlyMap<string, string>): TableColumn<Delivery>[] {
+  // The full URL is in `show`; on a narrow terminal the result matters most.
+  return [
+    { id: 'time', title: 'Time', minWidth: 8, cell: (d) => clockTime(d.at), tone: () => 'info' },
+    { id: 'id', title: 'Id', minWidth: SHORT_ID, cell: (d) => d.id.slice(0, SHORT_ID) },
+    { id: 'event', title: 'Event', minWidth: 10, grow: 1, fill: 1, cell: (d) => d.eventType },
+    {
+      id: 'hook',
+      title: 'Hook',
+      minWidth: 8,
+      grow: 1,
+      dropOrder: 1,
+      cell: (d) => names.get(d.hookId) ?? d.hookId,
+    },
+    { id: 'host', title: 'Host', minWidth: 8, grow: 1, dropOrder: 2, cell: (d) => urlHost(d.url) },
+    { id: 'attempt', title: 'Attempt', minWidth: 7, dropOrder: 3, cell: (d) => String(d.attempt) },
+    {
+      id: 'result',
+      title: 'Result',
+      minWidth: 12,
+      grow: 1,
+      fill: 0,
+      cell: (d) => resultText(d),
+      tone: (d) => (d.ok ? 'ok' : d.final ? 'error' : 'warning'),
+    },
+    {
+      id: 'duration',
+      title: 'Duration',
+      minWidth: 8,
+      dropOrder: 4,
+      cell: (d) => `${Math.round(d.durationMs)} ms`,
+    },
+  ];
+}
+
 export function deliveriesTable(
   records: readonly Delivery[],
   names: ReadonlyMap<string, string>,
   paint: Paint,
-  maxWidth?: number,
+  width?: number,
 ): string {
-  return renderTable(
-    ['TIME', 'ID', 'EVENT', 'HOOK', 'HOST', 'ATTEMPT', 'RESULT', 'DURATION'],
-    records.map((d) => [
-      { text: clockTime(d.at), tone: 'muted' as const },
-      safeText(d.id.slice(0, SHORT_ID)),
-      safeText(d.eventType),
-      safeText(names.get(d.hookId) ?? d.hookId),
-      safeText(urlHost(d.url)),
-      String(d.attempt),
-      {
-        text: resultText(d),
-        tone: d.ok ? ('good' as const) : d.final ? ('bad' as const) : ('warn' as const),
-      },
-      `${Math.round(d.durationMs)} ms`,
-    ]),
-    // The full URL is in `show`; on a narrow terminal the result matters most.
-    { paint, maxWidth, dropFirst: ['DURATION', 'ATTEMPT', 'HOST', 'HOOK'] },
-  );
+  return renderTable(deliveryColumns(names), records, { paint, width });
 }
+
+const ATTEMPT_COLUMNS: TableColumn<Delivery>[] = [
+  { id: 'attempt', title: '#', minWidth: 2, cell: (d) => String(d.attempt) },
+  { id: 'id', title: 'Id', minWidth: SHORT_ID, cell: (d) => d.id.slice(0, SHORT_ID) },
+  { id: 'time', title: 'Time', minWidth: 24, cell: (d) => new Date(d.at).toISOString() },
+  {
+    id: 'result',
+    title: 'Result',
+    minWidth: 12,
+    grow: 1,
+    cell: (d) => resultText(d),
+    tone: (d) => (d.ok ? 'ok' : 'error'),
+  },
+  { id: 'duration', title: 'Duration', minWidth: 8, cell: (d) => `${Math.round(d.durationMs)} ms` },
+];
 
 /** "200", "500, retry at 12:00:04", "ECONNREFUSED, gave up". */
 function resultText(d: Delivery): string {
-  const outcome = safeText(deliveryOutcome(d));
+  const outcome = deliveryOutcome(d);
   if (d.ok) return outcome;
   if (d.nextAttemptAt !== undefined) return `${outcome}, retry at ${clockTime(d.nextAttemptAt)}`;
   return `${outcome}, gave up`;
@@ -172,19 +206,7 @@ export function deliveryDetail(
   if (delivery.warning) lines.push(paint('warn', `  ${safeText(delivery.warning)}`));
   head(`Attempts (${attempts.length})`);
   lines.push(
-    renderTable(
-      ['#', 'ID', 'TIME', 'RESULT', 'DURATION'],
-      attempts.map((d) => [
-        String(d.attempt),
-        safeText(d.id.slice(0, SHORT_ID)),
-        new Date(d.at).toISOString(),
-        { text: resultText(d), tone: d.ok ? ('good' as const) : ('bad' as const) },
-        `${Math.round(d.durationMs)} ms`,
-      ]),
-      { paint },
-    )
-      .trimEnd()
-      .replace(/^/gm, '  '),
+    renderTable(ATTEMPT_COLUMNS, attempts, { paint, width: undefined }).trimEnd().replace(/^/gm, '  '),
   );
   head('Request');
   lines.push(`  POST ${safeText(delivery.url)}`);

@@ -1,12 +1,17 @@
-// What the hook commands print: the JSON of clever-tools (plus createdAt, state and failures), and
-// human tables. Pure: the caller passes the clock and the paint.
+// What the hook commands print: the JSON of clever-tools (plus createdAt, state and failures), exact,
+// and human tables, with the TUI's columns (source/domain/hook-columns.ts): secrets masked, outside
+// text made safe, fitted to the terminal. Pure: the caller passes the clock, the paint and the width.
 import type { WebhookTestResult } from '../../api/types.js';
-import { chosenEntries, meansRequestingUser } from '../../domain/hook-lists.js';
+import { emailHookColumns, webhookColumns } from '../../domain/hook-columns.js';
+import { chosenEntries } from '../../domain/hook-lists.js';
+import { shortIds } from '../../domain/id-prefix.js';
+import { fullMaskedUrl, shortTarget } from '../../domain/masking.js';
 import { hookCoversResource } from '../../domain/matching.js';
 import type { DeliveryFailure, EmailHook, NotifiedTarget, Timestamp, Webhook } from '../../domain/schemas.js';
 import { timestampToDate } from '../../domain/schemas.js';
+import type { TableColumn } from '../../domain/table.js';
 import type { Paint } from './style.js';
-import { type CellInput, renderTable } from './table.js';
+import { renderTable } from './table.js';
 
 export interface WebhookJson {
   id: string;
@@ -79,130 +84,76 @@ export function hooksCoveringApp<H extends { scope?: readonly string[] | null }>
   return hooks.filter((h) => !appId || hookCoversResource(h, appId));
 }
 
-export function relativeTime(value: Timestamp, now: number): string {
-  const then = timestampToDate(value).getTime();
-  if (Number.isNaN(then)) return String(value);
-  const seconds = Math.round((now - then) / 1000);
-  if (seconds < 0) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
-}
-
-function day(value: Timestamp): string {
-  return isoDate(value).slice(0, 10);
-}
-
-function listOrAll(values: readonly string[] | null | undefined, all: string): string {
-  return chosenEntries(values)?.join('\n') ?? all;
-}
-
-/** The newest failure: its status or network error and when; with the count when there are several. */
-export function lastFailure(failures: readonly DeliveryFailure[], now: number): string {
-  if (failures.length === 0) return '';
-  const newest = failures.reduce((a, b) =>
-    b.createdAt !== undefined &&
-    (a.createdAt === undefined || timestampToDate(b.createdAt) > timestampToDate(a.createdAt))
-      ? b
-      : a,
-  );
-  const what = newest.status !== undefined ? `HTTP ${newest.status}` : (newest.networkFailure ?? 'failed');
-  const when = newest.createdAt !== undefined ? `, ${relativeTime(newest.createdAt, now)}` : '';
-  const count = failures.length > 1 ? ` (${failures.length} failures)` : '';
-  return `${what}${when}${count}\n${newest.url}`;
-}
-
-export function webhooksTable(hooks: Webhook[], paint: Paint, now: number, maxWidth?: number): string {
-  const rows: CellInput[][] = hooks.map((hook) => [
-    hook.id,
-    hook.name ?? '',
-    { text: hook.state, tone: hook.state === 'ENABLED' ? 'good' : 'bad' },
-    listOrAll(hook.events, 'all events'),
-    listOrAll(hook.scope, 'all apps and add-ons'),
-    formatUrls(hook.urls),
-    day(hook.createdAt),
-    { text: lastFailure(hook.failures, now), tone: 'bad' },
-  ]);
-  return renderTable(['ID', 'NAME', 'STATE', 'EVENTS', 'SERVICES', 'URLS', 'CREATED', 'LAST FAILURE'], rows, {
-    paint,
-    maxWidth,
-    dropFirst: ['CREATED', 'SERVICES', 'EVENTS', 'NAME'],
-  });
-}
-
 function targetOf(n: NotifiedTarget): string | undefined {
   return 'target' in n && typeof n.target === 'string' ? n.target : undefined;
 }
 
-/** `names`: user id → a member's name, shown for a userid target instead of the id. */
-export function notifiedText(
-  notified: readonly NotifiedTarget[] | null | undefined,
-  names?: ReadonlyMap<string, string>,
-): string {
-  const targets = chosenEntries(notified);
-  if (!targets) return 'whole team';
-  return targets
-    .map((n) => {
-      if (n.type === 'organisation') return 'whole team';
-      if (meansRequestingUser(n)) return 'you';
-      if (n.type === 'userid') {
-        const id = targetOf(n) ?? '';
-        return names?.get(id) ?? id;
-      }
-      if (n.type === 'email') return targetOf(n) ?? '';
-      const target = targetOf(n);
-      return target !== undefined ? `${n.type}:${target}` : n.type;
-    })
-    .join('\n');
+/** What a human table needs besides the hooks. */
+export interface HookTableOptions {
+  paint: Paint;
+  /** The terminal's width, or undefined: every column whole (a pipe, a file, or --wide). */
+  width: number | undefined;
+  /** App and add-on names by id, for the scope. */
+  names: ReadonlyMap<string, string>;
+  /** Every id of the owner's hooks: the short ids shown are unambiguous among them all. */
+  ownerIds: readonly string[];
+  showSecrets?: boolean;
 }
 
+export function webhooksTable(hooks: Webhook[], now: number, options: HookTableOptions): string {
+  const columns = webhookColumns(
+    { names: options.names, shortIds: shortIds(options.ownerIds), showSecrets: options.showSecrets === true },
+    now,
+  );
+  return renderTable(columns, hooks, options);
+}
+
+/** `people`: user id → a member's name, shown for a userid target instead of the id. */
 export function emailHooksTable(
   hooks: EmailHook[],
-  paint: Paint,
-  maxWidth?: number,
-  names?: ReadonlyMap<string, string>,
+  options: HookTableOptions,
+  people: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const rows: CellInput[][] = hooks.map((hook) => [
-    hook.id,
-    hook.name ?? '',
-    notifiedText(hook.notified, names),
-    listOrAll(hook.events, 'all events'),
-    listOrAll(hook.scope, 'all apps and add-ons'),
-    day(hook.createdAt),
-  ]);
-  return renderTable(['ID', 'NAME', 'NOTIFIED', 'EVENTS', 'SERVICES', 'CREATED'], rows, {
-    paint,
-    maxWidth,
-    dropFirst: ['CREATED', 'SERVICES', 'EVENTS'],
-  });
+  const columns = emailHookColumns({ names: options.names, shortIds: shortIds(options.ownerIds) }, people);
+  return renderTable(columns, hooks, options);
 }
 
-export function testResultsTable(results: WebhookTestResult[], paint: Paint, maxWidth?: number): string {
-  const rows: CellInput[][] = results.map((r) => [
-    r.format,
-    r.url,
-    {
-      text: r.ok
+const TEST_COLUMNS: TableColumn<WebhookTestResult>[] = [
+  { id: 'format', title: 'Format', minWidth: 6, dropOrder: 2, cell: (r) => r.format },
+  {
+    id: 'url',
+    title: 'Url',
+    minWidth: 14,
+    grow: 2,
+    cell: (r, width) =>
+      width === Number.POSITIVE_INFINITY ? fullMaskedUrl(r.url) : shortTarget(r.url, width),
+  },
+  {
+    id: 'result',
+    title: 'Result',
+    minWidth: 8,
+    cell: (r) =>
+      r.ok
         ? `ok ${r.status ?? ''}`.trim()
         : r.status !== undefined
           ? `HTTP ${r.status}`
           : (r.networkFailure ?? 'failed'),
-      tone: r.ok ? 'good' : 'bad',
-    },
-    `${Math.round(r.durationMs)} ms`,
-    (r.responseExcerpt ?? '').replace(/\s+/g, ' ').slice(0, 60),
-  ]);
-  return renderTable(['FORMAT', 'URL', 'RESULT', 'TIME', 'RESPONSE'], rows, {
-    paint,
-    maxWidth,
-    dropFirst: ['RESPONSE', 'FORMAT'],
-  });
-}
+    tone: (r) => (r.ok ? 'ok' : 'error'),
+  },
+  { id: 'time', title: 'Time', minWidth: 7, cell: (r) => `${Math.round(r.durationMs)} ms` },
+  {
+    id: 'response',
+    title: 'Response',
+    minWidth: 10,
+    grow: 1,
+    dropOrder: 1,
+    cell: (r) => (r.responseExcerpt ?? '').replace(/\s+/g, ' ').slice(0, 200),
+  },
+];
 
-function formatUrls(urls: readonly { format: string; url: string }[]): string {
-  const width = Math.max(0, ...urls.map((u) => u.format.length));
-  return urls.map((u) => `${u.format.padEnd(width)} ${u.url}`).join('\n');
+export function testResultsTable(
+  results: WebhookTestResult[],
+  options: Pick<HookTableOptions, 'paint' | 'width'>,
+): string {
+  return renderTable(TEST_COLUMNS, results, options);
 }

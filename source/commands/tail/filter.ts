@@ -1,10 +1,12 @@
 // Turns the flags of `tail` into a live filter: --org and --app by id or by name (through /v2/summary),
 // --event checked against the catalogue so that a typo is an error rather than a silent empty tail.
 import type { CleverApi } from '../../api/types.js';
+import { unknownEvents, unknownValue } from '../../domain/did-you-mean.js';
 import { UserError } from '../../domain/errors.js';
 import { isKnownEventName } from '../../domain/events.js';
 import { isId } from '../../domain/ids.js';
 import type { LiveFilter } from '../../domain/live-filter.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { ownersOf, resolveOrg } from '../owner.js';
 
 export interface TailFilterFlags {
@@ -28,11 +30,7 @@ function parseEvents(value: string, catalogue: Awaited<ReturnType<CleverApi['eve
     .map((n) => n.trim().toUpperCase())
     .filter(Boolean);
   const unknown = names.filter((n) => !isKnownEventName(n, catalogue));
-  if (unknown.length > 0) {
-    throw new UserError(
-      `unknown event${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known: ${[...catalogue.events, ...Object.keys(catalogue.metaEvents)].join(', ')}`,
-    );
-  }
+  if (unknown.length > 0) throw new UserError(unknownEvents(unknown, catalogue));
   return names;
 }
 
@@ -49,8 +47,15 @@ async function resolveApp(api: CleverApi, value: string, ownerId: string | undef
   if (matches.length > 1) {
     const names = Object.fromEntries(ownersOf(summary).map((o) => [o.id, o.name]));
     throw new UserError(
-      `several applications are named "${value}": use --org, or the id of one of ${matches.map((a) => `${a.id} (${names[a.ownerId]})`).join(', ')}`,
+      `several applications are named "${safeText(value)}": use --org, or the id of one of ${matches.map((a) => `${a.id} (${names[a.ownerId]})`).join(', ')}`,
     );
   }
-  throw new UserError(`no application is named "${value}"${ownerId ? ` in ${ownerId}` : ''}`);
+  throw new UserError(
+    unknownValue(
+      `application${ownerId ? ` of ${ownerId}` : ''}`,
+      value,
+      unique.map((a) => a.name),
+      'run `clever-notify apps` for the names and ids',
+    ),
+  );
 }

@@ -13,6 +13,7 @@ import {
   eventRecord,
   eventText,
 } from '../../domain/live-format.js';
+import { safeText } from '../../domain/terminal-text.js';
 import type { Paint, Tone } from '../format/style.js';
 
 export interface Printer {
@@ -122,15 +123,16 @@ export function linePrinter(
       let text = '';
       for (const { row, eventChanged, newAttempts } of tracker.changes(snapshot)) {
         if (eventChanged) {
-          text += `${paint(stateTone(row), eventText(row, snapshot))}\n`;
+          text += `${paint(stateTone(row), safeText(eventText(row, snapshot)))}\n`;
           lastRow = row.key;
         }
         for (const attempt of newAttempts) {
           const line = row.deliveries.find((l) => l.eventId === attempt.eventId && l.url === attempt.url);
           if (!line) continue;
           const single = { ...line, attempts: [attempt] };
-          const context = lastRow === row.key ? '' : `  (${row.event} ${eventFields(row, snapshot).app})`;
-          text += `${paint(attemptTone(attempt), deliveryText(single, snapshot, now, row))}${context}\n`;
+          const context =
+            lastRow === row.key ? '' : `  (${row.event} ${safeText(eventFields(row, snapshot).app)})`;
+          text += `${paint(attemptTone(attempt), safeText(deliveryText(single, snapshot, now, row)))}${context}\n`;
           lastRow = row.key;
         }
       }
@@ -170,13 +172,13 @@ export function terminalPrinter(
   const clip = (text: string) => (text.length > width() ? `${text.slice(0, width() - 1)}…` : text);
 
   function blockLines(row: ActivityRow, snapshot: LiveSnapshot, now: number): string[] {
-    const lines = [paint(stateTone(row), clip(eventText(row, snapshot)))];
+    const lines = [paint(stateTone(row), clip(safeText(eventText(row, snapshot))))];
     for (const line of row.deliveries) {
       const tone = deliveryFields(line, snapshot, now, row).tone;
       lines.push(
         paint(
           tone === 'good' ? 'good' : tone === 'bad' ? 'bad' : 'warn',
-          clip(deliveryText(line, snapshot, now, row)),
+          clip(safeText(deliveryText(line, snapshot, now, row))),
         ),
       );
     }

@@ -2,7 +2,9 @@
 import { Box, Text } from 'ink';
 import { type DeliveryLine, latestAttempt } from '../../domain/live-activity.js';
 import { clockTime, deliveryOutcome, type LiveNames } from '../../domain/live-format.js';
+import { fullMaskedUrl } from '../../domain/masking.js';
 import { payloadOrigin } from '../../domain/payloads.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { useTheme } from '../theme/theme-context.js';
 
 function prettyBody(text: string): string[] {
@@ -18,7 +20,7 @@ export function deliveryDetailLines(line: DeliveryLine, names: LiveNames, now: n
   const last = latestAttempt(line);
   const lines = [
     `Hook       ${names.hookNames.get(line.hookId) ?? line.hookId} (${line.hookId})`,
-    `URL        ${line.url} (${line.format})`,
+    `URL        ${fullMaskedUrl(line.url)} (${line.format})`,
     `Event      ${line.eventType} · event id ${line.eventId}`,
     `Outcome    ${deliveryOutcome(last)}${last.ok ? ' · delivered' : last.final ? ' · gave up' : ''}`,
     `Timing     ${Math.round(last.durationMs)} ms at ${clockTime(last.at)}${
@@ -40,7 +42,8 @@ export function deliveryDetailLines(line: DeliveryLine, names: LiveNames, now: n
   lines.push(
     ...(last.responseExcerpt ? last.responseExcerpt.split('\n').map((l) => `  ${l}`) : ['  (none)']),
   );
-  return lines;
+  // A receiver's answer and the names come from outside: shown, never obeyed by the terminal.
+  return lines.map((text) => safeText(text));
 }
 
 export function DeliveryDetail({

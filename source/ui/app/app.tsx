@@ -231,6 +231,7 @@ function Screen({ columns, rows }: { columns: number; rows: number }) {
           kind={overlay.kind}
           hookId={overlay.hookId}
           scroll={overlay.scroll}
+          showSecrets={overlay.showSecrets === true}
           height={body - 3}
           width={right - 4}
         />

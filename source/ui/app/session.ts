@@ -1,6 +1,7 @@
 // What the TUI needs from the outside world, given to the App container so that tests can hand it
 // a client of their own sandbox and the binary can load the real one after the first frame.
 import type { CleverApi } from '../../api/types.js';
+import { safeText } from '../../domain/terminal-text.js';
 
 export interface TuiSession {
   api: CleverApi;
@@ -13,6 +14,7 @@ export interface TuiSession {
   close(): Promise<void>;
 }
 
+/** An error as the TUI shows it: its message may quote a server's answer, so it is made terminal-safe. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return safeText(error instanceof Error ? error.message : String(error));
 }

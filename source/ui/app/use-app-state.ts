@@ -76,7 +76,7 @@ export type Overlay =
   | { type: 'none' }
   | { type: 'help'; scroll: number }
   | { type: 'welcome' }
-  | { type: 'detail'; kind: HookKind; hookId: string; scroll: number }
+  | { type: 'detail'; kind: HookKind; hookId: string; scroll: number; showSecrets?: boolean }
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
   | { type: 'wizard'; kind: HookKind; hookId?: string; serial: number }
   | { type: 'busy'; text: string }
@@ -591,6 +591,8 @@ function overlayKey(state: AppState, name: string, area: HelpArea): AppState | u
     case 'detail': {
       const command = commandFor(detailKeys, name);
       if (command === 'detail.close') return { ...state, overlay: { type: 'none' } };
+      if (command === 'detail.secrets')
+        return { ...state, overlay: { ...overlay, showSecrets: !overlay.showSecrets } };
       if (command === 'nav.up')
         return { ...state, overlay: { ...overlay, scroll: Math.max(0, overlay.scroll - 1) } };
       if (command === 'nav.down') return { ...state, overlay: { ...overlay, scroll: overlay.scroll + 1 } };

@@ -12,7 +12,7 @@ export function ConfirmRemove({ name, kind }: { name: string; kind: 'webhook' | 
     <Box flexDirection="column" borderStyle="double" paddingX={1}>
       <Text
         {...theme.status.warning}
-      >{`Remove the ${kind === 'webhook' ? 'webhook' : 'e-mail hook'} "${name}"?`}</Text>
+      >{`Remove the ${kind === 'webhook' ? 'webhook' : 'e-mail hook'} "${safeText(name)}"?`}</Text>
       <Text>It stops notifying at once, and this cannot be undone.</Text>
       <Text>
         <Text {...theme.text.key}>y</Text>
@@ -27,7 +27,7 @@ export function ConfirmRemove({ name, kind }: { name: string; kind: 'webhook' | 
 export function Busy({ text }: { text: string }) {
   return (
     <Box paddingY={1}>
-      <Spinner label={text} />
+      <Spinner label={safeText(text)} />
     </Box>
   );
 }
@@ -36,11 +36,11 @@ export function MessageBox({ message }: { message: Message }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text {...theme.status[message.tone]}>{message.title}</Text>
+      <Text {...theme.status[message.tone]}>{safeText(message.title)}</Text>
       {message.lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: static lines of one message
         <Text key={i} wrap="wrap">
-          {line}
+          {safeText(line)}
         </Text>
       ))}
       <Text {...theme.text.secondary}>Esc or Enter to close</Text>

@@ -1,13 +1,15 @@
 // Every field of a hook as lines of text, for the details view (pure).
 import { type EventCatalogue, expandEvents } from '../../domain/events.js';
+import { failureCause, formatTime, recipientsLabel, scopeLabel } from '../../domain/hook-labels.js';
+import { fullMaskedUrl } from '../../domain/masking.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
-import type { Tone } from '../table/table.js';
+import type { CellTone } from '../../domain/table.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { emailHookCommand, webhookCommand } from './clever-command.js';
-import { failureCause, formatTime, fullMaskedUrl, recipientsLabel, scopeLabel } from './hook-labels.js';
 
 export interface DetailLine {
   text: string;
-  tone?: Tone | 'heading' | 'secondary';
+  tone?: CellTone | 'heading' | 'secondary';
   /** Where its continuation lines start when it is folded (a field's value column); else its indent + 2. */
   hang?: number;
 }
@@ -48,8 +50,10 @@ export function hookDetailLines(
   names: ReadonlyMap<string, string>,
   catalogue: EventCatalogue,
   people: ReadonlyMap<string, string> = new Map(),
+  { showSecrets = false }: { showSecrets?: boolean } = {},
 ): DetailLine[] {
   const lines: DetailLine[] = [];
+  const url = (raw: string) => (showSecrets ? raw : fullMaskedUrl(raw));
   const field = (label: string, value: string, tone?: DetailLine['tone']) =>
     lines.push({ text: `${label.padEnd(11)} ${value}`, hang: 12, ...(tone ? { tone } : {}) });
   field('Name', hook.name || '(none)');
@@ -60,11 +64,7 @@ export function hookDetailLines(
     field('State', hook.state, hook.state === 'DISABLED' ? 'error' : 'ok');
     hook.urls.forEach((u, i) => {
       const dead = u.format === 'gitter' || u.format === 'flowdock' ? '  (dead target)' : '';
-      field(
-        i === 0 ? 'URLs' : '',
-        `${fullMaskedUrl(u.url)}  [${u.format}]${dead}`,
-        dead ? 'warning' : undefined,
-      );
+      field(i === 0 ? 'URLs' : '', `${url(u.url)}  [${u.format}]${dead}`, dead ? 'warning' : undefined);
     });
   } else {
     field('Recipients', recipientsLabel(hook.notified, new Map([...names, ...people]), true));
@@ -99,8 +99,8 @@ export function hookDetailLines(
     'urls' in hook
       ? webhookCommand(ownerId, {
           name: hook.name ?? '',
-          // The screen may be shared: the secret stays masked here too (the user has it).
-          urls: hook.urls.map((u) => ({ ...u, url: fullMaskedUrl(u.url) })),
+          // The screen may be shared: the secret stays masked unless the user asks to see it.
+          urls: hook.urls.map((u) => ({ ...u, url: url(u.url) })),
           events: hook.events,
           scope: hook.scope,
         })
@@ -113,5 +113,9 @@ export function hookDetailLines(
           }),
         ];
   for (const c of commands) lines.push({ text: `  ${c}` });
-  return lines;
+  if (!showSecrets && 'urls' in hook && hook.urls.some((u) => fullMaskedUrl(u.url) !== u.url)) {
+    lines.push({ text: '  (secrets masked: s shows them, to copy the line)', tone: 'secondary' });
+  }
+  // Names, URLs and answers come from outside: nothing in them may drive the terminal.
+  return lines.map((line) => ({ ...line, text: safeText(line.text) }));
 }

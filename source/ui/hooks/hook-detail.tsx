@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { safeText } from '../../domain/terminal-text.js';
 import { useAppView } from '../app/contexts.js';
 import { findHook } from '../app/use-app-state.js';
 import { useTheme } from '../theme/theme-context.js';
@@ -10,12 +11,15 @@ export function HookDetail({
   kind,
   hookId,
   scroll,
+  showSecrets,
   height,
   width,
 }: {
   kind: HookKind;
   hookId: string;
   scroll: number;
+  /** The URLs whole, secrets included, so that the command line can be copied and run. */
+  showSecrets: boolean;
   height: number;
   width: number;
 }) {
@@ -25,8 +29,11 @@ export function HookDetail({
   // Long lines (a command line, a response body) are folded to the width, so nothing is cut off.
   const people = view.ownerHooks?.people;
   const lines = useMemo(
-    () => (hook ? foldLines(hookDetailLines(hook, view.names, view.state.catalogue, people), width) : []),
-    [hook, view.names, view.state.catalogue, people, width],
+    () =>
+      hook
+        ? foldLines(hookDetailLines(hook, view.names, view.state.catalogue, people, { showSecrets }), width)
+        : [],
+    [hook, view.names, view.state.catalogue, people, width, showSecrets],
   );
   if (!hook) return <Text {...theme.text.secondary}>This hook is gone (removed elsewhere?). Press Esc.</Text>;
   const body = Math.max(1, height - 1);
@@ -34,7 +41,7 @@ export function HookDetail({
   return (
     <Box flexDirection="column">
       <Text {...theme.text.heading} wrap="truncate">
-        {`${kind === 'webhook' ? 'Webhook' : 'E-mail hook'}: ${hook.name || hook.id}`}
+        {`${kind === 'webhook' ? 'Webhook' : 'E-mail hook'}: ${safeText(hook.name || hook.id)}`}
         {lines.length > body ? `  (${top + 1}-${Math.min(lines.length, top + body)} of ${lines.length})` : ''}
       </Text>
       {lines.slice(top, top + body).map((line, i) => {

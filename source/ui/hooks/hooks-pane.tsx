@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { ActivityPane } from '../activity/activity-pane.js';
 import { useAppActions, useAppView } from '../app/contexts.js';
 import type { Tab } from '../app/use-app-state.js';
@@ -80,7 +81,8 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const theme = useTheme();
   const { state, ownerHooks, hooks, names, now, app, owner } = useAppView();
   const remote = state.tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
-  const webhookCols = useMemo(() => webhookColumns(names, now), [names, now]);
+  const idsOf = remote?.data ?? hooks;
+  const webhookCols = useMemo(() => webhookColumns(names, now, idsOf), [names, now, idsOf]);
   const who = state.who;
   // The names of the people that e-mail hooks notify by user id: the user's own and the members'.
   const members = ownerHooks?.people;
@@ -88,13 +90,13 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
     () => new Map([...(members ?? []), ...(who ? ([[who.userId, who.userName]] as const) : [])]),
     [members, who],
   );
-  const emailCols = useMemo(() => emailHookColumns(names, people), [names, people]);
+  const emailCols = useMemo(() => emailHookColumns(names, people, idsOf), [names, people, idsOf]);
   const shownFilter = filterText(state.hookList);
   const filter = shownFilter && `Filter: ${shownFilter}`;
   const what = state.tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
   const counted = hooks.length === 1 ? what.slice(0, -1) : what;
   const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';
-  const summary = `${hooks.length} ${counted}${covering}`;
+  const summary = safeText(`${hooks.length} ${counted}${covering}`);
   if (!owner || !remote || (remote.status === 'loading' && !remote.data)) {
     return state.owners.status === 'failed' ? (
       <Box flexDirection="column">

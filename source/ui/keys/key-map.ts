@@ -188,7 +188,7 @@ export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
   ],
 };
 
-export type DetailCommand = 'detail.close' | 'nav.up' | 'nav.down' | HookCommand;
+export type DetailCommand = 'detail.close' | 'detail.secrets' | 'nav.up' | 'nav.down' | HookCommand;
 
 export const detailKeys: KeyMap<DetailCommand> = {
   title: 'Hook details',
@@ -198,6 +198,12 @@ export const detailKeys: KeyMap<DetailCommand> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit this hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove this hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event', hint: 'test' },
+    {
+      id: 'detail.secrets',
+      keys: ['s'],
+      description: 'Show or mask the secrets of the URLs (to copy the command line)',
+      hint: 'secrets',
+    },
     {
       id: 'detail.close',
       keys: ['esc', 'enter', 'left', 'h'],

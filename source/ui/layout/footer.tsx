@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { Fragment } from 'react';
+import { safeText } from '../../domain/terminal-text.js';
 import { useAppView } from '../app/contexts.js';
 import { activeKeyMaps } from '../app/use-app-state.js';
 import { type Hint, hintsOf } from '../keys/key-map.js';
@@ -25,7 +26,7 @@ export function fittingHints(hints: readonly Hint[], room: number): Hint[] {
 export function Footer({ width, hints }: { width: number; hints?: Hint[] }) {
   const theme = useTheme();
   const { state } = useAppView();
-  const flash = state.flash ? `${state.flash.text}  ` : '';
+  const flash = state.flash ? `${safeText(state.flash.text)}  ` : '';
   const shown = fittingHints(hints ?? hintsOf(activeKeyMaps(state)), width - [...flash].length);
   return (
     <Box width={width} height={1}>

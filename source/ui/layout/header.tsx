@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { safeText } from '../../domain/terminal-text.js';
 import { useAppView } from '../app/contexts.js';
 import { useTheme } from '../theme/theme-context.js';
 
@@ -21,7 +22,7 @@ export function Header({ width }: { width: number }) {
               <Text {...theme.badge.live}> LIVE </Text>
             )}
             {'  '}
-            <Text bold>{who.userName}</Text>
+            <Text bold>{safeText(who.userName)}</Text>
             <Text {...theme.text.secondary}>{` @ ${who.apiHost}${who.embedded ? ' (embedded)' : ''}`}</Text>
           </>
         )}

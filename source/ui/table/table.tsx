@@ -1,17 +1,20 @@
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
+import {
+  type CellTone,
+  COLUMN_GAP,
+  displayWidth,
+  fitCell,
+  fitColumns,
+  type TableColumn,
+} from '../../domain/table.js';
 import type { Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
-import { COLUMN_GAP, type ColumnSpec, fitCell, fitColumns } from './fit-columns.js';
 import { scrollOffset } from './window.js';
 
-export type Tone = 'ok' | 'warning' | 'error' | 'info';
-
-export interface TableColumn<Row> extends ColumnSpec {
-  /** The text of the cell; it may use the width to shorten itself better than a plain cut. */
-  cell: (row: Row, width: number) => string;
-  tone?: (row: Row) => Tone | undefined;
-}
+// The column model and the layout are the CLI's too (source/domain/table.ts); this is their view.
+export type Tone = CellTone;
+export type { TableColumn };
 
 export interface TableProps<Row> {
   columns: readonly TableColumn<Row>[];
@@ -38,14 +41,14 @@ export function Table<Row>({ columns, rows, rowKey, cursor, height, width, focus
       const key = row as object;
       let widths = cache.get(key);
       if (!widths) {
-        widths = columns.map((c) => [...c.cell(row, Number.POSITIVE_INFINITY)].length);
+        widths = columns.map((c) => displayWidth(c.cell(row, Number.POSITIVE_INFINITY)));
         cache.set(key, widths);
       }
       return widths;
     };
   }, [columns]);
   const wanted = useMemo(() => {
-    const widest = columns.map((c) => [...c.title].length);
+    const widest = columns.map((c) => displayWidth(c.title));
     for (const row of rows) {
       const widths = widthsOf(row);
       for (let i = 0; i < widest.length; i++) widest[i] = Math.max(widest[i]!, widths[i]!);

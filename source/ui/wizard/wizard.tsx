@@ -5,7 +5,13 @@ import { hookPath } from '../../api/hook-paths.js';
 import { expandEvents } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { useAppActions } from '../app/contexts.js';
-import { emailHookCommand, webhookCommand } from '../hooks/clever-command.js';
+import { errorText } from '../app/session.js';
+import {
+  emailHookCommand,
+  emailHookEditCommand,
+  webhookCommand,
+  webhookEditCommand,
+} from '../hooks/clever-command.js';
 import { hintsOf } from '../keys/key-map.js';
 import { Footer } from '../layout/footer.js';
 import { Spinner } from '../spinner/spinner.js';
@@ -69,9 +75,7 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
       .then((saved) =>
         actions.dispatch({ type: 'hookSaved', kind: context.kind, hook: saved, created: !state.hookId }),
       )
-      .catch((error: unknown) =>
-        dispatch({ type: 'submitFailed', message: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => dispatch({ type: 'submitFailed', message: errorText(error) }));
   }, [state.submitting, state, context, actions, dispatch]);
 
   const what = context.kind === 'webhook' ? 'a webhook' : 'an e-mail hook';
@@ -398,8 +402,15 @@ function ReviewStep({ state, height }: { state: WizardState; height: number }) {
   const theme = useTheme();
   const { kind, ownerId } = state.context;
   const input = kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
-  const commands =
-    kind === 'webhook'
+  // An edit is an edit on the command line too: an `add` there would make a second hook.
+  const editing = state.mode !== 'add' && state.hookId !== undefined;
+  const commands = editing
+    ? [
+        kind === 'webhook'
+          ? webhookEditCommand(ownerId, state.hookId!, webhookInputOf(state))
+          : emailHookEditCommand(ownerId, state.hookId!, emailHookInputOf(state)),
+      ]
+    : kind === 'webhook'
       ? webhookCommand(ownerId, webhookInputOf(state))
       : [emailHookCommand(ownerId, emailHookInputOf(state))];
   const json = JSON.stringify(input, null, 2).split('\n');
@@ -423,7 +434,9 @@ function ReviewStep({ state, height }: { state: WizardState; height: number }) {
         </Text>
       ))}
       {json.length > room && <Text {...theme.text.secondary}>{`… ${json.length - room} more lines`}</Text>}
-      <Text {...theme.text.heading}>The same with clever-tools:</Text>
+      <Text {...theme.text.heading}>
+        {editing ? 'The same on the command line:' : 'The same with clever-tools:'}
+      </Text>
       {commands.map((c) => (
         <Text key={c} wrap="wrap">
           {c}
