@@ -8,6 +8,7 @@ import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { ActivityPane } from '../../source/ui/activity/activity-pane.js';
+import { KeypressProvider } from '../../source/ui/keys/keypress.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 let sandbox: TestSandbox;
@@ -50,16 +51,18 @@ describe('the Activity tab', () => {
       events: ['DEPLOYMENT_SUCCESS'],
     });
     const instance = render(
-      <ActivityPane
-        api={api}
-        credentials={credentials}
-        ownerId={user.id}
-        appId={undefined}
-        names={new Map()}
-        width={110}
-        height={20}
-        focused
-      />,
+      <KeypressProvider>
+        <ActivityPane
+          api={api}
+          credentials={credentials}
+          ownerId={user.id}
+          appId={undefined}
+          names={new Map()}
+          width={110}
+          height={20}
+          focused
+        />
+      </KeypressProvider>,
     );
     const frame = () => strip(instance.lastFrame() ?? '');
     const waitFor = (test: RegExp, timeout = 8000) =>

@@ -28,10 +28,11 @@ const context: WizardContext = {
 };
 
 function run(state: WizardState, ...actions: (WizardAction | string)[]): WizardState {
-  return actions.reduce<WizardState>(
-    (s, a) => wizardReducer(s, typeof a === 'string' ? { type: 'text', text: a } : a),
-    state,
+  // A string is typed, one key name per character, as the keyboard provider sends them.
+  const keys = actions.flatMap((a): WizardAction[] =>
+    typeof a === 'string' ? [...a].map((ch) => ({ type: 'key', name: ch === ' ' ? 'space' : ch })) : [a],
   );
+  return keys.reduce<WizardState>((s, a) => wizardReducer(s, a), state);
 }
 
 const next = { type: 'next' } as const;

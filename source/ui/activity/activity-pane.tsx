@@ -1,20 +1,19 @@
 // The Activity tab: deployments and other events live, newest first, each WIP row turning into its
 // result in place, with the webhook deliveries of each event under it. The feed runs outside React
 // (../../api/live); this view only reads its snapshots, which arrive at most once per tick.
-import { Box, Text, useInput } from 'ink';
-import { memo, useContext, useEffect, useMemo, useReducer, useRef } from 'react';
+import { Box, Text } from 'ink';
+import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import { connectionText } from '../../api/live/connection-text.js';
 import type { LiveSnapshot } from '../../api/live/live-feed.js';
 import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
-import { AppViewContext } from '../app/contexts.js';
-import { keyNames } from '../keys/key-names.js';
-import { filterText } from '../list/filter-text.js';
+import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
+import { type FilterState, filterText } from '../list/filter-text.js';
 import { scrollOffset } from '../table/window.js';
 import type { TextStyle, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
 import { type ActivityLine, activityLines } from './activity-lines.js';
-import { activityUiReducer, initialActivityUi } from './activity-state.js';
+import { activityTakes, activityUiReducer, initialActivityUi } from './activity-state.js';
 import { DeliveryDetail } from './delivery-detail.js';
 import { redeliver } from './redeliver.js';
 import { useLiveFeed } from './use-live-feed.js';
@@ -31,8 +30,10 @@ export interface ActivityPaneProps {
   names: ReadonlyMap<string, string>;
   width: number;
   height: number;
-  /** True when the pane has the keyboard: bind keys with useInput(…, {isActive: focused}). */
+  /** True when the pane has the keyboard. */
   focused: boolean;
+  /** The filter, when the screen around the pane owns it (typing it then never reaches the pane). */
+  filter?: FilterState;
   /** Rows kept (the scrollback); the default suits a terminal session. */
   capacity?: number;
 }
@@ -170,10 +171,9 @@ export function ActivityPane({
   height,
   focused,
   capacity,
+  filter: outerFilter,
 }: ActivityPaneProps) {
   const theme = useTheme();
-  // Inside the App, its hook list owns the filter text (so that typing never reaches global keys).
-  const appView = useContext(AppViewContext);
   const [ui, dispatch] = useReducer(activityUiReducer, initialActivityUi);
   const { snapshot: latest } = useLiveFeed(api, credentials, capacity);
   // Paused: the view keeps the snapshot of the moment; the feed goes on and the header counts what waits.
@@ -183,11 +183,9 @@ export function ActivityPane({
   const shown = ui.paused ? frozen.current : latest;
   const now = useNow(1000);
 
-  const filter = appView ? appView.state.hookList.filter : ui.filter;
-  const filtering = appView ? appView.state.hookList.filtering : ui.filtering;
-  const filterShown = filterText(
-    appView?.state.hookList ?? { cursor: 0, filter, filtering, filterCursor: [...filter].length },
-  );
+  const filterState = outerFilter ?? ui;
+  const { filter, filtering } = filterState;
+  const filterShown = filterText(filterState);
   // The feed fills its name maps in place: their sizes say when to merge again, not every snapshot.
   const feedAppNames = latest?.appNames;
   const feedHookNames = latest?.hookNames;
@@ -212,13 +210,21 @@ export function ActivityPane({
   // Read at keypress time: Ink may still hold the handler of an earlier render when a key arrives.
   const keysRef = useRef(keys);
   keysRef.current = keys;
-  useInput(
-    (input, key) => {
-      for (const name of keyNames(input, key)) {
-        dispatch({ type: 'key', name, keys: keysRef.current, pageSize: listHeight, ownsFilter: !appView });
-      }
+  const ownsFilter = !outerFilter;
+  const takes = useRef<() => boolean>(() => false);
+  takes.current = () => focused && !(outerFilter && filtering);
+  // The state as the keys of a burst leave it, before React renders it.
+  const uiNow = useRef(ui);
+  uiNow.current = ui;
+  useKeypress(
+    (name) => {
+      const action = { type: 'key', name, keys: keysRef.current, pageSize: listHeight, ownsFilter } as const;
+      if (!activityTakes(uiNow.current, action)) return false;
+      uiNow.current = activityUiReducer(uiNow.current, action);
+      dispatch(action);
+      return true;
     },
-    { isActive: focused && !(appView && filtering) },
+    { priority: KEY_PRIORITY.pane, isActive: () => takes.current() },
   );
 
   // Runs each redelivery the reducer asked for, once; the outcome comes back as a flash line.

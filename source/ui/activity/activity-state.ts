@@ -1,7 +1,8 @@
 // The state of the Activity tab as a reducer: the selected line (by key, so that new rows arriving on
 // top do not move it), pause, the open delivery, and the filter when no App container owns it.
-import { commandFor } from '../keys/key-map.js';
+import { commandFor, filterKeys } from '../keys/key-map.js';
 import { clampCursor } from '../table/window.js';
+import { editLine } from '../text-field/line-edit.js';
 import { type ActivityCommand, activityKeys } from './activity-keys.js';
 
 export interface ActivityUiState {
@@ -13,6 +14,8 @@ export interface ActivityUiState {
   detailScroll: number;
   filter: string;
   filtering: boolean;
+  /** Where the filter is being edited, in characters. */
+  filterCursor: number;
   flash: string | undefined;
   /** `r` asks for a redelivery of this line; the pane runs it (a side effect) and flashes the outcome. */
   redeliver: { key: string; seq: number } | undefined;
@@ -25,6 +28,7 @@ export const initialActivityUi: ActivityUiState = {
   detailScroll: 0,
   filter: '',
   filtering: false,
+  filterCursor: 0,
   flash: undefined,
   redeliver: undefined,
 };
@@ -57,14 +61,21 @@ export function activityUiReducer(state: ActivityUiState, action: ActivityUiActi
   return commandReducer(state, command, action.keys, action.pageSize);
 }
 
+/** Whether the pane takes this key (the rest goes to the screen around it). */
+export function activityTakes(state: ActivityUiState, action: ActivityUiAction & { type: 'key' }): boolean {
+  if (action.ownsFilter && state.filtering) return true;
+  const command = commandFor(activityKeys, action.name);
+  return command !== undefined && !(command === 'list.filter' && !action.ownsFilter);
+}
+
+/** The filter being typed: the one line editor of every text field; Enter keeps it, Esc clears it. */
 function filterKey(state: ActivityUiState, name: string): ActivityUiState {
-  if (name === 'enter' || name === 'up' || name === 'down') return { ...state, filtering: false };
-  if (name === 'esc') return { ...state, filtering: false, filter: '', selected: undefined };
-  if (name === 'backspace')
-    return { ...state, filter: [...state.filter].slice(0, -1).join(''), selected: undefined };
-  if (name === 'space') return { ...state, filter: `${state.filter} `, selected: undefined };
-  if ([...name].length === 1) return { ...state, filter: state.filter + name, selected: undefined };
-  return state;
+  const command = commandFor(filterKeys, name);
+  if (command === 'filter.apply') return { ...state, filtering: false };
+  if (command === 'filter.cancel') return { ...state, filtering: false, filter: '', filterCursor: 0 };
+  const line = editLine({ value: state.filter, cursor: state.filterCursor, selected: false }, name);
+  if (!line) return state;
+  return { ...state, filter: line.value, filterCursor: line.cursor };
 }
 
 function commandReducer(
@@ -96,7 +107,7 @@ function commandReducer(
     case 'activity.pause':
       return { ...state, paused: !state.paused, flash: undefined };
     case 'list.filter':
-      return { ...state, filtering: true };
+      return { ...state, filtering: true, filterCursor: [...state.filter].length };
     case 'activity.open': {
       const key = state.selected ?? keys[0];
       return key?.includes('>')
@@ -104,7 +115,7 @@ function commandReducer(
         : { ...state, flash: 'Select a delivery (the lines under an event) to open it.' };
     }
     case 'activity.close':
-      return state.filter ? { ...state, filter: '', selected: undefined } : state;
+      return state.filter ? { ...state, filter: '', filterCursor: 0 } : state;
     case 'activity.redeliver': {
       const key = state.selected ?? keys[0];
       return key?.includes('>')

@@ -1,7 +1,12 @@
 import { Box, Text } from 'ink';
-import type { Message } from '../app/use-app-state.js';
 import { Spinner } from '../spinner/spinner.js';
 import { useTheme } from '../theme/theme-context.js';
+
+export interface Message {
+  title: string;
+  lines: readonly string[];
+  tone: 'ok' | 'warning' | 'error' | 'info';
+}
 
 export function ConfirmRemove({ name, kind }: { name: string; kind: 'webhook' | 'email' }) {
   const theme = useTheme();

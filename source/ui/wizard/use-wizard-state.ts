@@ -13,8 +13,8 @@ import type {
   WebhookUrl,
 } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
-import { type KeyMap, textFieldKeys, wizardKeys } from '../keys/key-map.js';
-import { editLine, type Line } from '../text-field/line-edit.js';
+import { commandFor, filterKeys, type KeyMap, textFieldKeys, wizardKeys } from '../keys/key-map.js';
+import { editLine, type Line, lineOf } from '../text-field/line-edit.js';
 import { initialMembersLoad, isPersonalSpace, type MembersLoad, recipientRows } from './recipients.js';
 import {
   ALL_EVENTS,
@@ -89,12 +89,17 @@ export interface WizardState {
   /** A hint about the current step that is not a refusal (e.g. the proposed format). */
   note?: string;
   submitting: boolean;
+  /** Bumped by each submit: the container sends one request per value, whatever else changes meanwhile. */
+  submitSerial: number;
   submitError?: string;
   cancelled: boolean;
 }
 
 export type WizardAction =
+  /** A key name, resolved through the step's key maps (`stepKeyMaps`). */
+  | { type: 'key'; name: string }
   | { type: 'text'; text: string }
+  | { type: 'filter' }
   /** A line-editing key of the focused text field (see `textFieldKeys`). */
   | { type: 'edit'; key: string }
   | { type: 'up' }
@@ -151,6 +156,7 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     scopeFilter: '',
     scopeFiltering: false,
     submitting: false,
+    submitSerial: 0,
     cancelled: false,
   };
   if (!hook) return base;
@@ -209,13 +215,15 @@ export function visibleScopeChoices(state: WizardState): readonly ScopeChoice[] 
 function scopeFilterKey(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'text':
-    case 'toggle': {
-      const text = action.type === 'toggle' ? ' ' : action.text.replace(/[\r\n]/g, '');
-      return { ...state, scopeFilter: state.scopeFilter + text, scopeCursor: 0 };
+    case 'toggle':
+    case 'edit': {
+      // The one line editor, at the end of the filter.
+      const keys =
+        action.type === 'edit' ? [action.key] : action.type === 'toggle' ? [' '] : [...action.text];
+      let line = lineOf(state.scopeFilter);
+      for (const key of keys) line = editLine(line, key) ?? line;
+      return { ...state, scopeFilter: line.value, scopeCursor: 0 };
     }
-    case 'edit':
-      if (action.key !== 'backspace') return state;
-      return { ...state, scopeFilter: [...state.scopeFilter].slice(0, -1).join(''), scopeCursor: 0 };
     case 'back':
       return { ...state, scopeFilter: '', scopeFiltering: false, scopeCursor: 0 };
     case 'next':
@@ -349,7 +357,13 @@ function accept(state: WizardState): WizardState {
       return stepBy({ ...state, scopeMode: choice?.kind === 'app' ? 'app' : 'all' }, 1);
     }
     case 'review':
-      return { ...state, submitting: true, submitError: undefined, problem: undefined };
+      return {
+        ...state,
+        submitting: true,
+        submitSerial: state.submitSerial + 1,
+        submitError: undefined,
+        problem: undefined,
+      };
   }
 }
 
@@ -362,17 +376,46 @@ function isTextStep(state: WizardState): boolean {
 }
 
 /** The wizard's bindings that act on the current step: the footer hints only these. */
+/** A key name as the action the step's key maps give it (a typed character in a text field). */
+function keyAction(state: WizardState, name: string): WizardAction | undefined {
+  for (const map of stepKeyMaps(state)) {
+    const command = commandFor(map, name);
+    if (!command) continue;
+    if (map === textFieldKeys) return { type: 'edit', key: name };
+    const actions: Record<string, WizardAction> = {
+      'wizard.next': { type: 'next' },
+      'filter.apply': { type: 'next' },
+      'wizard.back': { type: 'back' },
+      'filter.cancel': { type: 'back' },
+      'wizard.up': { type: 'up' },
+      'wizard.down': { type: 'down' },
+      'wizard.toggle': { type: 'toggle' },
+      'wizard.filter': { type: 'filter' },
+    };
+    return actions[command];
+  }
+  const typing = isTextStep(state) || (state.step === 'scope' && state.scopeFiltering);
+  const text = name === 'space' ? ' ' : name;
+  return typing && [...text].length === 1 ? { type: 'text', text } : undefined;
+}
+
 export function stepKeyMaps(state: WizardState): KeyMap[] {
+  if (state.step === 'scope' && state.scopeFiltering) return [filterKeys, textFieldKeys];
   const lists = state.step !== 'name' && state.step !== 'url' && state.step !== 'review';
   const toggles =
     !isTextStep(state) && (state.step === 'events' || state.step === 'scope' || state.step === 'recipients');
   const acting = wizardKeys.commands.filter((c) => {
     if (c.id === 'wizard.up' || c.id === 'wizard.down') return lists;
     if (c.id === 'wizard.toggle') return toggles;
+    if (c.id === 'wizard.filter') return state.step === 'scope';
     return true;
   });
-  const step = { ...wizardKeys, commands: acting };
-  return isTextStep(state) ? [step, textFieldKeys] : [step];
+  if (!isTextStep(state)) return [{ ...wizardKeys, commands: acting }];
+  // In a text field, letters are typed: only the arrows move.
+  const arrows = acting.map((c) =>
+    c.id === 'wizard.up' || c.id === 'wizard.down' ? { ...c, keys: c.keys.filter((k) => k.length > 1) } : c,
+  );
+  return [{ ...wizardKeys, commands: arrows }, textFieldKeys];
 }
 
 /** The focused text field as a line being edited. */
@@ -455,22 +498,22 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : { status: 'failed', error: action.message };
     return withRecipientCursor({ ...state, members });
   }
+  if (action.type === 'key') {
+    const resolved = keyAction(state, action.name);
+    return resolved ? wizardReducer(state, resolved) : state;
+  }
   if (state.submitting && action.type !== 'submitFailed') return state;
   if (state.step === 'scope' && state.scopeFiltering) return scopeFilterKey(state, action);
 
   switch (action.type) {
     case 'text': {
       if (isTextStep(state)) return editText(state, [...action.text.replace(/[\r\n]/g, '')]);
-      // In lists, vim keys move, a space toggles, and / filters the scope's apps.
-      let next = state;
-      for (const ch of action.text) {
-        if (ch === 'j') next = moveCursor(next, 1);
-        else if (ch === 'k') next = moveCursor(next, -1);
-        else if (ch === ' ') next = toggle(next);
-        else if (ch === '/' && next.step === 'scope') next = { ...next, scopeFiltering: true };
-      }
-      return next;
+      // In lists, the keys are the step's key map's (j k Space /).
+      return state;
     }
+    case 'filter':
+      return state.step === 'scope' ? { ...state, scopeFiltering: true } : state;
+
     case 'edit':
       return isTextStep(state) ? editText(state, [action.key]) : state;
     case 'up':

@@ -1,20 +1,21 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { hookPath } from '../../api/hook-paths.js';
 import { expandEvents } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
-import { useAppActions } from '../app/contexts.js';
+import { useSession } from '../app/session-context.js';
 import { emailHookCommand, webhookCommand } from '../hooks/clever-command.js';
 import { hintsOf } from '../keys/key-map.js';
+import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
 import { Footer } from '../layout/footer.js';
 import { Spinner } from '../spinner/spinner.js';
+import { useDispatch } from '../state/store.js';
 import { scrollOffset } from '../table/window.js';
 import { TextField } from '../text-field/text-field.js';
 import { useTheme } from '../theme/theme-context.js';
 import { personName, unlistedUserIds } from './recipients.js';
 import { useMembersLoad } from './use-members-load.js';
-import { useWizardKeys } from './use-wizard-keys.js';
 import {
   addressList,
   emailHookInputOf,
@@ -52,27 +53,42 @@ export interface WizardProps {
 /** The guided add and edit: one step at a time, each checked before the next. */
 export function Wizard({ context, hook, width, height }: WizardProps) {
   const theme = useTheme();
-  const actions = useAppActions();
+  const session = useSession();
+  const appDispatch = useDispatch();
   const [state, dispatch] = useWizardState(context, hook);
-  useWizardKeys(actions.keys, dispatch);
-  useMembersLoad(state, dispatch, actions.api);
+  // Every key while the wizard is open, but Ctrl-C (it quits, from the App).
+  useKeypress(
+    (name) => {
+      if (name === 'ctrl+c') return false;
+      dispatch({ type: 'key', name });
+      return true;
+    },
+    { priority: KEY_PRIORITY.overlay },
+  );
+  useMembersLoad(state, dispatch, session.api);
 
   useEffect(() => {
-    if (state.cancelled) actions.dispatch({ type: 'wizardClosed' });
-  }, [state.cancelled, actions]);
+    if (state.cancelled) appDispatch({ type: 'wizardClosed' });
+  }, [state.cancelled, appDispatch]);
 
+  // One request per submit: the effect runs again only for a new submit, not when something else
+  // changes meanwhile (the members list answering late used to send the same hook twice).
+  const submitted = useRef(state);
+  submitted.current = state;
   useEffect(() => {
-    if (!state.submitting) return;
-    const input = context.kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
-    actions
-      .saveHook(context.kind, context.ownerId, state.hookId, input)
-      .then((saved) =>
-        actions.dispatch({ type: 'hookSaved', kind: context.kind, hook: saved, created: !state.hookId }),
-      )
+    if (state.submitSerial === 0) return;
+    const now = submitted.current;
+    const input =
+      context.kind === 'webhook'
+        ? { kind: 'webhook' as const, body: webhookInputOf(now) }
+        : { kind: 'email' as const, body: emailHookInputOf(now) };
+    session
+      .saveHook(context.ownerId, now.hookId, input)
+      .then((saved) => appDispatch({ type: 'hookSaved', hook: saved, created: !now.hookId }))
       .catch((error: unknown) =>
         dispatch({ type: 'submitFailed', message: error instanceof Error ? error.message : String(error) }),
       );
-  }, [state.submitting, state, context, actions, dispatch]);
+  }, [state.submitSerial, context, session, appDispatch, dispatch]);
 
   const what = context.kind === 'webhook' ? 'a webhook' : 'an e-mail hook';
   const stepIndex = state.steps.indexOf(state.step);

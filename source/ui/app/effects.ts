@@ -1,38 +1,25 @@
 // Runs the effects that the reducer queued: each is taken once, run, and answered with actions.
-import { useEffect } from 'react';
 import type { WebhookTestResult } from '../../api/types.js';
+import { emailHookEntry, hookTitle, webhookEntry } from '../../domain/hooks.js';
 import type { OrganisationMember } from '../../domain/schemas.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
-import type { Remote } from './remote.js';
+import type { AppAction, Effect, Message } from '../state/model.js';
+import type { Remote } from '../state/remote.js';
 import { errorText, type TuiSession } from './session.js';
-import type { AppAction, Effect, Message } from './use-app-state.js';
-
-export function useEffects(
-  effects: readonly Effect[],
-  session: () => TuiSession | undefined,
-  dispatch: (action: AppAction) => void,
-  quit: () => void,
-) {
-  useEffect(() => {
-    if (effects.length === 0) return;
-    dispatch({ type: 'effectsTaken', count: effects.length });
-    for (const effect of effects) void run(effect, session, dispatch, quit);
-  }, [effects, session, dispatch, quit]);
-}
 
 function memberNames(members: readonly OrganisationMember[]): Map<string, string> {
   return new Map(members.flatMap((m) => (m.member.name ? [[m.member.id, m.member.name] as const] : [])));
 }
 
-function settle<T>(result: PromiseSettledResult<T>): Remote<T> {
+function settle<T, R>(result: PromiseSettledResult<T[]>, entry: (item: T) => R): Remote<R[]> {
   return result.status === 'fulfilled'
-    ? { status: 'ready', data: result.value }
+    ? { status: 'ready', data: result.value.map(entry) }
     : { status: 'failed', error: errorText(result.reason) };
 }
 
-async function run(
+export async function runEffect(
   effect: Effect,
-  session: () => TuiSession | undefined,
+  session: TuiSession | undefined,
   dispatch: (action: AppAction) => void,
   quit: () => void,
 ): Promise<void> {
@@ -40,9 +27,8 @@ async function run(
     quit();
     return;
   }
-  const current = session();
-  if (!current) return;
-  const { api } = current;
+  if (!session) return;
+  const { api } = session;
   switch (effect.type) {
     case 'loadOwners':
       try {
@@ -56,12 +42,11 @@ async function run(
         api.listWebhooks(effect.ownerId),
         api.listEmailHooks(effect.ownerId),
       ]);
-      current.rememberOwner(effect.ownerId);
       dispatch({
         type: 'hooksLoaded',
         ownerId: effect.ownerId,
-        webhooks: settle(webhooks),
-        emailHooks: settle(emailHooks),
+        webhooks: settle(webhooks, webhookEntry),
+        emailHooks: settle(emailHooks, emailHookEntry),
       });
       // Only to name the people e-mail hooks notify, so asked once the hooks are on screen; on a
       // failure their ids are shown.
@@ -70,31 +55,40 @@ async function run(
       if (people) dispatch({ type: 'peopleLoaded', ownerId: effect.ownerId, people: memberNames(people) });
       return;
     }
-    case 'removeHook':
+    case 'rememberOwner':
+      session.rememberOwner(effect.ownerId);
+      return;
+    case 'removeHook': {
+      const { hook } = effect;
       try {
-        if (effect.kind === 'webhook') await api.removeWebhook(effect.ownerId, effect.hookId);
-        else await api.removeEmailHook(effect.ownerId, effect.hookId);
-        dispatch({ type: 'hookRemoved', kind: effect.kind, ownerId: effect.ownerId, hookId: effect.hookId });
+        if (hook.kind === 'webhook') await api.removeWebhook(hook.ownerId, hook.id);
+        else await api.removeEmailHook(hook.ownerId, hook.id);
+        dispatch({ type: 'hookRemoved', hook });
       } catch (error) {
         dispatch({
           type: 'showMessage',
-          message: { title: 'Could not remove the hook', lines: [errorText(error)], tone: 'error' },
+          message: { title: `Could not remove ${hookTitle(hook)}`, lines: [errorText(error)], tone: 'error' },
         });
       }
       return;
+    }
     case 'testHook':
       try {
         const results = await api.testWebhook(effect.hook);
-        dispatch({ type: 'showMessage', message: testMessage(effect.hook.name || effect.hook.id, results) });
+        dispatch({ type: 'showMessage', message: testMessage(hookTitle(effect.hook), results) });
       } catch (error) {
         dispatch({
           type: 'showMessage',
-          message: { title: 'Could not send the test', lines: [errorText(error)], tone: 'error' },
+          message: {
+            title: `Could not send the test to ${hookTitle(effect.hook)}`,
+            lines: [errorText(error)],
+            tone: 'error',
+          },
         });
       }
       return;
     case 'welcomeSeen':
-      current.welcomeSeen();
+      session.welcomeSeen();
       return;
   }
 }

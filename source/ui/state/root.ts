@@ -1,0 +1,168 @@
+// The root reducer: it routes each key through the key maps in force to the slice that owns it, hands
+// every other action to its slice, then keeps each list's selection on its row (by id).
+import { activityKeys } from '../activity/activity-keys.js';
+import { commandFor, globalKeys, type HookCommand, type ListCommand } from '../keys/key-map.js';
+import { hookCommand, hookRemoved, hookSaved, queue, withStatus } from './hook-commands.js';
+import { activeKeyMaps } from './key-maps.js';
+import { filterKey, initialLists, keepSelection, listKey, listOf, nextPane, showTab } from './lists.js';
+import type { AppAction, AppState, HelpArea, HookNotice } from './model.js';
+import { NO_OVERLAY, overlayKey } from './overlays.js';
+import { hooksLoading, initialRemote, newlyDisabled, ownersLoading, remoteReducer } from './remote-data.js';
+import { selectedHook, selectedOwner } from './selectors.js';
+
+export function initialAppState(): AppState {
+  return {
+    remote: initialRemote(),
+    lists: initialLists(),
+    overlay: NO_OVERLAY,
+    wizardSerial: 0,
+    statusSerial: 0,
+    notices: [],
+    effects: [],
+  };
+}
+
+const HOOK_COMMANDS = new Set<string>(['hook.add', 'hook.edit', 'hook.remove', 'hook.test']);
+
+/** `r`: everything asked for again; what is on screen stays (selection, open details) until it answers. */
+function reload(state: AppState): AppState {
+  if (state.remote.connectError) {
+    const { connectError: _cleared, ...remote } = state.remote;
+    return {
+      ...state,
+      remote: { ...remote, owners: { status: 'loading' }, connectAttempt: remote.connectAttempt + 1 },
+    };
+  }
+  const owner = selectedOwner(state);
+  let remote = ownersLoading(state.remote);
+  if (owner) remote = hooksLoading(remote, owner.id);
+  return queue(
+    { ...state, remote },
+    { type: 'loadOwners' },
+    ...(owner
+      ? [{ type: 'loadHooks' as const, ownerId: owner.id, organisation: owner.kind === 'organisation' }]
+      : []),
+  );
+}
+
+function globalKey(state: AppState, command: string): AppState {
+  switch (command) {
+    case 'app.quit':
+      return queue(state, { type: 'quit' });
+    case 'app.help':
+      return { ...state, overlay: { type: 'help', scroll: 0 } };
+    case 'app.refresh':
+      return reload(state);
+    case 'pane.next':
+      return nextPane(state, 1);
+    case 'pane.previous':
+      return nextPane(state, -1);
+    case 'tab.webhooks':
+      return showTab(state, 'webhooks');
+    case 'tab.emailHooks':
+      return showTab(state, 'emailHooks');
+    case 'tab.activity':
+      return showTab(state, 'activity');
+    default:
+      return state;
+  }
+}
+
+function keyReducer(state: AppState, name: string, pageSize: number, area: HelpArea): AppState {
+  if (name === 'ctrl+c') return queue(state, { type: 'quit' });
+  const fromOverlay = overlayKey(state, name, area);
+  if (fromOverlay) return fromOverlay;
+  if (state.overlay.type === 'detail') {
+    // Over the details, `r` reloads and keeps them open; the other global keys close them first.
+    const command = commandFor(globalKeys, name);
+    if (command === 'app.refresh') return reload(state);
+    return command ? globalKey({ ...state, overlay: NO_OVERLAY }, command) : state;
+  }
+  const pane = state.lists.focus;
+  if (listOf(state, pane).filtering) return filterKey(state, pane, name);
+  for (const map of activeKeyMaps(state)) {
+    const command = commandFor(map, name);
+    if (!command) continue;
+    if (map === globalKeys) return globalKey(state, command);
+    // The Activity pane's keys are its own (../activity); only its filter is the hook list's.
+    if (map === activityKeys)
+      return command === 'list.filter' ? listKey(state, pane, command, pageSize) : state;
+    if (HOOK_COMMANDS.has(command))
+      return hookCommand(state, command as HookCommand, selectedHook(state), 'list');
+    if (command === 'list.open' && pane === 'hooks') {
+      const hook = selectedHook(state);
+      return hook
+        ? { ...state, overlay: { type: 'detail', kind: hook.kind, hookId: hook.id, scroll: 0 } }
+        : state;
+    }
+    return listKey(state, pane, command as ListCommand, pageSize);
+  }
+  return state;
+}
+
+function withNotices(state: AppState, notices: HookNotice[]): AppState {
+  if (notices.length === 0) return state;
+  const ids = new Set(notices.map((n) => n.hookId));
+  const next = { ...state, notices: [...notices, ...state.notices.filter((n) => !ids.has(n.hookId))] };
+  return withStatus(next, notices.map((n) => n.text).join('; '), 'warning');
+}
+
+function reduce(state: AppState, action: AppAction): AppState {
+  switch (action.type) {
+    case 'key': {
+      // A status line lasts until the next key.
+      const { status: _read, ...rest } = state;
+      return keyReducer(rest, action.name, action.pageSize, action.helpArea);
+    }
+    case 'connected': {
+      const preferred = action.preferredOwnerId;
+      const owners = state.lists.owners;
+      const connected: AppState = {
+        ...state,
+        remote: remoteReducer(state.remote, action),
+        lists: {
+          ...state.lists,
+          ...(preferred ? { preferredOwnerId: preferred } : {}),
+          owners: owners.selectedId || !preferred ? owners : { ...owners, selectedId: preferred },
+        },
+      };
+      // Shown once: remembered as soon as it is on screen, however the user leaves it.
+      return action.showWelcome
+        ? queue({ ...connected, overlay: { type: 'welcome' } }, { type: 'welcomeSeen' })
+        : connected;
+    }
+    case 'hooksLoaded': {
+      const before = state.remote.hooks[action.ownerId]?.webhooks;
+      const next = { ...state, remote: remoteReducer(state.remote, action) };
+      return withNotices(next, newlyDisabled(before, action.webhooks));
+    }
+    case 'hookSaved':
+      return hookSaved(
+        { ...state, remote: remoteReducer(state.remote, action) },
+        action.hook,
+        action.created,
+      );
+    case 'hookRemoved':
+      return hookRemoved({ ...state, remote: remoteReducer(state.remote, action) }, action.hook);
+    case 'effectsTaken':
+      return { ...state, effects: state.effects.slice(action.count) };
+    case 'wizardClosed':
+      return { ...state, overlay: NO_OVERLAY };
+    case 'showMessage':
+      return { ...state, overlay: { type: 'message', message: action.message } };
+    case 'status':
+      return withStatus(state, action.text, action.tone);
+    case 'statusExpired':
+      if (state.status?.serial !== action.serial) return state;
+      return (({ status: _gone, ...rest }) => rest)(state);
+    default:
+      return { ...state, remote: remoteReducer(state.remote, action) };
+  }
+}
+
+export function appReducer(state: AppState, action: AppAction): AppState {
+  const next = reduce(state, action);
+  if (next === state) return state;
+  const kept = keepSelection(state, next);
+  return queue(kept.state, ...kept.effects);
+}
