@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGUE } from '../../source/domain/events.js';
 import type { EmailHook, Webhook } from '../../source/domain/schemas.js';
 import { unlistedUserIds } from '../../source/ui/wizard/recipients.js';
+import { wizardReducer } from '../../source/ui/wizard/use-wizard-state.js';
+import { emailHookInputOf, webhookInputOf } from '../../source/ui/wizard/wizard-input.js';
 import {
-  emailHookInputOf,
   initialWizardState,
   recipientRowsOf,
   type WizardAction,
   type WizardContext,
   type WizardState,
-  webhookInputOf,
-  wizardReducer,
-} from '../../source/ui/wizard/use-wizard-state.js';
+} from '../../source/ui/wizard/wizard-state.js';
 
 const context: WizardContext = {
   kind: 'webhook',
