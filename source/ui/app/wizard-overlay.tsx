@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import type { HookKind } from '../../domain/hooks.js';
 import { useCatalogue, useHook, useSelectedApp, useSelectedOwner, useWho } from '../state/use-app.js';
-import type { WizardContext } from '../wizard/wizard-state.js';
 import { Wizard } from '../wizard/wizard.js';
+import type { WizardContext } from '../wizard/wizard-state.js';
 
 export function WizardOverlay({
   kind,
