@@ -1,7 +1,7 @@
 // The one client for Clever Cloud and the sandbox: each method is one request of the contract
 // (../shared/clever-api.md), its answer parsed by the domain's schemas.
 import { z } from 'zod';
-import { WebhookTestResults } from '../domain/deliveries.js';
+import { SandboxInfo, WebhookTestResults } from '../domain/deliveries.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../domain/events.js';
 import {
   Addon,
@@ -34,8 +34,9 @@ export interface ClientOptions
 const enc = encodeURIComponent;
 
 export class HttpCleverApi implements CleverApi {
-  readonly target: ApiTarget;
+  target: ApiTarget;
   private readonly http: HttpTransport;
+  private identified: Promise<ApiTarget & { sandboxVersion?: string }> | undefined;
 
   constructor(credentials: Credentials, options: ClientOptions = {}) {
     this.http = new HttpTransport({
@@ -54,6 +55,23 @@ export class HttpCleverApi implements CleverApi {
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  identify(): Promise<ApiTarget & { sandboxVersion?: string }> {
+    // What the caller knew for sure (a sandbox it found or started) stands; an API reached through
+    // credentials is Clever Cloud unless it answers the sandbox's own endpoint.
+    this.identified ??= this.http
+      .send({ method: 'GET', path: '/sandbox/v1/info', schema: SandboxInfo, retries: 0 })
+      .then(
+        (info) => info?.version,
+        () => undefined,
+      )
+      .then((version) => {
+        if (version === undefined) return this.target;
+        this.target = { ...this.target, kind: 'sandbox' };
+        return { ...this.target, sandboxVersion: version };
+      });
+    return this.identified;
   }
 
   self(): Promise<Self> {
@@ -140,7 +158,8 @@ export class HttpCleverApi implements CleverApi {
   }
 
   async testWebhook(hook: Webhook): Promise<WebhookTestResult[]> {
-    if (this.target.kind !== 'sandbox') return sendTestEvent(hook, await this.sampleContext(hook));
+    if ((await this.identify()).kind !== 'sandbox')
+      return sendTestEvent(hook, await this.sampleContext(hook));
     const results = await this.http.send({
       method: 'POST',
       path: `/sandbox/v1/webhooks/${enc(hook.ownerId)}/${enc(hook.id)}/test`,

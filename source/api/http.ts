@@ -40,6 +40,8 @@ export interface RequestSpec<T> {
   subject?: string;
   /** Statuses that mean "nothing here" and answer `undefined` instead of an error (404 on hook lists). */
   emptyOn?: readonly number[];
+  /** Extra attempts for this request, instead of the transport's (idempotent requests only). */
+  retries?: number;
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
@@ -72,7 +74,7 @@ export class HttpTransport {
 
   /** The parsed answer; undefined for an empty 2xx body or a status listed in `emptyOn`. */
   async send<T>(spec: RequestSpec<T>): Promise<T | undefined> {
-    const attempts = IDEMPOTENT.has(spec.method) ? this.retries + 1 : 1;
+    const attempts = IDEMPOTENT.has(spec.method) ? (spec.retries ?? this.retries) + 1 : 1;
     const context: FailureContext = {
       method: spec.method,
       path: spec.path,

@@ -16,7 +16,11 @@ import type {
   WebhookInput,
 } from '../domain/schemas.js';
 
-/** Where the client talks to, for headers, badges and messages. */
+/**
+ * Where the client talks to, for headers, badges and messages. `kind` is learned from the API itself
+ * (`identify()`): before it answered, it is what the caller knew (a sandbox this process found or
+ * started), else 'clever-cloud'.
+ */
 export interface ApiTarget {
   kind: 'clever-cloud' | 'sandbox';
   /** e.g. https://api.clever-cloud.com or http://127.0.0.1:8080 */
@@ -29,6 +33,12 @@ export type { WebhookTestResult };
 
 export interface CleverApi {
   readonly target: ApiTarget;
+  /**
+   * Asks the API what it is (one request to the sandbox-only `GET /sandbox/v1/info`, made once) and
+   * updates `target`: an API that answers it is a sandbox, whatever its host; one reached with
+   * credentials that does not is Clever Cloud, even on 127.0.0.1 (an SSH tunnel, a proxy).
+   */
+  identify(): Promise<ApiTarget & { sandboxVersion?: string }>;
 
   self(): Promise<Self>;
   summary(): Promise<Summary>;

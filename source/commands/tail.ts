@@ -8,6 +8,7 @@ export interface TailFlags {
   app?: string;
   event?: string;
   format: 'human' | 'json-stream';
+  since?: string;
   sandbox?: boolean;
 }
 
@@ -19,6 +20,11 @@ export function register(program: Command): void {
     )
     .option('-a, --app <id|name>', 'only this application')
     .option('-e, --event <events>', 'only these events, comma-separated (META_… groups allowed)')
+    .option(
+      '--since <duration|time>',
+      'first replay what happened since then (e.g. 10m, 1h, 2026-11-30T08:00:00Z): deployments, and ' +
+        'webhook deliveries on the sandbox, marked as replayed; without it, only what happens from now',
+    )
     .addOption(
       new Option('-F, --format <format>', 'output: lines for people, or one JSON object per line')
         .choices(['human', 'json-stream'])
@@ -28,6 +34,7 @@ export function register(program: Command): void {
   addSandboxOption(command);
   withExamples(command, [
     'clever-notify tail --app my-app',
+    'clever-notify tail --since 1h --event META_DEPLOYMENT_RESULT',
     'clever-notify tail -F json-stream | jq \'select(.type == "event") | .deployment.state\'',
   ]);
   command.action(async (flags: TailFlags) => {

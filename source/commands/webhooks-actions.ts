@@ -94,7 +94,7 @@ export function removeWebhook(id: string, flags: CommonFlags): Promise<void> {
 export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<void> {
   await withApi(flags, async (api) => {
     const hook = await findHook(WEBHOOK, api, flags, id);
-    if (api.target.kind !== 'sandbox') {
+    if ((await api.identify()).kind !== 'sandbox') {
       const count = hook.urls.length === 1 ? 'its URL' : `its ${hook.urls.length} URLs`;
       const yes = await confirm(
         `Send a sample DEPLOYMENT_SUCCESS event from this machine to ${count} (${hook.urls.map((u) => u.url).join(', ')})?`,

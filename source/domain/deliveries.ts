@@ -4,6 +4,19 @@
 import { z } from 'zod';
 import { WebhookFormat } from './schemas.js';
 
+/**
+ * Why a delivery was sent: an event that matched the hook, a test (`…/webhooks/OWNER/HOOK/test`), or a
+ * redelivery (`…/deliveries/ID/redeliver`). Tests and redeliveries are sent once, at once, never
+ * retried, and change nothing in the hook (docs/sandbox.md, "Tests and redeliveries").
+ */
+export const DeliveryKind = z.enum(['event', 'test', 'redelivery']);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
+
+/** The kind of a record; records written before kinds existed are events. */
+export function deliveryKind(delivery: Pick<Delivery, 'kind'>): DeliveryKind {
+  return delivery.kind ?? 'event';
+}
+
 export const Delivery = z.object({
   id: z.string(),
   /** Opaque and increasing: list and stream resume after it. */
@@ -14,6 +27,15 @@ export const Delivery = z.object({
   ownerId: z.string(),
   url: z.string(),
   format: WebhookFormat,
+  /** Absent in records written before kinds existed: read it with `deliveryKind`. */
+  kind: DeliveryKind.optional(),
+  /** Set (true) on the record of a test, so that a reader of the raw log cannot mistake it for an event. */
+  test: z.boolean().optional(),
+  /**
+   * Set (true) when the delivery was not made because too many to this URL were already pending (the
+   * bound of docs/sandbox.md, "Limits"); `warning` says so too.
+   */
+  dropped: z.boolean().optional(),
   /** 1 for the first try of this event to this URL. */
   attempt: z.number(),
   /** The exact body sent, as text. */
@@ -80,3 +102,7 @@ export const WebhookTestResult = z.object({
 export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
 
 export const WebhookTestResults = z.array(WebhookTestResult);
+
+/** `GET /sandbox/v1/info`: only a sandbox answers it, which is how a client tells one from Clever Cloud. */
+export const SandboxInfo = z.object({ sandbox: z.literal(true), version: z.string() });
+export type SandboxInfo = z.infer<typeof SandboxInfo>;

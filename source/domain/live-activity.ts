@@ -5,8 +5,9 @@
 // Rows are keyed by deployment uuid for the events about one deployment (BEGIN, END, SUCCESS, FAIL), so
 // that a WIP row becomes its result in place and a poll never duplicates what the socket showed. Every
 // other event is a row of its own.
-import type { Delivery } from './deliveries.js';
-import { type Deployment, EventEnvelope, eventData } from './schemas.js';
+import type { Delivery, DeliveryKind } from './deliveries.js';
+import { failureTime } from './live-hooks.js';
+import { type DeliveryFailure, type Deployment, EventEnvelope, eventData } from './schemas.js';
 
 /** The events about one deployment, merged into the row of that deployment. */
 const DEPLOYMENT_EVENTS = new Set([
@@ -16,9 +17,13 @@ const DEPLOYMENT_EVENTS = new Set([
   'DEPLOYMENT_FAIL',
 ]);
 
+/** What a row or a delivery line is: an event of the platform, a test of a hook, or a redelivery. */
+export type ActivityKind = DeliveryKind;
+
 /** All attempts to deliver one event to one URL of one hook, latest attempt last. */
 export interface DeliveryLine {
   key: string;
+  kind: ActivityKind;
   eventId: string;
   eventType: string;
   hookId: string;
@@ -49,8 +54,17 @@ export interface ActivityRow {
   ownerId?: string | undefined;
   appId?: string | undefined;
   deployment?: DeploymentInfo | undefined;
-  /** Where the row's current state came from: a socket frame, a poll, or a delivery of the sandbox. */
-  source: 'socket' | 'poll' | 'delivery';
+  /**
+   * Where the row's current state came from: a socket frame, a poll of the deployments list, a delivery
+   * of the sandbox's log, or a new entry in a hook's `failures[]` (Clever Cloud, which has no log).
+   */
+  source: 'socket' | 'poll' | 'delivery' | 'failures';
+  /** `test` and `redelivery` rows hold only what was sent: never an app's deployment. */
+  kind: ActivityKind;
+  /** Happened before the view started, shown because history was asked for (`tail --since`). */
+  replay: boolean;
+  /** The hook a test, a redelivery or a failure entry is about. */
+  hookId?: string | undefined;
   deliveries: DeliveryLine[];
 }
 
@@ -74,10 +88,25 @@ export type ActivityAction =
       deployments: readonly Deployment[];
       /** Deployments older than this (epoch ms) and not already shown are history, not news. */
       since: number;
+      /** The deployments are history asked for (`tail --since`): new rows are marked `replay`. */
+      replay?: boolean;
     }
-  | { type: 'delivery'; delivery: Delivery };
+  | { type: 'delivery'; delivery: Delivery; replay?: boolean }
+  /**
+   * Entries of a webhook's `failures[]` that a refresh found and the view had not seen (Clever Cloud
+   * keeps no delivery log: this is how its failed deliveries show).
+   */
+  | {
+      type: 'hookFailures';
+      ownerId: string;
+      hookId: string;
+      failures: readonly DeliveryFailure[];
+      at: number;
+    };
 
 export const DEFAULT_CAPACITY = 500;
+/** The event of a row made from a hook's `failures[]`, which do not say which event failed. */
+export const FAILED_DELIVERY = 'WEBHOOK_DELIVERY_FAILED';
 /** Attempts kept per delivery line and lines kept per row: enough for any retry schedule. */
 const MAX_ATTEMPTS = 20;
 const MAX_LINES_PER_ROW = 50;
@@ -124,7 +153,8 @@ export function reduceActivity(state: ActivityState, actions: readonly ActivityA
   for (const action of actions) {
     if (action.type === 'event') draft.event(action.envelope, 'socket');
     else if (action.type === 'deployments') draft.deployments(action);
-    else draft.delivery(action.delivery);
+    else if (action.type === 'delivery') draft.delivery(action.delivery, action.replay === true);
+    else draft.hookFailures(action);
   }
   return draft.finish();
 }
@@ -152,8 +182,17 @@ class Draft {
     return copy;
   }
 
-  private create(row: Omit<ActivityRow, 'seq' | 'deliveries'>): ActivityRow {
-    const created: ActivityRow = { ...row, seq: this.nextSeq++, deliveries: [] };
+  private create(
+    row: Omit<ActivityRow, 'seq' | 'deliveries' | 'kind' | 'replay'> &
+      Partial<Pick<ActivityRow, 'kind' | 'replay'>>,
+  ): ActivityRow {
+    const created: ActivityRow = {
+      kind: 'event',
+      replay: false,
+      ...row,
+      seq: this.nextSeq++,
+      deliveries: [],
+    };
     this.rows.set(row.key, created);
     this.touched.add(row.key);
     return created;
@@ -200,6 +239,7 @@ class Draft {
         cause: data.cause,
       });
     }
+    if (row.deployment) row.event = deploymentEventName(row.deployment.state);
   }
 
   /** Rows that deliveries made before their socket event arrived join that event's row. */
@@ -233,18 +273,17 @@ class Draft {
         row.deployment = merged;
         row.ownerId ??= action.ownerId;
         row.appId ??= action.appId;
-        // The poll knows the result, not which event carried it: say it as the END that was missed.
-        if (isTerminalState(merged.state) && !isTerminalState(existing.deployment?.state)) {
-          row.event = 'DEPLOYMENT_ACTION_END';
+        row.event = deploymentEventName(merged.state);
+        if (isTerminalState(merged.state) && !isTerminalState(existing.deployment?.state))
           row.source = 'poll';
-        }
       } else {
         this.create({
           key,
           date: d.date,
           lastDate: d.date,
           seen: {},
-          event: isTerminalState(d.state) ? 'DEPLOYMENT_ACTION_END' : 'DEPLOYMENT_ACTION_BEGIN',
+          event: deploymentEventName(d.state),
+          replay: action.replay === true,
           ownerId: action.ownerId,
           appId: action.appId,
           deployment: info,
@@ -254,8 +293,9 @@ class Draft {
     }
   }
 
-  delivery(record: Delivery): void {
-    const key = this.rowOfDelivery(record);
+  delivery(record: Delivery, replay = false): void {
+    const kind = record.kind ?? 'event';
+    const key = kind === 'event' ? this.rowOfDelivery(record, replay) : this.oneShotRow(record, kind, replay);
     const row = this.writable(key)!;
     const lineKey = `${record.eventId}|${record.hookId}|${record.url}`;
     const index = row.deliveries.findIndex((l) => l.key === lineKey);
@@ -264,6 +304,7 @@ class Draft {
         ? { ...row.deliveries[index]!, attempts: [...row.deliveries[index]!.attempts] }
         : {
             key: lineKey,
+            kind: record.kind ?? 'event',
             eventId: record.eventId,
             eventType: record.eventType,
             hookId: record.hookId,
@@ -287,13 +328,90 @@ class Draft {
    * body is the event itself and names its row; otherwise the nearest row of the same event type and
    * owner, not yet linked to another event id, is that event; failing all, the delivery makes its own row.
    */
-  private rowOfDelivery(record: Delivery): string {
+  /**
+   * A test or a redelivery is a row of its own, named for what was sent and to which hook: its body
+   * names an app and a deployment, but none happened.
+   */
+  private oneShotRow(record: Delivery, kind: ActivityKind, replay: boolean): string {
+    const key =
+      kind === 'test'
+        ? `test:${record.eventId}`
+        : `redelivery:${record.eventId}|${record.hookId}|${record.url}`;
+    if (!this.rows.has(key)) {
+      this.create({
+        key,
+        date: record.at,
+        lastDate: record.at,
+        seen: {},
+        event: record.eventType,
+        ownerId: record.ownerId,
+        hookId: record.hookId,
+        source: 'delivery',
+        kind,
+        replay,
+      });
+    }
+    return key;
+  }
+
+  /** Each new entry of a hook's `failures[]` (Clever Cloud): a row with one failed delivery line. */
+  hookFailures(action: Extract<ActivityAction, { type: 'hookFailures' }>): void {
+    for (const failure of action.failures) {
+      const at = failureTime(failure, action.at);
+      const key = `failure:${action.hookId}|${failure.url}|${at}|${failure.status ?? failure.networkFailure ?? ''}`;
+      if (this.rows.has(key)) continue;
+      const row = this.create({
+        key,
+        date: at,
+        lastDate: at,
+        seen: {},
+        event: FAILED_DELIVERY,
+        ownerId: action.ownerId,
+        hookId: action.hookId,
+        source: 'failures',
+      });
+      const attempt: Delivery = {
+        id: key,
+        cursor: '',
+        eventId: key,
+        eventType: FAILED_DELIVERY,
+        hookId: action.hookId,
+        ownerId: action.ownerId,
+        url: failure.url,
+        format: 'raw',
+        attempt: 1,
+        requestBody: '',
+        durationMs: 0,
+        final: true,
+        ok: false,
+        at,
+        ...(failure.status !== undefined ? { status: failure.status } : {}),
+        ...(failure.networkFailure !== undefined ? { networkFailure: failure.networkFailure } : {}),
+        ...(failure.partialBody !== undefined ? { responseExcerpt: failure.partialBody } : {}),
+      };
+      row.deliveries.push({
+        key,
+        kind: 'event',
+        eventId: key,
+        eventType: FAILED_DELIVERY,
+        hookId: action.hookId,
+        url: failure.url,
+        format: 'raw',
+        attempts: [attempt],
+      });
+    }
+  }
+
+  private rowOfDelivery(record: Delivery, replay: boolean): string {
     const known = this.eventRows.get(record.eventId);
     const orphan = known?.startsWith('delivery-event:');
     if (known && this.rows.has(known) && !(orphan && record.format === 'raw')) return known;
     const envelope = envelopeOf(record.requestBody);
     let key = envelope ? rowKeyOfEvent(envelope) : undefined;
-    if (key && !this.rows.has(key) && envelope) this.event(envelope, 'delivery');
+    if (key && !this.rows.has(key) && envelope) {
+      this.event(envelope, 'delivery');
+      if (replay) this.rows.get(key)!.replay = true;
+    }
     // A raw body names the event exactly: a row that guessed (an orphan) hands its deliveries over.
     if (key && known && orphan && this.rows.has(known)) this.mergeInto(known, key);
     key ??= this.nearestUnlinkedRow(record);
@@ -308,6 +426,7 @@ class Draft {
         event: record.eventType,
         ownerId: record.ownerId,
         source: 'delivery',
+        replay,
       });
     }
     this.eventRows.set(record.eventId, key);
@@ -355,6 +474,16 @@ class Draft {
 /** Whether the row already holds deliveries of another event of this type (so it is not that event). */
 function hasOtherEventOfType(row: ActivityRow, type: string, eventId: string | undefined): boolean {
   return row.deliveries.some((l) => l.eventType === type && l.eventId !== eventId);
+}
+
+/**
+ * A deployment row is named for what it is, whichever path (socket or poll) told its state: the result
+ * when there is one, else the END of a deployment that ended otherwise (CANCELLED), else its BEGIN.
+ */
+export function deploymentEventName(state: string): string {
+  if (state === 'OK') return 'DEPLOYMENT_SUCCESS';
+  if (state === 'FAIL') return 'DEPLOYMENT_FAIL';
+  return isTerminalState(state) ? 'DEPLOYMENT_ACTION_END' : 'DEPLOYMENT_ACTION_BEGIN';
 }
 
 function impliedState(event: string): string | undefined {

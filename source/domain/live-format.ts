@@ -15,8 +15,11 @@ export interface EventFields {
   state: string;
   commit: string;
   cause: string;
-  /** "poll" when the result came from the deployments list because the socket missed it. */
-  note: string;
+  /**
+   * Tags: "test" or "redelivery" (what was sent was no event of the platform), "replay" (history asked
+   * for with `--since`), "poll" (the result came from the deployments list: the socket missed it).
+   */
+  tags: string[];
 }
 
 export interface DeliveryFields {
@@ -50,15 +53,29 @@ function nameOf(id: string | undefined, names: LiveNames): string | undefined {
   return id === undefined ? undefined : (names.appNames.get(id) ?? id);
 }
 
+/** What a row is about: its app, else the hook a test, a redelivery or a failure entry is about, else its owner. */
+function subjectOf(row: ActivityRow, names: LiveNames): string {
+  const hook = row.hookId === undefined ? undefined : (names.hookNames.get(row.hookId) ?? row.hookId);
+  return nameOf(row.appId, names) ?? hook ?? nameOf(row.ownerId, names) ?? '';
+}
+
+export function rowTags(row: ActivityRow): string[] {
+  const tags: string[] = [];
+  if (row.kind !== 'event') tags.push(row.kind);
+  if (row.replay) tags.push('replay');
+  if (row.source === 'poll') tags.push('poll');
+  return tags;
+}
+
 export function eventFields(row: ActivityRow, names: LiveNames): EventFields {
   return {
     time: clockTime(row.date),
     event: row.event,
-    app: nameOf(row.appId, names) ?? nameOf(row.ownerId, names) ?? '',
+    app: subjectOf(row, names),
     state: row.deployment?.state ?? '',
     commit: row.deployment?.commit?.slice(0, 7) ?? '',
     cause: row.deployment?.cause ?? '',
-    note: row.source === 'poll' ? 'poll' : '',
+    tags: rowTags(row),
   };
 }
 
@@ -99,9 +116,8 @@ export function deliveryFields(
 /** One line of `tail`: "12:00:01  DEPLOYMENT_ACTION_END  my-app  OK  abc1234  Git". */
 export function eventText(row: ActivityRow, names: LiveNames): string {
   const f = eventFields(row, names);
-  return [f.time, f.event.padEnd(24), f.app, f.state, f.commit, f.cause, f.note ? `(${f.note})` : '']
-    .filter(Boolean)
-    .join('  ');
+  const tags = f.tags.map((tag) => `[${tag}]`).join(' ');
+  return [f.time, f.event.padEnd(24), f.app, f.state, f.commit, f.cause, tags].filter(Boolean).join('  ');
 }
 
 /** The line under an event: "  ↳ my-hook  example.com  503  120 ms  attempt 1  retry in 5 s". */
@@ -120,6 +136,8 @@ export function eventRecord(row: ActivityRow, names: LiveNames): Record<string, 
   return {
     type: 'event',
     key: row.key,
+    kind: row.kind,
+    replay: row.replay,
     time: new Date(row.date).toISOString(),
     event: row.event,
     ownerId: row.ownerId ?? null,
@@ -134,6 +152,7 @@ export function eventRecord(row: ActivityRow, names: LiveNames): Record<string, 
           cause: row.deployment.cause ?? null,
         }
       : null,
+    hookId: row.hookId ?? null,
     source: row.source,
   };
 }
@@ -147,6 +166,8 @@ export function deliveryRecord(
   return {
     type: 'delivery',
     eventKey: row.key,
+    kind: attempt.kind ?? 'event',
+    replay: row.replay,
     eventId: attempt.eventId,
     eventType: attempt.eventType,
     deliveryId: attempt.id,

@@ -1,6 +1,7 @@
 // Which API the commands and the TUI talk to (start-up wiring, shared by both). Credentials (env, API
-// token or the clever-tools config file) mean Clever Cloud, or whatever API_HOST names. With none, or with --sandbox, the sandbox of the default
-// data folder: the one already running there, else one started in this process for this command.
+// token or the clever-tools config file) mean Clever Cloud, or whatever API_HOST names. With none, or
+// with --sandbox, the sandbox of the default data folder: the one already running there, else one
+// started in this process for this command. Whether an API is a sandbox, the API says (`identify()`).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpCleverApi } from '../api/client.js';
@@ -34,10 +35,10 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     : undefined;
   const credentials = options.sandbox ? undefined : await resolveCredentials(env);
   if (credentials) {
-    const api = new HttpCleverApi(credentials, {
-      kind: isLoopback(credentials.apiHost) ? 'sandbox' : 'clever-cloud',
-      ...(debug ? { debug } : {}),
-    });
+    const api = new HttpCleverApi(credentials, { ...(debug ? { debug } : {}) });
+    // Whether this API is a sandbox is the API's to say, not its host's (an SSH tunnel to Clever Cloud
+    // listens on 127.0.0.1 too): asked now, in parallel with what the caller loads first.
+    void api.identify();
     return { api, credentials: pickCredentials(credentials), close: () => api.close() };
   }
 
@@ -138,12 +139,6 @@ export function parseEnvFile(text: string): Record<string, string> {
     vars[match[1]!] = value;
   }
   return vars;
-}
-
-/** Clever Cloud is never on this machine: a loopback API is a sandbox (e.g. API_HOST from its env file). */
-export function isLoopback(apiHost: string): boolean {
-  const host = new URL(apiHost).hostname;
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
 }
 
 function pickCredentials(c: Credentials): Connection['credentials'] {

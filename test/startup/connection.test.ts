@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSettings } from '../../source/settings/settings.js';
-import { isLoopback, parseEnvFile } from '../../source/startup/connection.js';
+import { parseEnvFile } from '../../source/startup/connection.js';
 import { cleanEnv, runCli } from '../commands/cli-support.js';
 import { startTestSandbox } from '../support/sandbox.js';
 
@@ -94,12 +94,6 @@ describe('connection helpers', () => {
       API_HOST: 'http://127.0.0.1:7357',
       CLEVER_TOKEN: 'a b',
     });
-  });
-
-  it('treats a loopback API as a sandbox', () => {
-    expect(isLoopback('http://127.0.0.1:8080')).toBe(true);
-    expect(isLoopback('http://localhost:1')).toBe(true);
-    expect(isLoopback('https://api.clever-cloud.com')).toBe(false);
   });
 });
 

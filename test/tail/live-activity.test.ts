@@ -4,9 +4,11 @@ import {
   type ActivityAction,
   appsInProgress,
   emptyActivity,
+  latestAttempt,
   reduceActivity,
 } from '../../source/domain/live-activity.js';
-import { compileLiveFilter } from '../../source/domain/live-filter.js';
+import { compileLiveFilter, filterActivity } from '../../source/domain/live-filter.js';
+import { urlHost } from '../../source/domain/live-format.js';
 import type { EventEnvelope } from '../../source/domain/schemas.js';
 
 const owner = 'orga_1c8d7a1f-9b5f-4d2e-8a7b-2d3e4f5a6b7c';
@@ -66,7 +68,8 @@ describe('the live activity reducer', () => {
     expect(appsInProgress(state)).toEqual([{ ownerId: owner, appId: app }]);
     state = reduceActivity(state, [deploymentEvent('DEPLOYMENT_ACTION_END', t0 + 1000, 'OK')]);
     expect(state.rows).toHaveLength(1);
-    expect(state.rows[0]).toMatchObject({ event: 'DEPLOYMENT_ACTION_END', deployment: { state: 'OK' } });
+    // Named for what it is: the result, not the END that carried it.
+    expect(state.rows[0]).toMatchObject({ event: 'DEPLOYMENT_SUCCESS', deployment: { state: 'OK' } });
     expect(appsInProgress(state)).toEqual([]);
   });
 
@@ -77,12 +80,13 @@ describe('the live activity reducer', () => {
     state = reduceActivity(state, [polled('FAIL')]);
     expect(state.rows).toHaveLength(1);
     expect(state.rows[0]).toMatchObject({
-      event: 'DEPLOYMENT_ACTION_END',
+      event: 'DEPLOYMENT_FAIL',
       source: 'poll',
       deployment: { state: 'FAIL' },
     });
     state = reduceActivity(state, [polled('WIP'), deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP')]);
-    expect(state.rows[0]!.deployment?.state).toBe('FAIL');
+    // A late BEGIN neither brings WIP back nor renames the row.
+    expect(state.rows[0]).toMatchObject({ event: 'DEPLOYMENT_FAIL', deployment: { state: 'FAIL' } });
   });
 
   it('adds a deployment the socket missed entirely, but not the history before the start', () => {
@@ -258,5 +262,117 @@ describe('the live filter', () => {
     expect(filter.matches({ type: 'DEPLOYMENT_FAIL', ownerId: 'orga_other', appId: app })).toBe(false);
     expect(filter.matches({ type: 'DEPLOYMENT_FAIL', ownerId: owner })).toBe(false);
     expect(filter.matchesIgnoringApp({ type: 'DEPLOYMENT_FAIL', ownerId: owner })).toBe(true);
+  });
+});
+
+describe('truthful activity', () => {
+  const rawBody = (event: string) =>
+    JSON.stringify({ event, date: t0, data: JSON.stringify({ id: app, ownerId: owner, uuid, state: 'OK' }) });
+
+  it('makes a test a row of its own, never the deployment its sample body names', () => {
+    const test = delivery({
+      kind: 'test',
+      format: 'raw',
+      requestBody: rawBody('DEPLOYMENT_SUCCESS'),
+      ok: true,
+    });
+    const state = reduceActivity(emptyActivity(), [deploymentEvent('DEPLOYMENT_ACTION_BEGIN', t0, 'WIP')]);
+    const after = reduceActivity(state, [{ type: 'delivery', delivery: test }]);
+    const row = after.rows.find((r) => r.kind === 'test')!;
+    expect(row).toMatchObject({ key: 'test:ev1', hookId: 'hook1' });
+    expect(row.appId).toBeUndefined();
+    expect(row.deployment).toBeUndefined();
+    expect(row.deliveries[0]!.kind).toBe('test');
+    // The real deployment is untouched: still WIP, no delivery under it.
+    const deployment = after.rows.find((r) => r.key === `deployment:${uuid}`)!;
+    expect(deployment).toMatchObject({ deployment: { state: 'WIP' }, deliveries: [] });
+  });
+
+  it('shows a redelivery as a new line of its own row; the original attempt stays where it was', () => {
+    const original = delivery({
+      format: 'raw',
+      requestBody: rawBody('DEPLOYMENT_SUCCESS'),
+      ok: true,
+      final: true,
+    });
+    const again = delivery({ ...original, id: 'd2', cursor: '2', kind: 'redelivery', at: t0 + 9000 });
+    const state = reduceActivity(emptyActivity(), [
+      { type: 'delivery', delivery: original },
+      { type: 'delivery', delivery: again },
+    ]);
+    const deployment = state.rows.find((r) => r.key === `deployment:${uuid}`)!;
+    expect(deployment.deliveries.flatMap((l) => l.attempts.map((a) => a.id))).toEqual(['d1']);
+    const redelivery = state.rows.find((r) => r.kind === 'redelivery')!;
+    expect(redelivery.deliveries.flatMap((l) => l.attempts.map((a) => a.id))).toEqual(['d2']);
+    expect(redelivery.appId).toBeUndefined();
+  });
+
+  it('names a deployment cancelled by a poll for its END, and marks replayed history', () => {
+    const cancelled: ActivityAction = {
+      type: 'deployments',
+      ownerId: owner,
+      appId: app,
+      since: 0,
+      replay: true,
+      deployments: [{ uuid, date: t0, state: 'CANCELLED', action: 'DEPLOY', commit: null, cause: null }],
+    };
+    const state = reduceActivity(emptyActivity(), [cancelled]);
+    expect(state.rows[0]).toMatchObject({ event: 'DEPLOYMENT_ACTION_END', replay: true, source: 'poll' });
+  });
+
+  it('shows a new entry of a hook failures[] as a failed delivery of that hook', () => {
+    const state = reduceActivity(emptyActivity(), [
+      {
+        type: 'hookFailures',
+        ownerId: owner,
+        hookId: 'hook1',
+        at: t0,
+        failures: [{ url: 'https://example.org/x', status: 503, createdAt: new Date(t0).toISOString() }],
+      },
+    ]);
+    expect(state.rows).toHaveLength(1);
+    const row = state.rows[0]!;
+    expect(row).toMatchObject({ source: 'failures', hookId: 'hook1', date: t0 });
+    const attempt = latestAttempt(row.deliveries[0]!);
+    expect(attempt).toMatchObject({ status: 503, ok: false, final: true, hookId: 'hook1' });
+  });
+});
+
+describe('the Activity filter rule', () => {
+  const names = { appNames: new Map([[app, 'shop-front']]), hookNames: new Map([['hook1', 'ci-hook']]) };
+  const ok = delivery({ id: 'ok', cursor: 'a', ok: true, final: true, status: 200, url: 'http://a.test/x' });
+  const bad = delivery({
+    id: 'bad',
+    cursor: 'b',
+    eventId: 'ev1',
+    final: true,
+    status: 500,
+    url: 'http://b.test/x',
+  });
+
+  function rows() {
+    const state = reduceActivity(emptyActivity(), [
+      deploymentEvent('DEPLOYMENT_SUCCESS', t0 + 1000, 'OK'),
+      { type: 'delivery', delivery: ok },
+      { type: 'delivery', delivery: bad },
+    ]);
+    return state.rows;
+  }
+
+  it('keeps a group when one line matches and dims the others; a 200 never matches failed', () => {
+    const groups = filterActivity(rows(), names, { query: 'failed' });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.dimmed).toBe(true);
+    expect(groups[0]!.lines.map((l) => [urlHost(l.line.url), l.dimmed])).toEqual([
+      ['a.test', true],
+      ['b.test', false],
+    ]);
+  });
+
+  it('dims nothing without a query and drops a group where nothing matches', () => {
+    expect(filterActivity(rows(), names, { query: '' })[0]!.lines.every((l) => !l.dimmed)).toBe(true);
+    expect(filterActivity(rows(), names, { query: 'nothing-like-this' })).toEqual([]);
+    const byApp = filterActivity(rows(), names, { query: 'shop-front' })[0]!;
+    expect([byApp.dimmed, ...byApp.lines.map((l) => l.dimmed)]).toEqual([false, false, false]);
   });
 });

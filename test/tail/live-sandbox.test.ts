@@ -1,4 +1,4 @@
-// The live feed against a real sandbox: its event socket, its deployments list and its delivery log,
+// The live model against a real sandbox: its event socket, its deployments list and its delivery log,
 // with real webhook receivers on loopback. Every wait is on a condition.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -7,7 +7,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
-import { LiveFeed, type LiveSnapshot } from '../../source/api/live/live-feed.js';
+import type { LiveModel, LiveModelSnapshot } from '../../source/api/live/live-model.js';
+import { createLiveModel } from '../../source/api/live/live-store.js';
 import { SandboxExtensionsClient } from '../../source/api/sandbox-extensions.js';
 import { resolveTailFilter } from '../../source/commands/tail/filter.js';
 import type { ActivityRow } from '../../source/domain/live-activity.js';
@@ -77,28 +78,28 @@ async function receiver(status: () => number, port = 0): Promise<Receiver> {
 }
 
 function startFeed(options: { socketBaseDelayMs?: number; pollIntervalMs?: number } = {}) {
-  const snapshots: LiveSnapshot[] = [];
-  const feed = new LiveFeed({
+  const snapshots: LiveModelSnapshot[] = [];
+  const feed = createLiveModel({
     api,
     credentials,
     filter: compileLiveFilter({ ownerIds: [ids.user.id] }),
-    deliveries: true,
-    onChange: (s) => snapshots.push(s),
     pollIntervalMs: options.pollIntervalMs ?? 200,
     ...(options.socketBaseDelayMs ? { socketBaseDelayMs: options.socketBaseDelayMs } : {}),
   });
+  feed.subscribe(() => snapshots.push(feed.getSnapshot()));
   const latest = () => snapshots.at(-1);
   const row = (uuid: string): ActivityRow | undefined =>
     latest()?.activity.rows.find((r) => r.key === `deployment:${uuid}`);
   return { feed, snapshots, latest, row };
 }
 
-async function connected(feed: LiveFeed) {
-  await feed.start();
+async function connected(feed: LiveModel) {
+  await feed.load();
+  feed.watch();
   await waitFor(
     () =>
-      feed.snapshot().connection.socket.state === 'connected' &&
-      feed.snapshot().connection.deliveries?.state === 'connected',
+      feed.getSnapshot().connection.socket.state === 'connected' &&
+      feed.getSnapshot().connection.deliveries?.state === 'connected',
     10_000,
     'the socket and the delivery log',
   );
@@ -122,7 +123,7 @@ async function addHook(name: string, url: string): Promise<string> {
   return hook.id;
 }
 
-describe('the live feed on a sandbox', () => {
+describe('the live model on a sandbox', () => {
   it('shows a triggered deployment as WIP, then OK in the same row', async () => {
     const { feed, row, snapshots } = startFeed();
     try {
@@ -236,7 +237,7 @@ describe('the live feed on a sandbox', () => {
       const uuids: string[] = [];
       for (let i = 0; i < 6; i++) {
         uuids.push(await deploy({ durationMs: 10 }));
-        if (i % 2 === 0) feed.dropDeliveryStream();
+        if (i % 2 === 0) feed.dropStreams();
       }
       const mine = () =>
         latest()!
@@ -263,14 +264,12 @@ describe('the live feed on a sandbox serving TLS', () => {
     const resolved = (await resolveCredentials(tls.env))!;
     const ca = await readFile(tls.env.NODE_EXTRA_CA_CERTS!, 'utf8');
     const tlsApi = new HttpCleverApi({ ...resolved, ca }, { kind: 'sandbox' });
-    const snapshots: LiveSnapshot[] = [];
-    const feed = new LiveFeed({
+    const snapshots: LiveModelSnapshot[] = [];
+    const feed = createLiveModel({
       api: tlsApi,
       credentials: { apiHost: resolved.apiHost, authorization: resolved.authorization, ca },
-      filter: compileLiveFilter({}),
-      deliveries: true,
-      onChange: (s) => snapshots.push(s),
     });
+    feed.subscribe(() => snapshots.push(feed.getSnapshot()));
     try {
       expect(resolved.apiHost).toMatch(/^https:/);
       await connected(feed);

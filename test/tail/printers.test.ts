@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveSnapshot } from '../../source/api/live/live-feed.js';
+import type { LiveActivityView as LiveSnapshot } from '../../source/api/live/live-model.js';
 import { plain } from '../../source/commands/format/style.js';
 import { jsonStreamPrinter, linePrinter, terminalPrinter } from '../../source/commands/tail/printers.js';
 import {

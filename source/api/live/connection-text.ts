@@ -1,5 +1,5 @@
 // The state of a live feed in a few words, for the stderr line of `tail` and the Activity header.
-import type { LiveConnection } from './live-feed.js';
+import type { LiveConnection } from './live-model.js';
 
 export type ConnectionTone = 'good' | 'warn' | 'bad';
 

@@ -1,14 +1,11 @@
-// Follows the sandbox's delivery log as a server-sent event stream (GET /sandbox/v1/deliveries/stream).
-// Each record's cursor is its SSE id: a reconnection sends the last one as Last-Event-ID and the server
-// resumes right after it, so nothing is lost; cursors already seen are skipped, so nothing is doubled.
+// Follows the sandbox's delivery log (GET /sandbox/v1/deliveries/stream), from a cursor, or from the
+// newest record at start (only what happens from then on).
 import { type Dispatcher, request } from 'undici';
 import { type Delivery, DeliveryPage, Delivery as DeliverySchema } from '../../domain/deliveries.js';
 import { USER_AGENT } from '../../domain/version.js';
+import { SseStream, type SseStreamStatus } from './sse-stream.js';
 
-export type DeliveryStreamStatus =
-  | { state: 'connected' }
-  | { state: 'reconnecting'; delayMs: number; reason: string }
-  | { state: 'closed' };
+export type DeliveryStreamStatus = SseStreamStatus;
 
 export interface DeliveryStreamOptions {
   apiHost: string;
@@ -19,143 +16,38 @@ export interface DeliveryStreamOptions {
   onStatus?: (status: DeliveryStreamStatus) => void;
   retryDelayMs?: number;
   /** For a sandbox over TLS with its own certificate authority. */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
 }
 
-const RETRY_MS = 1000;
-const MAX_RETRY_MS = 10_000;
-const REMEMBERED_IDS = 2000;
-
-/** One SSE message: the lines up to a blank line. Comments (`: ping`) carry nothing. */
-export function parseSseBlock(block: string): { id?: string; data?: string } {
-  let id: string | undefined;
-  const data: string[] = [];
-  for (const line of block.split(/\r?\n/)) {
-    if (line === '' || line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'id') id = value;
-    else if (field === 'data') data.push(value);
-  }
-  return { ...(id !== undefined ? { id } : {}), ...(data.length > 0 ? { data: data.join('\n') } : {}) };
+export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delivery> {
+  return new SseStream<Delivery>({
+    apiHost: options.apiHost,
+    path: '/sandbox/v1/deliveries/stream',
+    label: 'the delivery stream',
+    authorization: options.authorization,
+    since: options.since,
+    initialCursor: (signal) => newestCursor(options, signal),
+    parse: (json) => {
+      const parsed = DeliverySchema.safeParse(json);
+      return parsed.success ? parsed.data : undefined;
+    },
+    cursorOf: (delivery) => delivery.cursor,
+    onMessage: options.onDelivery,
+    ...(options.onStatus ? { onStatus: options.onStatus } : {}),
+    ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+    dispatcher: options.dispatcher,
+  });
 }
 
-export class DeliveryStream {
-  private cursor: string | undefined;
-  private readonly seen = new Set<string>();
-  private abort: AbortController | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private failures = 0;
-  private stopped = false;
-
-  constructor(private readonly options: DeliveryStreamOptions) {
-    this.cursor = options.since;
-  }
-
-  /** The cursor of the last record received: where a new stream would resume. */
-  get lastCursor(): string | undefined {
-    return this.cursor;
-  }
-
-  start(): void {
-    this.stopped = false;
-    void this.run();
-  }
-
-  /** Cuts the current connection as a network failure would (used by tests): the stream resumes. */
-  drop(): void {
-    this.abort?.abort(new Error('dropped'));
-  }
-
-  close(): void {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    this.abort?.abort(new Error('closed'));
-    this.options.onStatus?.({ state: 'closed' });
-  }
-
-  private async run(): Promise<void> {
-    const abort = new AbortController();
-    this.abort = abort;
-    let reason = 'stream ended';
-    try {
-      this.cursor ??= await this.newestCursor(abort.signal);
-      const url = new URL('/sandbox/v1/deliveries/stream', this.options.apiHost);
-      const headers: Record<string, string> = {
-        accept: 'text/event-stream',
-        authorization: this.options.authorization(),
-        'user-agent': USER_AGENT,
-      };
-      url.searchParams.set('since', this.cursor);
-      headers['last-event-id'] = this.cursor;
-      const response = await request(url, {
-        method: 'GET',
-        headers,
-        signal: abort.signal,
-        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-      });
-      if (response.statusCode !== 200) {
-        reason = `the delivery stream answered ${response.statusCode}`;
-        await response.body.dump();
-      } else {
-        this.failures = 0;
-        this.options.onStatus?.({ state: 'connected' });
-        let buffer = '';
-        response.body.setEncoding('utf8');
-        for await (const chunk of response.body) {
-          buffer += chunk as string;
-          let end = buffer.search(/\r?\n\r?\n/);
-          while (end >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + (buffer[end] === '\r' ? 4 : 2));
-            this.onBlock(block);
-            end = buffer.search(/\r?\n\r?\n/);
-          }
-        }
-      }
-    } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
-    }
-    if (this.stopped || abort !== this.abort) return;
-    const delayMs = Math.min(MAX_RETRY_MS, (this.options.retryDelayMs ?? RETRY_MS) * 2 ** this.failures);
-    this.failures++;
-    this.options.onStatus?.({ state: 'reconnecting', delayMs, reason });
-    this.retryTimer = setTimeout(() => void this.run(), delayMs);
-  }
-
-  /** A page of no records still says where the log ends. */
-  private async newestCursor(signal: AbortSignal): Promise<string> {
-    const url = new URL('/sandbox/v1/deliveries?limit=0', this.options.apiHost);
-    const response = await request(url, {
-      headers: {
-        accept: 'application/json',
-        authorization: this.options.authorization(),
-        'user-agent': USER_AGENT,
-      },
-      signal,
-      ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-    });
-    const text = await response.body.text();
-    if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);
-    return DeliveryPage.parse(JSON.parse(text)).next;
-  }
-
-  private onBlock(block: string): void {
-    const { id, data } = parseSseBlock(block);
-    if (data === undefined) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      return;
-    }
-    const parsed = DeliverySchema.safeParse(json);
-    if (!parsed.success) return;
-    this.cursor = id ?? parsed.data.cursor;
-    if (this.seen.has(parsed.data.cursor)) return;
-    this.seen.add(parsed.data.cursor);
-    if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value!);
-    this.options.onDelivery(parsed.data);
-  }
+/** A page of no records still says where the log ends. */
+async function newestCursor(options: DeliveryStreamOptions, signal: AbortSignal): Promise<string> {
+  const url = new URL('/sandbox/v1/deliveries?limit=0', options.apiHost);
+  const response = await request(url, {
+    headers: { accept: 'application/json', authorization: options.authorization(), 'user-agent': USER_AGENT },
+    signal,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  });
+  const text = await response.body.text();
+  if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);
+  return DeliveryPage.parse(JSON.parse(text)).next;
 }

@@ -2,7 +2,7 @@
 // per change, so that a WIP line is followed by its result. Terminal: the rows still moving (in
 // progress, retrying, or changed in the last seconds) stay in a live region at the bottom that is
 // redrawn in place; the rest scrolls away as plain lines.
-import type { LiveSnapshot } from '../../api/live/live-feed.js';
+import type { LiveActivityView as LiveSnapshot } from '../../api/live/live-model.js';
 import type { Delivery } from '../../domain/deliveries.js';
 import { type ActivityRow, isTerminalState, latestAttempt } from '../../domain/live-activity.js';
 import {

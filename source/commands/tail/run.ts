@@ -1,7 +1,9 @@
-// `clever-notify tail`: runs a live feed until Ctrl-C (or until the credentials are refused) and prints
-// its changes in the chosen format. The connection state goes to stderr, and only on a terminal.
+// `clever-notify tail`: follows the live model (docs/live-model.md) until Ctrl-C (or until the
+// credentials are refused) and prints its changes in the chosen format. The connection state goes to
+// stderr, and only on a terminal.
 import { connectionText } from '../../api/live/connection-text.js';
-import { LiveFeed, type LiveSnapshot } from '../../api/live/live-feed.js';
+import type { LiveModel } from '../../api/live/live-model.js';
+import { createLiveModel } from '../../api/live/live-store.js';
 import { UserError } from '../../domain/errors.js';
 import type { ActivityRow } from '../../domain/live-activity.js';
 import { compileLiveFilter } from '../../domain/live-filter.js';
@@ -12,17 +14,21 @@ import { paintFor, type Tone } from '../format/style.js';
 import type { TailFlags } from '../tail.js';
 import { resolveTailFilter } from './filter.js';
 import { jsonStreamPrinter, linePrinter, type Printer, statusLine, terminalPrinter } from './printers.js';
+import { parseSince } from './since.js';
 
 /** Redraw once a second on a terminal: countdowns ("retry in 4 s") and settling rows move with time. */
 const TICK_MS = 1000;
 
 export async function runTail(flags: TailFlags): Promise<void> {
   keepHeapLean();
+  // A bad --since is said before anything connects.
+  const replaySince = flags.since !== undefined ? parseSince(flags.since) : undefined;
   const connection = await connect({ sandbox: flags.sandbox === true });
-  let feed: LiveFeed | undefined;
+  let store: LiveModel | undefined;
   let printer: Printer | undefined;
   let status: Pick<Printer, 'status' | 'finish'> | undefined;
   let tick: NodeJS.Timeout | undefined;
+  let release: (() => void) | undefined;
   try {
     const filter = await resolveTailFilter(connection.api, {
       org: orgOf(flags),
@@ -47,15 +53,22 @@ export async function runTail(flags: TailFlags): Promise<void> {
         ? statusLine(process.stderr, paintFor(process.stderr))
         : undefined;
 
-    let latest: LiveSnapshot | undefined;
     let lastStatus = '';
     let failed: string | undefined;
     let finish: () => void = () => {};
     const done = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    const render = (snapshot: LiveSnapshot) => {
-      latest = snapshot;
+    const live = createLiveModel({
+      api: connection.api,
+      credentials: connection.credentials,
+      filter: compileLiveFilter(filter),
+      ...(filter.appId ? { watchedApps: [filter.appId] } : {}),
+      ...(replaySince !== undefined ? { replaySince } : {}),
+    });
+    store = live;
+    const render = () => {
+      const snapshot = live.getSnapshot();
       const now = Date.now();
       printer!.update(snapshot, now);
       const { text, tone } = connectionText(snapshot.connection, now);
@@ -68,19 +81,8 @@ export async function runTail(flags: TailFlags): Promise<void> {
         finish();
       }
     };
-    feed = new LiveFeed({
-      api: connection.api,
-      credentials: connection.credentials,
-      filter: compileLiveFilter(filter),
-      deliveries: connection.api.target.kind === 'sandbox',
-      ...(filter.appId ? { watchedApps: [filter.appId] } : {}),
-      onChange: render,
-    });
-    if (status) {
-      tick = setInterval(() => {
-        if (latest) render(latest);
-      }, TICK_MS);
-    }
+    live.subscribe(render);
+    if (status) tick = setInterval(render, TICK_MS);
     const stop = () => finish();
     // A reader that went away (`tail … | head -1`) ends the tail quietly, like any Unix filter.
     const onOutputError = (error: NodeJS.ErrnoException) => {
@@ -90,7 +92,8 @@ export async function runTail(flags: TailFlags): Promise<void> {
     process.stdout.on('error', onOutputError);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    await feed.start();
+    void live.load();
+    release = live.watch();
     await done;
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -98,7 +101,8 @@ export async function runTail(flags: TailFlags): Promise<void> {
     if (failed) throw new UserError(failed);
   } finally {
     clearInterval(tick);
-    feed?.close();
+    release?.();
+    store?.close();
     printer?.finish();
     status?.finish?.();
     await connection.close();

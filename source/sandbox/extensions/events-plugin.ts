@@ -15,6 +15,7 @@ import { DeploymentSimulator } from '../events/deployments.js';
 import { EventBus } from '../events/event-bus.js';
 import type { SandboxPlugin } from '../plugins.js';
 import type { RunningSandbox } from '../start.js';
+import { HookChangeLog } from './hook-change-log.js';
 import { addExtensionRoutes } from './routes.js';
 
 export interface EventsPluginOptions {
@@ -95,7 +96,15 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
         authenticate: sandbox.authenticate,
         heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
       });
-      addExtensionRoutes(sandbox.router, { store: sandbox.store, bus, deployments, dispatcher, journal });
+      const hookLog = new HookChangeLog(sandbox.store);
+      addExtensionRoutes(sandbox.router, {
+        store: sandbox.store,
+        bus,
+        deployments,
+        dispatcher,
+        journal,
+        hookLog,
+      });
 
       const activities = new Set<Activity>();
       installed.set(sandbox.server, {
@@ -112,6 +121,7 @@ export function createEventsPlugin(given?: EventsPluginOptions): SandboxPlugin {
       return {
         async close() {
           installed.delete(sandbox.server);
+          hookLog.close();
           for (const activity of activities) activity.stop();
           await socket.close();
           await deployments.close();

@@ -1,9 +1,12 @@
-// The sandbox extension API (/sandbox/v1, notes/sandbox-ext.md): trigger deployments and events, read
-// and follow the delivery log, redeliver, and test a webhook. Same authentication as /v2.
-import type { ServerResponse } from 'node:http';
+// The sandbox extension API (/sandbox/v1, notes/sandbox-ext.md): say that this is a sandbox, trigger
+// deployments and events, read and follow the delivery log, follow the changes of hooks
+// (docs/live-model.md), redeliver, and test a webhook. Same authentication as /v2.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { TriggerDeploymentInput, TriggerEventInput } from '../../domain/deliveries.js';
 import { categoryOf, EVENT_TYPES, isEventType } from '../../domain/events.js';
+import type { HookStreamMessage } from '../../domain/hook-changes.js';
+import { VERSION } from '../../domain/version.js';
 import type { DeliveryJournal } from '../delivery/delivery-journal.js';
 import type { Dispatcher } from '../delivery/dispatcher.js';
 import type { DeploymentSimulator } from '../events/deployments.js';
@@ -12,6 +15,7 @@ import { HttpError, readJsonBody, sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import type { SandboxStore } from '../store/store.js';
 import { eventDefaults } from './event-defaults.js';
+import type { HookChangeLog } from './hook-change-log.js';
 
 export const SSE_PING_MS = 15_000;
 /** A stream reader this far behind (bytes queued) is cut off; it resumes from its last id. */
@@ -23,6 +27,7 @@ export interface ExtensionDeps {
   deployments: DeploymentSimulator;
   dispatcher: Dispatcher;
   journal: DeliveryJournal;
+  hookLog: HookChangeLog;
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -68,7 +73,11 @@ function subjectOf(
   return { ownerId: input.ownerId };
 }
 
-function streamDeliveries(deps: ExtensionDeps, res: ServerResponse, since: string | undefined): void {
+/** Opens a server-sent event stream; `send` writes one message with its cursor as id. */
+function openStream(res: ServerResponse): {
+  send: (message: { cursor: string }) => void;
+  onClose: (cleanup: () => void) => void;
+} {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
@@ -79,19 +88,47 @@ function streamDeliveries(deps: ExtensionDeps, res: ServerResponse, since: strin
     if (res.writableLength > SSE_MAX_BUFFERED) res.destroy();
     else res.write(text);
   };
-  const send = (d: { cursor: string }) => write(`id: ${d.cursor}\ndata: ${JSON.stringify(d)}\n\n`);
   res.write(': connected\n\n');
-  // The backlog and the subscription are taken in the same tick: nothing falls between them.
-  for (const delivery of deps.journal.after(since)) send(delivery);
-  const unsubscribe = deps.journal.subscribe(send);
   const ping = setInterval(() => write(': ping\n\n'), SSE_PING_MS);
-  res.on('close', () => {
-    clearInterval(ping);
-    unsubscribe();
-  });
+  return {
+    send: (m) => write(`id: ${m.cursor}\ndata: ${JSON.stringify(m)}\n\n`),
+    onClose: (cleanup) =>
+      res.on('close', () => {
+        clearInterval(ping);
+        cleanup();
+      }),
+  };
+}
+
+function streamDeliveries(deps: ExtensionDeps, res: ServerResponse, since: string | undefined): void {
+  const stream = openStream(res);
+  // The backlog and the subscription are taken in the same tick: nothing falls between them.
+  for (const delivery of deps.journal.after(since)) stream.send(delivery);
+  stream.onClose(deps.journal.subscribe(stream.send));
+}
+
+/** From `since` (or from now): its changes, else a `reset` first when they cannot be told. */
+function streamHooks(deps: ExtensionDeps, res: ServerResponse, since: string | undefined): void {
+  const stream = openStream(res);
+  const backlog = since === undefined ? [] : deps.hookLog.after(since);
+  if (backlog === undefined) {
+    const reset: HookStreamMessage = { type: 'reset', cursor: deps.hookLog.head };
+    stream.send(reset);
+  } else for (const change of backlog) stream.send(change);
+  stream.onClose(deps.hookLog.subscribe(stream.send));
+}
+
+function lastEventId(req: IncomingMessage, query: URLSearchParams): string | undefined {
+  const header = req.headers['last-event-id'];
+  return (Array.isArray(header) ? header[0] : header) ?? query.get('since') ?? undefined;
 }
 
 export function addExtensionRoutes(router: Router, deps: ExtensionDeps): void {
+  // Only a sandbox answers this: how clients tell one from Clever Cloud, whatever its host.
+  router.get('/sandbox/v1/info', ({ res }) => {
+    sendJson(res, 200, { sandbox: true, version: VERSION });
+  });
+
   router.post('/sandbox/v1/deployments', async ({ req, res }) => {
     const input = parse(TriggerDeploymentInput, await readJsonBody(req));
     const found = deps.store.findResource(input.appId);
@@ -135,10 +172,11 @@ export function addExtensionRoutes(router: Router, deps: ExtensionDeps): void {
   });
 
   router.get('/sandbox/v1/deliveries/stream', ({ req, res, query }) => {
-    const lastEventId = req.headers['last-event-id'];
-    const since =
-      (Array.isArray(lastEventId) ? lastEventId[0] : lastEventId) ?? query.get('since') ?? undefined;
-    streamDeliveries(deps, res, since);
+    streamDeliveries(deps, res, lastEventId(req, query));
+  });
+
+  router.get('/sandbox/v1/hooks/stream', ({ req, res, query }) => {
+    streamHooks(deps, res, lastEventId(req, query));
   });
 
   router.post('/sandbox/v1/deliveries/:deliveryId/redeliver', ({ res, params }) => {

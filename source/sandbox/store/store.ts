@@ -39,8 +39,23 @@ export type OwnedResource =
 /** How many delivery failures a webhook keeps, newest last. */
 export const FAILURES_KEPT = 20;
 
+type HookOp = Extract<WorldOp, { type: `webhook.${string}` | `emailhook.${string}` }>;
+
+/** A hook as it is after a change that is on disk; `hook` absent: removed. */
+export type HookChangeNotice =
+  | { kind: 'webhook'; ownerId: string; id: string; hook?: Webhook | undefined }
+  | { kind: 'emailhook'; ownerId: string; id: string; hook?: EmailHook | undefined };
+
 export class SandboxStore {
+  private readonly hookListeners = new Set<(change: HookChangeNotice) => void>();
+
   private constructor(private readonly durable: DurableState<World, WorldOp>) {}
+
+  /** Hears every change to a hook, once it is on disk (the hook stream of docs/live-model.md). */
+  onHookChange(listener: (change: HookChangeNotice) => void): () => void {
+    this.hookListeners.add(listener);
+    return () => this.hookListeners.delete(listener);
+  }
 
   /** Opens (or creates and seeds) the world kept in `dataDir`. */
   static async open(dataDir: string, now: () => Date = () => new Date()): Promise<SandboxStore> {
@@ -66,6 +81,20 @@ export class SandboxStore {
 
   private get world(): World {
     return this.durable.state;
+  }
+
+  /**
+   * Every change to a webhook or an e-mail hook (created, edited, removed, a delivery failure
+   * appended, its state changed) goes through here, and is applied once it is on disk.
+   */
+  private async commitHookChange(op: HookOp): Promise<void> {
+    await this.durable.commit(op);
+    const ownerId = 'hook' in op ? op.hook.ownerId : op.ownerId;
+    const id = 'hook' in op ? op.hook.id : op.id;
+    const change: HookChangeNotice = op.type.startsWith('webhook.')
+      ? { kind: 'webhook', ownerId, id, hook: this.webhook(ownerId, id) }
+      : { kind: 'emailhook', ownerId, id, hook: this.emailHook(ownerId, id) };
+    for (const listener of this.hookListeners) listener(change);
   }
 
   // Owners
@@ -148,7 +177,7 @@ export class SandboxStore {
       failures: [],
       state: 'ENABLED',
     };
-    await this.durable.commit({ type: 'webhook.put', hook });
+    await this.commitHookChange({ type: 'webhook.put', hook });
     return hook;
   }
 
@@ -164,13 +193,13 @@ export class SandboxStore {
       failures: [],
       state: 'ENABLED',
     };
-    await this.durable.commit({ type: 'webhook.put', hook });
+    await this.commitHookChange({ type: 'webhook.put', hook });
     return hook;
   }
 
   async removeWebhook(ownerId: string, id: string): Promise<boolean> {
     if (!this.webhook(ownerId, id)) return false;
-    await this.durable.commit({ type: 'webhook.remove', ownerId, id });
+    await this.commitHookChange({ type: 'webhook.remove', ownerId, id });
     return true;
   }
 
@@ -184,7 +213,7 @@ export class SandboxStore {
     const old = this.webhook(ownerId, id);
     if (!old) return undefined;
     const hook: Webhook = { ...old, failures: [...old.failures, failure].slice(-keep) };
-    await this.durable.commit({ type: 'webhook.put', hook });
+    await this.commitHookChange({ type: 'webhook.put', hook });
     return hook;
   }
 
@@ -192,7 +221,7 @@ export class SandboxStore {
     const old = this.webhook(ownerId, id);
     if (!old) return undefined;
     const hook: Webhook = { ...old, state };
-    await this.durable.commit({ type: 'webhook.put', hook });
+    await this.commitHookChange({ type: 'webhook.put', hook });
     return hook;
   }
 
@@ -213,7 +242,7 @@ export class SandboxStore {
       ...emailHookFields(input),
       createdAt: now.toISOString(),
     };
-    await this.durable.commit({ type: 'emailhook.put', hook });
+    await this.commitHookChange({ type: 'emailhook.put', hook });
     return hook;
   }
 
@@ -221,13 +250,13 @@ export class SandboxStore {
     const old = this.emailHook(ownerId, id);
     if (!old) return undefined;
     const hook: EmailHook = { id, ownerId, ...emailHookFields(input), createdAt: old.createdAt };
-    await this.durable.commit({ type: 'emailhook.put', hook });
+    await this.commitHookChange({ type: 'emailhook.put', hook });
     return hook;
   }
 
   async removeEmailHook(ownerId: string, id: string): Promise<boolean> {
     if (!this.emailHook(ownerId, id)) return false;
-    await this.durable.commit({ type: 'emailhook.remove', ownerId, id });
+    await this.commitHookChange({ type: 'emailhook.remove', ownerId, id });
     return true;
   }
 

@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import { connectionText } from '../../api/live/connection-text.js';
-import type { LiveSnapshot } from '../../api/live/live-feed.js';
+import type { LiveModelSnapshot as LiveSnapshot } from '../../api/live/live-model.js';
 import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
 import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
@@ -89,7 +89,9 @@ function LineViewOf({
           <Text {...stateStyle(theme, f.state)}>{f.state}</Text>
           {f.commit ? ` ${f.commit}` : ''}
           {f.cause ? ` ${f.cause}` : ''}
-          {f.note ? <Text {...theme.text.secondary}>{` (${f.note})`}</Text> : null}
+          {f.tags.length > 0 ? (
+            <Text {...theme.text.secondary}>{` ${f.tags.map((t) => `[${t}]`).join(' ')}`}</Text>
+          ) : null}
         </Text>
       </Box>
     );

@@ -7,7 +7,7 @@ export async function redeliver(
   credentials: { apiHost: string; authorization: () => string; ca?: string | undefined } | undefined,
   deliveryId: string,
 ): Promise<string> {
-  if (api.target.kind !== 'sandbox' || !credentials) {
+  if ((await api.identify()).kind !== 'sandbox' || !credentials) {
     return 'Redelivery is a sandbox feature: Clever Cloud keeps no delivery log.';
   }
   const client = new SandboxExtensionsClient({

@@ -1,54 +1,52 @@
-// Runs a live feed while the Activity tab is open. Leaving the tab closes it (so that quitting leaves
-// no socket behind) but keeps its rows and delivery cursor: coming back resumes where it stopped, and
-// a poll recovers the results that happened meanwhile.
-import { useEffect, useRef, useState } from 'react';
-import { LiveFeed, type LiveSnapshot, type ResumePoint } from '../../api/live/live-feed.js';
+// Follows the live model (docs/live-model.md) while the Activity tab is open: one store per client, kept
+// for the session, so that leaving the tab and coming back shows what was there and what happened
+// meanwhile (the deployments list is polled on return).
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { LiveModel, LiveModelSnapshot } from '../../api/live/live-model.js';
+import { createLiveModel } from '../../api/live/live-store.js';
 import type { CleverApi } from '../../api/types.js';
-import { compileLiveFilter } from '../../domain/live-filter.js';
 
 type Credentials = { apiHost: string; authorization: () => string; ca?: string | undefined };
 
-const resumePoints = new WeakMap<CleverApi, ResumePoint>();
+const stores = new WeakMap<CleverApi, LiveModel>();
 const VIEW_UPDATE_MS = 100;
+
+function storeFor(api: CleverApi, credentials: Credentials, capacity?: number): LiveModel {
+  let store = stores.get(api);
+  if (!store) {
+    store = createLiveModel({
+      api,
+      credentials,
+      // Ten updates a second read as live; each costs a frame of the whole screen, so no more.
+      flushIntervalMs: VIEW_UPDATE_MS,
+      ...(capacity ? { capacity } : {}),
+    });
+    void store.load();
+    stores.set(api, store);
+  }
+  return store;
+}
+
+const noStore = { subscribe: () => () => {}, getSnapshot: () => undefined };
 
 export function useLiveFeed(
   api: CleverApi | undefined,
   credentials: Credentials | undefined,
   capacity?: number,
-): { snapshot: LiveSnapshot | undefined; feed: LiveFeed | undefined } {
-  const [snapshot, setSnapshot] = useState<LiveSnapshot>();
-  const [feed, setFeed] = useState<LiveFeed>();
+): { snapshot: LiveModelSnapshot | undefined; feed: LiveModel | undefined } {
+  const [store, setStore] = useState<LiveModel>();
   // The container may hand a new credentials object on each render: only the host matters here.
   const credentialsRef = useRef(credentials);
   credentialsRef.current = credentials;
   const apiHost = credentials?.apiHost;
-
   useEffect(() => {
     const current = credentialsRef.current;
     if (!api || !current || !apiHost) return;
-    const live = new LiveFeed({
-      api,
-      credentials: {
-        apiHost,
-        authorization: () => credentialsRef.current?.authorization() ?? current.authorization(),
-        ca: current.ca,
-      },
-      filter: compileLiveFilter({}),
-      deliveries: api.target.kind === 'sandbox',
-      onChange: setSnapshot,
-      // Ten updates a second read as live; each costs a frame of the whole screen, so no more.
-      flushIntervalMs: VIEW_UPDATE_MS,
-      ...(capacity ? { capacity } : {}),
-      resume: resumePoints.get(api),
-    });
-    setFeed(live);
-    setSnapshot(live.snapshot());
-    void live.start();
-    return () => {
-      resumePoints.set(api, live.resumePoint());
-      live.close();
-    };
+    const live = storeFor(api, current, capacity);
+    setStore(live);
+    return live.watch();
   }, [api, apiHost, capacity]);
-
-  return { snapshot, feed };
+  const source = store ?? noStore;
+  const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot);
+  return { snapshot, feed: store };
 }

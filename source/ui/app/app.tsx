@@ -119,8 +119,8 @@ function useConnect(
         .then(async (session) => {
           if (cancelled) return;
           sessionRef.current = session;
-          const summary = await session.api.summary();
-          const target = session.api.target;
+          // The badge follows what the API says it is (one request, alongside the summary).
+          const [summary, target] = await Promise.all([session.api.summary(), session.api.identify()]);
           dispatch({
             type: 'connected',
             who: {
