@@ -6,6 +6,7 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
+import { createLiveModel } from '../../source/api/live/live-store.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { ActivityPane } from '../../source/ui/activity/activity-pane.js';
 import { KeypressProvider } from '../../source/ui/keys/keypress.js';
@@ -50,9 +51,13 @@ describe('the Activity tab', () => {
       urls: [{ format: 'raw', url: receiverUrl }],
       events: ['DEPLOYMENT_SUCCESS'],
     });
+    // The TUI's live model, as the App makes it.
+    const live = createLiveModel({ api, credentials, flushIntervalMs: 100 });
+    void live.load();
     const instance = render(
       <KeypressProvider>
         <ActivityPane
+          live={live}
           api={api}
           credentials={credentials}
           ownerId={user.id}
@@ -130,6 +135,7 @@ describe('the Activity tab', () => {
       });
     } finally {
       instance.unmount();
+      live.close();
       await api.removeWebhook(user.id, hook.id);
     }
   });

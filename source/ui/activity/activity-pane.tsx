@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import { connectionText } from '../../api/live/connection-text.js';
-import type { LiveModelSnapshot as LiveSnapshot } from '../../api/live/live-model.js';
+import type { LiveModel, LiveModelSnapshot as LiveSnapshot } from '../../api/live/live-model.js';
 import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
 import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
@@ -16,7 +16,7 @@ import { type ActivityLine, activityLines } from './activity-lines.js';
 import { activityTakes, activityUiReducer, initialActivityUi } from './activity-state.js';
 import { DeliveryDetail } from './delivery-detail.js';
 import { redeliver } from './redeliver.js';
-import { useLiveFeed } from './use-live-feed.js';
+import { useLiveSnapshot } from './use-live-feed.js';
 import { useNow } from './use-now.js';
 
 export interface ActivityPaneProps {
@@ -34,8 +34,8 @@ export interface ActivityPaneProps {
   focused: boolean;
   /** The filter, when the screen around the pane owns it (typing it then never reaches the pane). */
   filter?: FilterState;
-  /** Rows kept (the scrollback); the default suits a terminal session. */
-  capacity?: number;
+  /** The live model whose activity the tab shows. */
+  live: LiveModel | undefined;
 }
 
 function stateStyle(theme: Theme, state: string | undefined): TextStyle {
@@ -172,12 +172,12 @@ export function ActivityPane({
   width,
   height,
   focused,
-  capacity,
+  live,
   filter: outerFilter,
 }: ActivityPaneProps) {
   const theme = useTheme();
   const [ui, dispatch] = useReducer(activityUiReducer, initialActivityUi);
-  const { snapshot: latest } = useLiveFeed(api, credentials, capacity);
+  const latest = useLiveSnapshot(live);
   // Paused: the view keeps the snapshot of the moment; the feed goes on and the header counts what waits.
   const frozen = useRef<LiveSnapshot>(undefined);
   if (ui.paused) frozen.current ??= latest;

@@ -1,22 +1,27 @@
 // The container: it owns the store, connects, runs the effects the reducer queues, turns keys into
 // actions, and publishes the store and the session to the screens. Nothing below it imports it.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LiveModel } from '../../api/live/live-model.js';
+import { createLiveModel } from '../../api/live/live-store.js';
 import { emailHookEntry, webhookEntry } from '../../domain/hooks.js';
 import { KEY_PRIORITY, KeypressProvider, useKeypress } from '../keys/keypress.js';
+import { selectedOwner } from '../state/selectors.js';
 import type { AppStore } from '../state/store.js';
 import { AppStoreContext, createAppStore } from '../state/store.js';
 import { type TerminalSize, useTerminalSize } from '../terminal/use-terminal-size.js';
 import { type Theme, themeFor } from '../theme/theme.js';
 import { ThemeContext } from '../theme/theme-context.js';
-import { runEffect } from './effects.js';
+import { type EffectWorld, runEffect } from './effects.js';
 import { Screen, TooSmall } from './screen.js';
 import { errorText, type TuiSession } from './session.js';
-import { type SessionActions, SessionContext } from './session-context.js';
+import { LiveModelContext, type SessionActions, SessionContext } from './session-context.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 /** How long a status line stays when no key is pressed. */
 const STATUS_MS = 6000;
+/** The live model notifies at most this often: ten frames a second read as live. */
+const LIVE_UPDATE_MS = 100;
 
 export interface AppProps {
   /** Connects to the API; called after the first frame is on screen. */
@@ -40,11 +45,12 @@ export function App(props: AppProps) {
 
 function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
   const [store] = useState(createAppStore);
-  const sessionRef = useRef<TuiSession | undefined>(undefined);
+  const worldRef = useRef<EffectWorld | undefined>(undefined);
   const size = useTerminalSize(fixedSize);
   const activeTheme = useMemo(() => theme ?? themeFor(), [theme]);
-  useConnect(store, open, sessionRef);
-  useEffectRunner(store, sessionRef, onQuit, onActivity);
+  const live = useConnect(store, open, worldRef);
+  useEffectRunner(store, worldRef, onQuit, onActivity);
+  useWatchedOwner(store, live);
 
   // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
   const pageSize = Math.max(1, size.rows - 9);
@@ -60,21 +66,25 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
   const session = useMemo<SessionActions>(
     () => ({
       async saveHook(ownerId, hookId, input) {
-        const api = sessionRef.current?.api;
-        if (!api) throw new Error('Not connected yet.');
+        const world = worldRef.current;
+        if (!world) throw new Error('Not connected yet.');
+        const { api } = world.session;
+        // The live model has it at once (by id), without waiting for a refresh or the stream's echo.
         if (input.kind === 'webhook') {
           const saved = hookId
             ? await api.editWebhook(ownerId, hookId, input.body)
             : await api.addWebhook(ownerId, input.body);
+          world.live.applyLocalWrite({ type: 'saved', kind: 'webhook', hook: saved });
           return webhookEntry(saved);
         }
         const saved = hookId
           ? await api.editEmailHook(ownerId, hookId, input.body)
           : await api.addEmailHook(ownerId, input.body);
+        world.live.applyLocalWrite({ type: 'saved', kind: 'email', hook: saved });
         return emailHookEntry(saved);
       },
-      api: () => sessionRef.current?.api,
-      credentials: () => sessionRef.current?.credentials,
+      api: () => worldRef.current?.session.api,
+      credentials: () => worldRef.current?.session.credentials,
     }),
     [],
   );
@@ -83,24 +93,30 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
     <ThemeContext.Provider value={activeTheme}>
       <SessionContext.Provider value={session}>
         <AppStoreContext.Provider value={store}>
-          {size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? (
-            <TooSmall size={size} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />
-          ) : (
-            <Screen columns={size.columns} rows={size.rows} />
-          )}
+          <LiveModelContext.Provider value={live}>
+            {size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? (
+              <TooSmall size={size} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />
+            ) : (
+              <Screen columns={size.columns} rows={size.rows} />
+            )}
+          </LiveModelContext.Provider>
         </AppStoreContext.Provider>
       </SessionContext.Provider>
     </ThemeContext.Provider>
   );
 }
 
-/** Connects after the first frame, and again on each new attempt (r after a failure). */
+/**
+ * Opens the session after the first frame (and again on a new attempt, r after a failure), then runs
+ * the live model for the App's life: its snapshots feed the remote slice.
+ */
 function useConnect(
   store: AppStore,
   open: () => Promise<TuiSession>,
-  sessionRef: { current: TuiSession | undefined },
-) {
+  worldRef: { current: EffectWorld | undefined },
+): LiveModel | undefined {
   const [attempt, setAttempt] = useState(0);
+  const [live, setLive] = useState<LiveModel>();
   useEffect(
     () =>
       store.subscribe(() => {
@@ -115,27 +131,24 @@ function useConnect(
     // Let the first frame reach the terminal before loading the client (and maybe a sandbox).
     const timer = setTimeout(() => {
       // A retry reuses the connection that was opened (an embedded sandbox must not start twice).
-      (sessionRef.current ? Promise.resolve(sessionRef.current) : open())
+      (worldRef.current ? Promise.resolve(worldRef.current.session) : open())
         .then(async (session) => {
-          if (cancelled) return;
-          sessionRef.current = session;
-          // The badge follows what the API says it is (one request, alongside the summary).
-          const [summary, target] = await Promise.all([session.api.summary(), session.api.identify()]);
+          if (cancelled || worldRef.current) return;
+          const model = createLiveModel({
+            api: session.api,
+            credentials: session.credentials,
+            // Ten updates a second read as live; each costs a frame of the whole screen, so no more.
+            flushIntervalMs: LIVE_UPDATE_MS,
+          });
+          worldRef.current = { session, live: model };
           dispatch({
             type: 'connected',
-            who: {
-              userId: summary.user.id,
-              userName: summary.user.name || summary.user.id,
-              apiHost: target.apiHost,
-              sandbox: target.kind === 'sandbox',
-              embedded: target.embedded,
-            },
             showWelcome: session.showWelcome,
             ...(session.lastOwnerId ? { preferredOwnerId: session.lastOwnerId } : {}),
           });
-          dispatch({ type: 'ownersLoaded', summary });
+          setLive(model);
           const catalogue = await session.api.eventCatalogue().catch(() => undefined);
-          if (catalogue) dispatch({ type: 'catalogueLoaded', catalogue });
+          if (catalogue && !cancelled) dispatch({ type: 'catalogueLoaded', catalogue });
         })
         .catch((error: unknown) => {
           if (!cancelled)
@@ -147,12 +160,46 @@ function useConnect(
       clearTimeout(timer);
     };
   }, [open, attempt, store]);
+
+  useEffect(() => {
+    if (!live) return;
+    const unsubscribe = live.subscribe(() => store.dispatch({ type: 'live', snapshot: live.getSnapshot() }));
+    store.dispatch({ type: 'live', snapshot: live.getSnapshot() });
+    void live.load();
+    const release = live.watch();
+    return () => {
+      unsubscribe();
+      release();
+      live.close();
+    };
+  }, [live, store]);
+  return live;
+}
+
+/** The selected owner is watched (its hooks kept fresh by the live model) while it is selected. */
+function useWatchedOwner(store: AppStore, live: LiveModel | undefined) {
+  useEffect(() => {
+    if (!live) return;
+    let watched: { ownerId: string; release: () => void } | undefined;
+    const follow = () => {
+      const ownerId = selectedOwner(store.getState())?.id;
+      if (ownerId === watched?.ownerId) return;
+      watched?.release();
+      watched = ownerId ? { ownerId, release: live.watchOwner(ownerId) } : undefined;
+    };
+    const unsubscribe = store.subscribe(follow);
+    follow();
+    return () => {
+      unsubscribe();
+      watched?.release();
+    };
+  }, [store, live]);
 }
 
 /** Takes each queued effect once and runs it; expires the status line; reports activity. */
 function useEffectRunner(
   store: AppStore,
-  sessionRef: { current: TuiSession | undefined },
+  worldRef: { current: EffectWorld | undefined },
   onQuit: () => void,
   onActivity: (() => void) | undefined,
 ) {
@@ -172,7 +219,7 @@ function useEffectRunner(
       const { effects } = state;
       if (effects.length === 0) return;
       store.dispatch({ type: 'effectsTaken', count: effects.length });
-      for (const effect of effects) void runEffect(effect, sessionRef.current, store.dispatch, onQuit);
+      for (const effect of effects) void runEffect(effect, worldRef.current, store.dispatch, onQuit);
     };
     const unsubscribe = store.subscribe(onChange);
     onChange();
@@ -180,5 +227,5 @@ function useEffectRunner(
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [store, sessionRef, onQuit, onActivity]);
+  }, [store, worldRef, onQuit, onActivity]);
 }

@@ -1,25 +1,21 @@
 // Runs the effects that the reducer queued: each is taken once, run, and answered with actions.
+
+import type { LiveModel } from '../../api/live/live-model.js';
 import type { WebhookTestResult } from '../../api/types.js';
-import { emailHookEntry, hookTitle, webhookEntry } from '../../domain/hooks.js';
-import type { OrganisationMember } from '../../domain/schemas.js';
+import { hookTitle } from '../../domain/hooks.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
 import type { AppAction, Effect, Message } from '../state/model.js';
-import type { Remote } from '../state/remote.js';
 import { errorText, type TuiSession } from './session.js';
 
-function memberNames(members: readonly OrganisationMember[]): Map<string, string> {
-  return new Map(members.flatMap((m) => (m.member.name ? [[m.member.id, m.member.name] as const] : [])));
-}
-
-function settle<T, R>(result: PromiseSettledResult<T[]>, entry: (item: T) => R): Remote<R[]> {
-  return result.status === 'fulfilled'
-    ? { status: 'ready', data: result.value.map(entry) }
-    : { status: 'failed', error: errorText(result.reason) };
+/** What effects act on: the client and the live model of the session. */
+export interface EffectWorld {
+  session: TuiSession;
+  live: LiveModel;
 }
 
 export async function runEffect(
   effect: Effect,
-  session: TuiSession | undefined,
+  world: EffectWorld | undefined,
   dispatch: (action: AppAction) => void,
   quit: () => void,
 ): Promise<void> {
@@ -27,34 +23,19 @@ export async function runEffect(
     quit();
     return;
   }
-  if (!session) return;
+  if (!world) return;
+  const { session, live } = world;
   const { api } = session;
   switch (effect.type) {
-    case 'loadOwners':
-      try {
-        dispatch({ type: 'ownersLoaded', summary: await api.summary() });
-      } catch (error) {
-        dispatch({ type: 'ownersFailed', error: `${errorText(error)} (press r to retry)` });
-      }
+    case 'reload':
+      // Failures land in the live model's snapshot (shown with a hint to press r again).
+      await live.refresh(effect.ownerId);
       return;
-    case 'loadHooks': {
-      const [webhooks, emailHooks] = await Promise.allSettled([
-        api.listWebhooks(effect.ownerId),
-        api.listEmailHooks(effect.ownerId),
-      ]);
-      dispatch({
-        type: 'hooksLoaded',
-        ownerId: effect.ownerId,
-        webhooks: settle(webhooks, webhookEntry),
-        emailHooks: settle(emailHooks, emailHookEntry),
-      });
-      // Only to name the people e-mail hooks notify, so asked once the hooks are on screen; on a
-      // failure their ids are shown.
-      if (!effect.organisation) return;
-      const people = await api.members(effect.ownerId).catch(() => undefined);
-      if (people) dispatch({ type: 'peopleLoaded', ownerId: effect.ownerId, people: memberNames(people) });
+    case 'loadHooks':
+      await live.loadHooks(effect.ownerId);
+      // Only to name the people e-mail hooks notify, so asked once the hooks are on screen.
+      if (effect.organisation) await live.loadMembers(effect.ownerId);
       return;
-    }
     case 'rememberOwner':
       session.rememberOwner(effect.ownerId);
       return;
@@ -63,6 +44,7 @@ export async function runEffect(
       try {
         if (hook.kind === 'webhook') await api.removeWebhook(hook.ownerId, hook.id);
         else await api.removeEmailHook(hook.ownerId, hook.id);
+        live.applyLocalWrite({ type: 'removed', kind: hook.kind, ownerId: hook.ownerId, hookId: hook.id });
         dispatch({ type: 'hookRemoved', hook });
       } catch (error) {
         dispatch({

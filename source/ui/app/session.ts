@@ -4,7 +4,8 @@ import type { CleverApi } from '../../api/types.js';
 
 export interface TuiSession {
   api: CleverApi;
-  credentials?: { apiHost: string; authorization: () => string };
+  /** For the live model's own connections (event socket, streams); `ca`: a TLS sandbox's CA. */
+  credentials: { apiHost: string; authorization: () => string; ca?: string | undefined };
   /** First run without credentials: the welcome screen is due. */
   showWelcome: boolean;
   lastOwnerId?: string;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Hook } from '../../domain/hooks.js';
 import type { Webhook } from '../../domain/schemas.js';
 import { ActivityPane } from '../activity/activity-pane.js';
-import { useSession } from '../app/session-context.js';
+import { useLiveModel, useSession } from '../app/session-context.js';
 import { filterText } from '../list/filter-text.js';
 import { Spinner } from '../spinner/spinner.js';
 import type { Tab } from '../state/model.js';
@@ -80,6 +80,7 @@ export function HooksPane({
 
 function AppActivity({ width, height, focused }: { width: number; height: number; focused: boolean }) {
   const session = useSession();
+  const live = useLiveModel();
   const owner = useSelectedOwner();
   const app = useSelectedApp();
   const names = useNames();
@@ -87,6 +88,7 @@ function AppActivity({ width, height, focused }: { width: number; height: number
   return (
     <ActivityPane
       filter={filter}
+      live={live}
       api={session.api()}
       credentials={session.credentials()}
       ownerId={owner?.id}

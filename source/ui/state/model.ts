@@ -1,8 +1,9 @@
 // The TUI's state, as slices: what the API told us (remote), the lists and their filters, the overlay
 // on top, the status line, and the effects waiting for the container to run them.
+
+import type { LiveModelSnapshot } from '../../api/live/live-model.js';
 import type { EventCatalogue } from '../../domain/events.js';
 import type { Hook, HookKind } from '../../domain/hooks.js';
-import type { Summary } from '../../domain/schemas.js';
 import type { Remote } from './remote.js';
 
 export interface AppEntry {
@@ -39,13 +40,7 @@ export interface OwnerHooks {
   people: ReadonlyMap<string, string>;
 }
 
-/** A hook that the platform has just disabled: said once in the status area, marked in the table. */
-export interface HookNotice {
-  hookId: string;
-  text: string;
-}
-
-// --- Remote data: fed by the API (and the live model), never by keys ---------------------------
+// --- Remote data: fed by the live model (../state/from-live.ts), never by keys -------------------
 
 export interface RemoteData {
   who?: Who;
@@ -71,6 +66,8 @@ export interface ListState {
   filtering: boolean;
   /** Where the filter is being edited, in characters. */
   filterCursor: number;
+  /** A row asked for before it is listed (a hook just saved): selected as soon as it appears. */
+  pendingId?: string;
 }
 
 export type Pane = 'owners' | 'apps' | 'hooks';
@@ -113,7 +110,7 @@ export interface Status {
 }
 
 export type Effect =
-  | { type: 'loadOwners' }
+  | { type: 'reload'; ownerId?: string }
   | { type: 'loadHooks'; ownerId: string; organisation: boolean }
   | { type: 'rememberOwner'; ownerId: string }
   | { type: 'removeHook'; hook: Hook }
@@ -128,8 +125,8 @@ export interface AppState {
   wizardSerial: number;
   status?: Status;
   statusSerial: number;
-  /** Hooks seen turning DISABLED, newest first: the table marks them, the status line names the last. */
-  notices: readonly HookNotice[];
+  /** The last live-model notice (a hook turned DISABLED) already said on the status line. */
+  noticeSeq: number;
   effects: readonly Effect[];
 }
 
@@ -146,12 +143,10 @@ export type AppAction =
       /** The area the help overlay fills, so that it scrolls as far as it shows. */
       helpArea: HelpArea;
     }
-  | { type: 'connected'; who: Who; showWelcome: boolean; preferredOwnerId?: string }
+  | { type: 'connected'; showWelcome: boolean; preferredOwnerId?: string }
   | { type: 'connectFailed'; error: string }
-  | { type: 'ownersLoaded'; summary: Summary }
-  | { type: 'ownersFailed'; error: string }
-  | { type: 'hooksLoaded'; ownerId: string; webhooks: Remote<Hook[]>; emailHooks: Remote<Hook[]> }
-  | { type: 'peopleLoaded'; ownerId: string; people: ReadonlyMap<string, string> }
+  /** The live model has a new snapshot. */
+  | { type: 'live'; snapshot: LiveModelSnapshot }
   | { type: 'catalogueLoaded'; catalogue: EventCatalogue }
   | { type: 'effectsTaken'; count: number }
   | { type: 'hookSaved'; hook: Hook; created: boolean }

@@ -1,13 +1,16 @@
 // The root reducer: it routes each key through the key maps in force to the slice that owns it, hands
 // every other action to its slice, then keeps each list's selection on its row (by id).
+
+import type { LiveModelSnapshot } from '../../api/live/live-model.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { activityKeys } from '../activity/activity-keys.js';
 import { commandFor, globalKeys, type HookCommand, type ListCommand } from '../keys/key-map.js';
 import { hookCommand, hookRemoved, hookSaved, queue, withStatus } from './hook-commands.js';
 import { activeKeyMaps } from './key-maps.js';
 import { filterKey, initialLists, keepSelection, listKey, listOf, nextPane, showTab } from './lists.js';
-import type { AppAction, AppState, HelpArea, HookNotice } from './model.js';
+import type { AppAction, AppState, HelpArea } from './model.js';
 import { NO_OVERLAY, overlayKey } from './overlays.js';
-import { hooksLoading, initialRemote, newlyDisabled, ownersLoading, remoteReducer } from './remote-data.js';
+import { initialRemote, remoteReducer } from './remote-data.js';
 import { selectedHook, selectedOwner } from './selectors.js';
 
 export function initialAppState(): AppState {
@@ -17,7 +20,7 @@ export function initialAppState(): AppState {
     overlay: NO_OVERLAY,
     wizardSerial: 0,
     statusSerial: 0,
-    notices: [],
+    noticeSeq: 0,
     effects: [],
   };
 }
@@ -34,15 +37,7 @@ function reload(state: AppState): AppState {
     };
   }
   const owner = selectedOwner(state);
-  let remote = ownersLoading(state.remote);
-  if (owner) remote = hooksLoading(remote, owner.id);
-  return queue(
-    { ...state, remote },
-    { type: 'loadOwners' },
-    ...(owner
-      ? [{ type: 'loadHooks' as const, ownerId: owner.id, organisation: owner.kind === 'organisation' }]
-      : []),
-  );
+  return queue(state, { type: 'reload', ...(owner ? { ownerId: owner.id } : {}) });
 }
 
 function globalKey(state: AppState, command: string): AppState {
@@ -100,11 +95,12 @@ function keyReducer(state: AppState, name: string, pageSize: number, area: HelpA
   return state;
 }
 
-function withNotices(state: AppState, notices: HookNotice[]): AppState {
-  if (notices.length === 0) return state;
-  const ids = new Set(notices.map((n) => n.hookId));
-  const next = { ...state, notices: [...notices, ...state.notices.filter((n) => !ids.has(n.hookId))] };
-  return withStatus(next, notices.map((n) => n.text).join('; '), 'warning');
+/** A hook the live model saw turn DISABLED is said on the status line, once, by name and why. */
+function withNotices(state: AppState, snapshot: LiveModelSnapshot): AppState {
+  const fresh = snapshot.notices.filter((n) => n.seq > state.noticeSeq);
+  if (fresh.length === 0) return state;
+  const text = fresh.map((n) => `${safeText(n.hookName)} ${n.text}`).join('; ');
+  return withStatus({ ...state, noticeSeq: fresh.at(-1)!.seq }, text, 'warning');
 }
 
 function reduce(state: AppState, action: AppAction): AppState {
@@ -119,7 +115,6 @@ function reduce(state: AppState, action: AppAction): AppState {
       const owners = state.lists.owners;
       const connected: AppState = {
         ...state,
-        remote: remoteReducer(state.remote, action),
         lists: {
           ...state.lists,
           ...(preferred ? { preferredOwnerId: preferred } : {}),
@@ -131,19 +126,12 @@ function reduce(state: AppState, action: AppAction): AppState {
         ? queue({ ...connected, overlay: { type: 'welcome' } }, { type: 'welcomeSeen' })
         : connected;
     }
-    case 'hooksLoaded': {
-      const before = state.remote.hooks[action.ownerId]?.webhooks;
-      const next = { ...state, remote: remoteReducer(state.remote, action) };
-      return withNotices(next, newlyDisabled(before, action.webhooks));
-    }
+    case 'live':
+      return withNotices({ ...state, remote: remoteReducer(state.remote, action) }, action.snapshot);
     case 'hookSaved':
-      return hookSaved(
-        { ...state, remote: remoteReducer(state.remote, action) },
-        action.hook,
-        action.created,
-      );
+      return hookSaved(state, action.hook, action.created);
     case 'hookRemoved':
-      return hookRemoved({ ...state, remote: remoteReducer(state.remote, action) }, action.hook);
+      return hookRemoved(state, action.hook);
     case 'effectsTaken':
       return { ...state, effects: state.effects.slice(action.count) };
     case 'wizardClosed':

@@ -131,10 +131,3 @@ export function people(state: AppState): ReadonlyMap<string, string> {
   const who = state.remote.who;
   return peopleOf(ownerHooks(state)?.people, who?.userId, who?.userName);
 }
-
-const disabledOf = memo((notices: AppState['notices']) => new Set(notices.map((n) => n.hookId)));
-
-/** Hooks that turned DISABLED while on screen: the table marks them. */
-export function noticedHookIds(state: AppState): ReadonlySet<string> {
-  return disabledOf(state.notices);
-}

@@ -18,7 +18,6 @@ export const useOwnerHooks = () => useAppSelector(select.ownerHooks);
 export const useHookRows = () => useAppSelector(select.visibleHooks);
 export const useNames = () => useAppSelector(select.names);
 export const usePeople = () => useAppSelector(select.people);
-export const useNoticedHooks = () => useAppSelector(select.noticedHookIds);
 export const useTab = () => useAppSelector((s) => s.lists.tab);
 export const useFocus = () => useAppSelector((s) => s.lists.focus);
 export const useOverlay = () => useAppSelector((s) => s.overlay);
