@@ -143,7 +143,6 @@ function useConnect(
           worldRef.current = { session, live: model };
           dispatch({
             type: 'connected',
-            showWelcome: session.showWelcome,
             ...(session.lastOwnerId ? { preferredOwnerId: session.lastOwnerId } : {}),
           });
           setLive(model);
@@ -165,14 +164,20 @@ function useConnect(
     if (!live) return;
     const unsubscribe = live.subscribe(() => store.dispatch({ type: 'live', snapshot: live.getSnapshot() }));
     store.dispatch({ type: 'live', snapshot: live.getSnapshot() });
-    void live.load();
+    const showWelcome = worldRef.current?.session.showWelcome;
+    let active = true;
+    // The welcome screen offers to add a hook: it waits for the owners to be known.
+    void live.load().then(() => {
+      if (active && showWelcome) store.dispatch({ type: 'welcome' });
+    });
     const release = live.watch();
     return () => {
+      active = false;
       unsubscribe();
       release();
       live.close();
     };
-  }, [live, store]);
+  }, [live, store, worldRef]);
   return live;
 }
 

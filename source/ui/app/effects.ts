@@ -27,10 +27,18 @@ export async function runEffect(
   const { session, live } = world;
   const { api } = session;
   switch (effect.type) {
-    case 'reload':
-      // Failures land in the live model's snapshot (shown with a hint to press r again).
-      await live.refresh(effect.ownerId);
+    case 'reload': {
+      // Failures land in the live model's snapshot (shown with a hint to press r again). Who we are
+      // and what the API is are asked again too when the first attempt did not learn them.
+      const { self, target } = live.getSnapshot();
+      if (self.data && target.known) await live.refresh(effect.ownerId);
+      else
+        await Promise.all([
+          live.load(),
+          ...(effect.ownerId ? [live.loadHooks(effect.ownerId, { force: true })] : []),
+        ]);
       return;
+    }
     case 'loadHooks':
       await live.loadHooks(effect.ownerId);
       // Only to name the people e-mail hooks notify, so asked once the hooks are on screen.

@@ -46,7 +46,10 @@ export function TooSmall({
 function AppHeader({ width }: { width: number }) {
   const who = useWho();
   const connectError = useConnectError();
-  return <Header width={width} who={who} connectError={connectError !== undefined} />;
+  const owners = useOwnersRemote();
+  // Not connected: the session could not open, or the API did not answer who we are.
+  const failed = connectError !== undefined || (!who && owners.status === 'failed');
+  return <Header width={width} who={who} connectError={failed} />;
 }
 
 function AppFooter({ width }: { width: number }) {

@@ -109,7 +109,7 @@ function anchored(list: ListState, rows: readonly { id: string }[]): ListState {
 /**
  * Run after every action: each list's cursor follows its selected row by id (a refresh, a live
  * change or a filter never moves it to another row), a new owner starts its apps and hooks from the
- * top and is remembered, and its hooks are asked for if they are not known yet.
+ * top and is remembered, and its hooks (and members' names) are asked for.
  */
 export function keepSelection(before: AppState, after: AppState): { state: AppState; effects: Effect[] } {
   const effects: Effect[] = [];
@@ -126,8 +126,8 @@ export function keepSelection(before: AppState, after: AppState): { state: AppSt
       },
     };
     if (before.remote.owners.data) effects.push({ type: 'rememberOwner', ownerId: owner.id });
-    if (!state.remote.hooks[owner.id])
-      effects.push({ type: 'loadHooks', ownerId: owner.id, organisation: owner.kind === 'organisation' });
+    // The live model loads each list once (and its members' names): asking again costs nothing.
+    effects.push({ type: 'loadHooks', ownerId: owner.id, organisation: owner.kind === 'organisation' });
   }
   const appWas = before.lists.apps.selectedId;
   state = withList(state, 'apps', anchored(state.lists.apps, visibleApps(state)));

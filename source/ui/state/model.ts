@@ -80,8 +80,6 @@ export interface Lists {
   hooks: ListState;
   focus: Pane;
   tab: Tab;
-  /** Owner to select once the owners are loaded (the last one looked at). */
-  preferredOwnerId?: string;
 }
 
 // --- Overlays ------------------------------------------------------------------------------------
@@ -143,7 +141,9 @@ export type AppAction =
       /** The area the help overlay fills, so that it scrolls as far as it shows. */
       helpArea: HelpArea;
     }
-  | { type: 'connected'; showWelcome: boolean; preferredOwnerId?: string }
+  | { type: 'connected'; preferredOwnerId?: string }
+  /** First run without credentials, once the owners are known: the welcome screen. */
+  | { type: 'welcome' }
   | { type: 'connectFailed'; error: string }
   /** The live model has a new snapshot. */
   | { type: 'live'; snapshot: LiveModelSnapshot }

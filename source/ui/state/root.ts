@@ -113,19 +113,13 @@ function reduce(state: AppState, action: AppAction): AppState {
     case 'connected': {
       const preferred = action.preferredOwnerId;
       const owners = state.lists.owners;
-      const connected: AppState = {
-        ...state,
-        lists: {
-          ...state.lists,
-          ...(preferred ? { preferredOwnerId: preferred } : {}),
-          owners: owners.selectedId || !preferred ? owners : { ...owners, selectedId: preferred },
-        },
-      };
-      // Shown once: remembered as soon as it is on screen, however the user leaves it.
-      return action.showWelcome
-        ? queue({ ...connected, overlay: { type: 'welcome' } }, { type: 'welcomeSeen' })
-        : connected;
+      // The last owner looked at is selected when the owners arrive (found by id).
+      if (owners.selectedId || !preferred) return state;
+      return { ...state, lists: { ...state.lists, owners: { ...owners, selectedId: preferred } } };
     }
+    case 'welcome':
+      // Shown once: remembered as soon as it is on screen, however the user leaves it.
+      return queue({ ...state, overlay: { type: 'welcome' } }, { type: 'welcomeSeen' });
     case 'live':
       return withNotices({ ...state, remote: remoteReducer(state.remote, action) }, action.snapshot);
     case 'hookSaved':
