@@ -295,6 +295,8 @@ class Draft {
 
   delivery(record: Delivery, replay = false): void {
     const kind = record.kind ?? 'event';
+    // A retry of an event this view never saw happened before it started: history, not news.
+    if (kind === 'event' && !replay && record.attempt > 1 && !this.eventRows.has(record.eventId)) return;
     const key = kind === 'event' ? this.rowOfDelivery(record, replay) : this.oneShotRow(record, kind, replay);
     const row = this.writable(key)!;
     const lineKey = `${record.eventId}|${record.hookId}|${record.url}`;

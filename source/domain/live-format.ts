@@ -63,7 +63,7 @@ export function rowTags(row: ActivityRow): string[] {
   const tags: string[] = [];
   if (row.kind !== 'event') tags.push(row.kind);
   if (row.replay) tags.push('replay');
-  if (row.source === 'poll') tags.push('poll');
+  else if (row.source === 'poll') tags.push('poll');
   return tags;
 }
 
@@ -99,8 +99,10 @@ export function deliveryFields(
   let next = '';
   if (last.ok) next = 'delivered';
   else if (last.final) next = 'gave up';
-  else if (last.nextAttemptAt !== undefined)
-    next = `retry in ${Math.max(0, Math.ceil((last.nextAttemptAt - now) / 1000))} s`;
+  else if (last.nextAttemptAt !== undefined && last.nextAttemptAt > now)
+    next = `retry in ${Math.ceil((last.nextAttemptAt - now) / 1000)} s`;
+  // A retry that is due (or, for an earlier attempt, made): when, rather than a countdown stuck at 0.
+  else if (last.nextAttemptAt !== undefined) next = `retry at ${clockTime(last.nextAttemptAt)}`;
   return {
     event: row && row.event === line.eventType ? '' : shortEventName(line.eventType),
     hook: names.hookNames.get(line.hookId) ?? line.hookId,

@@ -382,3 +382,137 @@ describe('clever-notify tail (the built binary)', () => {
     expect(child.exitCode).toBe(0);
   });
 });
+
+/** Runs the built `tail` with these arguments; `lines()` are its json-stream objects so far. */
+function spawnTail(args: string[]) {
+  const child = spawn(process.execPath, ['dist/cli.js', 'tail', '-F', 'json-stream', ...args], {
+    env: { ...process.env, ...sandbox.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  let stderr = '';
+  let buffer = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk;
+    const parts = buffer.split('\n');
+    buffer = parts.pop()!;
+    for (const part of parts) lines.push(JSON.parse(part) as Record<string, unknown>);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return {
+    lines,
+    stderr: () => stderr,
+    alive: () => {
+      if (child.exitCode !== null) throw new Error(`tail exited: ${stderr}`);
+      return true;
+    },
+    async stop() {
+      child.kill('SIGINT');
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      return child.exitCode;
+    },
+  };
+}
+
+/** Until the tail's socket and streams are in: a deployment of another app shows in it. */
+async function tailReady(tail: ReturnType<typeof spawnTail>, appId: string) {
+  let lastDeploy = 0;
+  const uuids: string[] = [];
+  await waitFor(
+    async () => {
+      tail.alive();
+      if (tail.lines.some((l) => uuids.some((u) => l.key === `deployment:${u}`))) return true;
+      if (Date.now() - lastDeploy > 1000) {
+        lastDeploy = Date.now();
+        const response = await sandboxFetch(sandbox, '/sandbox/v1/deployments', {
+          method: 'POST',
+          json: { appId, durationMs: 10 },
+        });
+        uuids.push(((await response.json()) as { uuid: string }).uuid);
+      }
+      return false;
+    },
+    20_000,
+    'the tail to be live',
+  );
+}
+
+describe('clever-notify tail: what is news', () => {
+  it('prints nothing of a deployment that failed before it started; --since 10m replays it, marked', async () => {
+    const failing = await receiver(() => 500);
+    const hookId = await addHook('fails before the tail', failing.url);
+    const uuid = await deploy({ fail: true, durationMs: 10 });
+    try {
+      // Retries go on (150 ms × 3ⁿ here): the tails start while they do.
+      await waitFor(() => failing.hits >= 1, 10_000, 'the failed delivery');
+      const plain = spawnTail([]);
+      const replaying = spawnTail(['--since', '10m']);
+      try {
+        // Both are live (a deployment of another app shows), and the replay has been printed.
+        await tailReady(plain, ids.apps.shopFront.id);
+        await waitFor(
+          () => replaying.lines.some((l) => l.key === `deployment:${uuid}`),
+          10_000,
+          'the replay',
+        );
+        const hits = failing.hits;
+        await waitFor(() => failing.hits > hits, 40_000, 'one more retry while the tails run');
+        await tailReady(plain, ids.apps.shopFront.id);
+        expect(
+          plain.lines.filter((l) => l.key === `deployment:${uuid}` || l.eventKey === `deployment:${uuid}`),
+        ).toEqual([]);
+        expect(plain.lines.filter((l) => l.hookId === hookId)).toEqual([]);
+        const replayed = replaying.lines.filter((l) => l.key === `deployment:${uuid}`);
+        expect(replayed.at(-1)).toMatchObject({ replay: true, event: 'DEPLOYMENT_FAIL', kind: 'event' });
+        expect((replayed.at(-1)!.deployment as { state: string }).state).toBe('FAIL');
+        const deliveries = replaying.lines.filter(
+          (l) => l.eventKey === `deployment:${uuid}` && l.hookId === hookId,
+        );
+        expect(deliveries.length).toBeGreaterThanOrEqual(2);
+        expect(deliveries.every((l) => l.replay === true && l.status === 500)).toBe(true);
+      } finally {
+        expect(await plain.stop()).toBe(0);
+        expect(await replaying.stop()).toBe(0);
+      }
+    } finally {
+      await api.removeWebhook(ids.user.id, hookId);
+      await failing.close();
+    }
+  }, 120_000);
+
+  it('shows `webhooks test` with "kind":"test", and nowhere as a deployment', async () => {
+    const ok = await receiver(() => 200);
+    const hookId = await addHook('tested', ok.url);
+    const tail = spawnTail([]);
+    try {
+      await tailReady(tail, ids.apps.shopFront.id);
+      const before = new Set(tail.lines.map((l) => l.key ?? l.eventKey));
+      const test = spawn(
+        process.execPath,
+        ['dist/cli.js', 'webhooks', 'test', hookId, '--org', ids.user.id],
+        {
+          env: { ...process.env, ...sandbox.env },
+          stdio: 'ignore',
+        },
+      );
+      expect(await new Promise((resolve) => test.once('exit', resolve))).toBe(0);
+      await waitFor(
+        () => tail.lines.some((l) => l.type === 'delivery' && l.hookId === hookId && l.kind === 'test'),
+        10_000,
+        'the test delivery',
+      );
+      const fresh = tail.lines.filter((l) => !before.has((l.key ?? l.eventKey) as string));
+      const testRow = fresh.find((l) => l.type === 'event' && l.kind === 'test')!;
+      expect(testRow).toMatchObject({ hookId, appId: null, deployment: null });
+      // No deployment row came out of it: every new event line is the test's own.
+      expect(fresh.filter((l) => l.type === 'event' && l.deployment !== null)).toEqual([]);
+      expect(fresh.filter((l) => l.type === 'delivery').every((l) => l.eventKey === testRow.key)).toBe(true);
+    } finally {
+      expect(await tail.stop()).toBe(0);
+      await api.removeWebhook(ids.user.id, hookId);
+      await ok.close();
+    }
+  }, 60_000);
+});

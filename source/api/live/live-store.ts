@@ -134,6 +134,8 @@ class LiveStore implements LiveModel {
   // Live sources, while watched.
   private watchers = 0;
   private everWatched = false;
+  /** The first watch's history (deployments in progress, `replaySince`) is in: streams go on from it. */
+  private replayDone = false;
   private since: number;
   private socket: EventSocket | undefined;
   private deliveries: SseStream<Delivery> | undefined;
@@ -210,8 +212,8 @@ class LiveStore implements LiveModel {
       this.queue = [];
       this.activity = reduceActivity(this.activity, actions);
       this.dirty = true;
-      if (this.watchers > 0) this.armPoll();
     }
+    if (this.watchers > 0) this.armPoll();
     if (!this.dirty) return;
     this.dirty = false;
     this.snapshot = this.build();
@@ -233,7 +235,7 @@ class LiveStore implements LiveModel {
     const found = await this.api.identify();
     this.target = { ...found, known: true };
     this.changed();
-    if (this.watchers > 0) this.startSandboxStreams();
+    if (this.watchers > 0 && this.replayDone) this.startSandboxStreams();
   }
 
   private async loadSelf(): Promise<void> {
@@ -523,7 +525,7 @@ class LiveStore implements LiveModel {
     });
     this.socket.start();
     if (firstTime) void this.startFirstTime();
-    else if (this.target.known) this.startSandboxStreams();
+    else if (this.target.known && this.replayDone) this.startSandboxStreams();
     this.changed();
   }
 
@@ -546,12 +548,13 @@ class LiveStore implements LiveModel {
       since: this.options.replaySince,
       now: this.since,
     }).catch(() => undefined);
-    if (this.closed || this.watchers === 0) return;
+    if (this.closed) return;
     if (replay) {
       for (const action of replay.actions) this.queue.push(action);
       this.deliveryCursor ??= replay.deliveryCursor;
       this.schedule();
     }
+    this.replayDone = true;
     this.startSandboxStreams();
   }
 

@@ -160,6 +160,14 @@ export function addExtensionRoutes(router: Router, deps: ExtensionDeps): void {
     if (limit !== null && !/^\d+$/.test(limit)) throw new HttpError(400, 'limit must be a whole number');
     const hook = query.get('hook');
     const since = query.get('since');
+    // `limit=0`: no record, only where the log ends now (a stream from there shows only what follows).
+    if (limit !== null && Number(limit) === 0) {
+      sendJson(res, 200, {
+        items: [],
+        next: deps.journal.after(since ?? undefined).at(-1)?.cursor ?? since ?? '0',
+      });
+      return;
+    }
     sendJson(
       res,
       200,
