@@ -128,7 +128,10 @@ describe('the Activity tab', () => {
 
       // r on the same delivery: the sandbox sends it again, and the receiver gets it.
       const before = hits;
+      // r names the hook and its URL first; y confirms.
       await press('r');
+      await waitFor(/Redeliver to my receiver at 127\.0\.0\.1:\d+\/hook\? {2}y yes/);
+      await press('y');
       await waitFor(/Redelivery queued/);
       await vi.waitFor(() => {
         if (hits <= before) throw new Error('no redelivery reached the receiver');

@@ -3,7 +3,6 @@
 // (../../api/live); this view only reads its snapshots, which arrive at most once per tick.
 import { Box, Text } from 'ink';
 import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
-import { connectionText } from '../../api/live/connection-text.js';
 import type { LiveModel, LiveModelSnapshot as LiveSnapshot } from '../../api/live/live-model.js';
 import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
@@ -12,10 +11,12 @@ import { type FilterState, filterText } from '../list/filter-text.js';
 import { scrollOffset } from '../table/window.js';
 import type { TextStyle, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
+import { ActivityHeader as Header } from './activity-header.js';
 import { type ActivityLine, activityLines } from './activity-lines.js';
 import { activityTakes, activityUiReducer, initialActivityUi } from './activity-state.js';
 import { DeliveryDetail } from './delivery-detail.js';
 import { redeliver } from './redeliver.js';
+import { hookOf, RedeliverConfirm } from './redeliver-confirm.js';
 import { useLiveSnapshot } from './use-live-feed.js';
 import { useNow } from './use-now.js';
 
@@ -52,6 +53,7 @@ const LineView = memo(LineViewOf, (a, b) => {
   return (
     a.item.row === b.item.row &&
     a.item.kind === b.item.kind &&
+    a.item.dimmed === b.item.dimmed &&
     sameLine &&
     a.selected === b.selected &&
     a.now === b.now &&
@@ -77,7 +79,8 @@ function LineViewOf({
   theme: Theme;
 }) {
   const marker = selected ? `${theme.selectionMarker} ` : '  ';
-  const selection = selected ? theme.selection.focused : {};
+  // A line the filter does not match, kept for its group's sake, is dimmed.
+  const selection = selected ? theme.selection.focused : item.dimmed ? { dimColor: true } : {};
   if (item.kind === 'event') {
     const f = eventFields(item.row, names);
     return (
@@ -110,56 +113,6 @@ function LineViewOf({
         {f.next ? <Text {...theme.text.secondary}>{` ${f.next}`}</Text> : null}
       </Text>
     </Box>
-  );
-}
-
-function Header({
-  shown,
-  latest,
-  paused,
-  filter,
-  filtering,
-  filterShown,
-  count,
-  now,
-  theme,
-}: {
-  shown: LiveSnapshot | undefined;
-  latest: LiveSnapshot | undefined;
-  paused: boolean;
-  filter: string;
-  filtering: boolean;
-  filterShown: string;
-  count: number;
-  now: number;
-  theme: Theme;
-}) {
-  if (!latest || !shown) return <Text {...theme.text.secondary}>Connecting to the event socket…</Text>;
-  const status = connectionText(latest.connection, now);
-  const statusStyle =
-    status.tone === 'good'
-      ? theme.status.ok
-      : status.tone === 'bad'
-        ? theme.status.error
-        : theme.status.warning;
-  const activity = shown.activity;
-  const waiting = latest.activity.nextSeq - shown.activity.nextSeq;
-  return (
-    <Text wrap="truncate">
-      <Text {...statusStyle}>● {status.text}</Text>
-      <Text {...theme.text.secondary}>
-        {` · ${activity.rows.length}/${activity.capacity} rows kept`}
-        {activity.dropped > 0 ? ` (${activity.dropped} older dropped)` : ''}
-        {` · ${activity.nextSeq} seen`}
-        {filter || filtering ? ` · ${count} lines match` : ''}
-      </Text>
-      {paused ? (
-        <Text
-          {...theme.status.warning}
-        >{` · PAUSED${waiting > 0 ? ` (${waiting} new)` : ''} · Space resumes`}</Text>
-      ) : null}
-      {filterShown ? <Text {...theme.text.key}>{`  ${filterShown}`}</Text> : null}
-    </Text>
   );
 }
 
@@ -204,7 +157,7 @@ export function ActivityPane({
     [shown, liveNames, ownerId, appId, filter],
   );
   const keys = useMemo(() => lines.map((l) => l.key), [lines]);
-  const listHeight = Math.max(1, height - 1 - (ui.flash ? 1 : 0));
+  const listHeight = Math.max(1, height - 1 - (ui.flash ? 1 : 0) - (ui.confirm ? 1 : 0));
   const cursor = ui.selected ? Math.max(0, keys.indexOf(ui.selected)) : 0;
   const offset = useRef(0);
   offset.current = scrollOffset(offset.current, cursor, listHeight, lines.length);
@@ -233,13 +186,19 @@ export function ActivityPane({
   const request = ui.redeliver;
   const linesRef = useRef(lines);
   linesRef.current = lines;
+  const hookNamesRef = useRef(liveNames.hookNames);
+  hookNamesRef.current = liveNames.hookNames;
   useEffect(() => {
     if (!request || !api) return;
     const item = linesRef.current.find((l) => l.key === request.key);
     if (item?.kind !== 'delivery') return;
     const id = item.line.attempts[item.line.attempts.length - 1]!.id;
-    void redeliver(api, credentials, id).then((text) => dispatch({ type: 'flash', text }));
+    const hook = hookOf(item.line, hookNamesRef.current);
+    void redeliver(api, credentials, id).then((text) =>
+      dispatch({ type: 'flash', text: `${hook}: ${text}` }),
+    );
   }, [request, api, credentials]);
+  const confirming = ui.confirm ? lines.find((l) => l.key === ui.confirm) : undefined;
 
   const detailItem = ui.detail ? lines.find((l) => l.key === ui.detail) : undefined;
   return (
@@ -284,6 +243,9 @@ export function ActivityPane({
           ))}
         </Box>
       )}
+      {confirming?.kind === 'delivery' ? (
+        <RedeliverConfirm line={confirming.line} hookNames={liveNames.hookNames} />
+      ) : null}
       {ui.flash ? (
         <Text wrap="truncate" {...theme.status.info}>
           {ui.flash}

@@ -1,6 +1,6 @@
 // The state of the Activity tab as a reducer: the selected line (by key, so that new rows arriving on
 // top do not move it), pause, the open delivery, and the filter when no App container owns it.
-import { commandFor, filterKeys } from '../keys/key-map.js';
+import { commandFor, confirmKeys, filterKeys } from '../keys/key-map.js';
 import { clampCursor } from '../table/window.js';
 import { editLine } from '../text-field/line-edit.js';
 import { type ActivityCommand, activityKeys } from './activity-keys.js';
@@ -17,7 +17,9 @@ export interface ActivityUiState {
   /** Where the filter is being edited, in characters. */
   filterCursor: number;
   flash: string | undefined;
-  /** `r` asks for a redelivery of this line; the pane runs it (a side effect) and flashes the outcome. */
+  /** `r` asks to confirm a redelivery of this line first (naming the hook and its URL). */
+  confirm: string | undefined;
+  /** Confirmed: the pane runs the redelivery of this line (a side effect) and flashes the outcome. */
   redeliver: { key: string; seq: number } | undefined;
 }
 
@@ -30,6 +32,7 @@ export const initialActivityUi: ActivityUiState = {
   filtering: false,
   filterCursor: 0,
   flash: undefined,
+  confirm: undefined,
   redeliver: undefined,
 };
 
@@ -54,6 +57,7 @@ function move(
 
 export function activityUiReducer(state: ActivityUiState, action: ActivityUiAction): ActivityUiState {
   if (action.type === 'flash') return { ...state, flash: action.text };
+  if (state.confirm) return confirmKey(state, state.confirm, action.name);
   if (action.ownsFilter && state.filtering) return filterKey(state, action.name);
   const command = commandFor(activityKeys, action.name);
   // Inside the App, `/` and the typing that follows are the App's (its hook list filter).
@@ -63,9 +67,18 @@ export function activityUiReducer(state: ActivityUiState, action: ActivityUiActi
 
 /** Whether the pane takes this key (the rest goes to the screen around it). */
 export function activityTakes(state: ActivityUiState, action: ActivityUiAction & { type: 'key' }): boolean {
-  if (action.ownsFilter && state.filtering) return true;
+  if (state.confirm || (action.ownsFilter && state.filtering)) return true;
   const command = commandFor(activityKeys, action.name);
   return command !== undefined && !(command === 'list.filter' && !action.ownsFilter);
+}
+
+/** y redelivers, n or Esc keeps things as they are; other keys wait for one of those. */
+function confirmKey(state: ActivityUiState, key: string, name: string): ActivityUiState {
+  const command = commandFor(confirmKeys, name);
+  if (command === 'confirm.yes')
+    return { ...state, confirm: undefined, redeliver: { key, seq: (state.redeliver?.seq ?? 0) + 1 } };
+  if (command === 'confirm.no') return { ...state, confirm: undefined, flash: 'Not redelivered.' };
+  return state;
 }
 
 /** The filter being typed: the one line editor of every text field; Enter keeps it, Esc clears it. */
@@ -119,7 +132,7 @@ function commandReducer(
     case 'activity.redeliver': {
       const key = state.selected ?? keys[0];
       return key?.includes('>')
-        ? { ...state, redeliver: { key, seq: (state.redeliver?.seq ?? 0) + 1 } }
+        ? { ...state, confirm: key, flash: undefined }
         : { ...state, flash: 'Select a delivery (the lines under an event) to redeliver it.' };
     }
   }
