@@ -35,6 +35,11 @@ export interface ActivityPaneProps {
   focused: boolean;
   /** The filter, when the screen around the pane owns it (typing it then never reaches the pane). */
   filter?: FilterState;
+  /**
+   * Read at each key: whether the pane has the keyboard now (a key of the same burst may just have
+   * started the screen's filter). Without it, `focused` decides.
+   */
+  hasKeys?: () => boolean;
   /** The live model whose activity the tab shows. */
   live: LiveModel | undefined;
 }
@@ -127,6 +132,7 @@ export function ActivityPane({
   focused,
   live,
   filter: outerFilter,
+  hasKeys,
 }: ActivityPaneProps) {
   const theme = useTheme();
   const [ui, dispatch] = useReducer(activityUiReducer, initialActivityUi);
@@ -167,7 +173,7 @@ export function ActivityPane({
   keysRef.current = keys;
   const ownsFilter = !outerFilter;
   const takes = useRef<() => boolean>(() => false);
-  takes.current = () => focused && !(outerFilter && filtering);
+  takes.current = hasKeys ?? (() => focused && !(outerFilter && filtering));
   // The state as the keys of a burst leave it, before React renders it.
   const uiNow = useRef(ui);
   uiNow.current = ui;

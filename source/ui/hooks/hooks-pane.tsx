@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Hook } from '../../domain/hooks.js';
 import type { Webhook } from '../../domain/schemas.js';
 import { ActivityPane } from '../activity/activity-pane.js';
@@ -7,6 +7,7 @@ import { useLiveModel, useSession } from '../app/session-context.js';
 import { filterText } from '../list/filter-text.js';
 import { Spinner } from '../spinner/spinner.js';
 import type { Tab } from '../state/model.js';
+import { useAppStore } from '../state/store.js';
 import {
   useHookRows,
   useList,
@@ -85,9 +86,17 @@ function AppActivity({ width, height, focused }: { width: number; height: number
   const app = useSelectedApp();
   const names = useNames();
   const filter = useList('hooks');
+  const store = useAppStore();
+  const hasKeys = useCallback(() => {
+    const { lists, overlay } = store.getState();
+    return (
+      lists.focus === 'hooks' && lists.tab === 'activity' && overlay.type === 'none' && !lists.hooks.filtering
+    );
+  }, [store]);
   return (
     <ActivityPane
       filter={filter}
+      hasKeys={hasKeys}
       live={live}
       api={session.api()}
       credentials={session.credentials()}
