@@ -1,8 +1,11 @@
 // Runs the effects that the reducer queued: each is taken once, run, and answered with actions.
 
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import type { LiveModel } from '../../api/live/live-model.js';
-import type { WebhookTestResult } from '../../api/types.js';
+import type { CleverApi, WebhookTestResult } from '../../api/types.js';
 import { hookTitle } from '../../domain/hooks.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
 import type { AppAction, Effect, Message } from '../state/model.js';
 import { errorText, type TuiSession } from './session.js';
@@ -77,9 +80,39 @@ export async function runEffect(
         });
       }
       return;
+    case 'exportOwner':
+      dispatch({ type: 'showMessage', message: await exportMessage(api, effect) });
+      return;
     case 'welcomeSeen':
       session.welcomeSeen();
       return;
+  }
+}
+
+const SECRET = { slack: 'Slack token', discord: 'Discord token', password: 'URL password' } as const;
+
+/** Writes the owner's hooks as a notifications file; YAML and the export code load only now. */
+async function exportMessage(
+  api: CleverApi,
+  effect: Extract<Effect, { type: 'exportOwner' }>,
+): Promise<Message> {
+  const path = resolve(effect.path.replace(/^~(?=$|\/)/, homedir()));
+  try {
+    const { exportToFile } = await import('../../as-code/export.js');
+    const result = await exportToFile(api, path, { ownerIds: [effect.ownerId] });
+    const lines = [
+      `${result.webhooks} webhook${result.webhooks === 1 ? '' : 's'} and ${result.emailHooks} e-mail hook${result.emailHooks === 1 ? '' : 's'} written to ${safeText(path)}.`,
+    ];
+    if (result.variables.length > 0) {
+      lines.push('Secrets are written as variables; set them before plan and apply:');
+      for (const v of result.variables)
+        lines.push(`  ${v.name}: ${SECRET[v.kind]} of ${safeText(v.hookName)}`);
+    }
+    for (const hook of result.unnamed) lines.push(`Left out: ${hook.id}, which has no name.`);
+    lines.push(`Next: clever-notify plan -f ${safeText(effect.path)}`);
+    return { title: `Exported ${safeText(effect.ownerName)}`, lines, tone: 'ok' };
+  } catch (error) {
+    return { title: 'Could not export the hooks', lines: [safeText(errorText(error))], tone: 'error' };
   }
 }
 

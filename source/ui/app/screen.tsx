@@ -2,7 +2,7 @@
 // the generic views below it take props.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { Busy, ConfirmRemove, MessageBox } from '../dialogs/dialogs.js';
+import { Busy, ConfirmRemove, ExportPrompt, MessageBox } from '../dialogs/dialogs.js';
 import { HelpOverlay } from '../help/help-overlay.js';
 import { HookDetail } from '../hooks/hook-detail.js';
 import { HooksPane } from '../hooks/hooks-pane.js';
@@ -116,6 +116,8 @@ export function Screen({ columns, rows }: { columns: number; rows: number }) {
       );
     } else if (overlay.type === 'confirmRemove') {
       inRight = <ConfirmRemove name={overlay.name} kind={overlay.kind} />;
+    } else if (overlay.type === 'exportPrompt') {
+      inRight = <ExportPrompt ownerName={overlay.ownerName} line={overlay.line} width={right - 2} />;
     } else if (overlay.type === 'busy') {
       inRight = <Busy text={overlay.text} />;
     } else if (overlay.type === 'message') {

@@ -1,5 +1,8 @@
 import { Box, Text } from 'ink';
+import { safeText } from '../../domain/terminal-text.js';
 import { Spinner } from '../spinner/spinner.js';
+import type { Line } from '../text-field/line-edit.js';
+import { TextField } from '../text-field/text-field.js';
 import { useTheme } from '../theme/theme-context.js';
 
 export interface Message {
@@ -46,6 +49,26 @@ export function MessageBox({ message }: { message: Message }) {
         </Text>
       ))}
       <Text {...theme.text.secondary}>Esc or Enter to close</Text>
+    </Box>
+  );
+}
+
+/** The path of the owner's export; Enter writes it, Esc cancels. */
+export function ExportPrompt({ ownerName, line, width }: { ownerName: string; line: Line; width: number }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold wrap="truncate">{`Export the hooks of ${safeText(ownerName)} to a file`}</Text>
+      <TextField label="File:" value={line.value} line={line} focused width={width - 4} />
+      <Text {...theme.text.secondary} wrap="wrap">
+        YAML (JSON for a .json name), for clever-notify plan and apply. An existing file is replaced.
+      </Text>
+      <Text>
+        <Text {...theme.text.key}>Enter</Text>
+        {' export   '}
+        <Text {...theme.text.key}>Esc</Text>
+        {' cancel'}
+      </Text>
     </Box>
   );
 }

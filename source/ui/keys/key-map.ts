@@ -141,13 +141,30 @@ const navigation: KeyCommand<ListCommand>[] = [
   { id: 'list.filter', keys: ['/'], description: 'Filter the list by name', hint: 'filter' },
 ];
 
-export const ownersKeys: KeyMap<ListCommand | 'hook.add'> = {
+export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export'> = {
   title: 'Owners and apps',
   commands: [
     ...navigation,
     { id: 'list.open', keys: ['enter', 'right', 'l'], description: 'Show its hooks', hint: 'open' },
     { id: 'list.back', keys: ['esc', 'left', 'h'], description: 'Clear the filter, or go back a pane' },
     { id: 'hook.add', keys: ['a'], description: 'Add a hook for the selected owner or app', hint: 'add' },
+    {
+      id: 'owner.export',
+      keys: ['x'],
+      description: "Export the owner's hooks to a file, for clever-notify plan and apply",
+      hint: 'export',
+    },
+  ],
+};
+
+export type ExportPromptCommand = 'prompt.accept' | 'prompt.cancel';
+
+/** The path prompt of the owners' export key; its field takes the line-editing keys too. */
+export const exportPromptKeys: KeyMap<ExportPromptCommand> = {
+  title: 'Export to a file',
+  commands: [
+    { id: 'prompt.accept', keys: ['enter'], description: 'Write the file', hint: 'export' },
+    { id: 'prompt.cancel', keys: ['esc'], description: 'Cancel', hint: 'cancel' },
   ],
 };
 

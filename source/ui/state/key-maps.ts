@@ -4,6 +4,7 @@ import {
   confirmKeys,
   detailKeys,
   dismissKeys,
+  exportPromptKeys,
   filterKeys,
   globalKeys,
   helpKeys,
@@ -28,6 +29,8 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
       return [welcomeKeys];
     case 'confirmRemove':
       return [confirmKeys];
+    case 'exportPrompt':
+      return [exportPromptKeys, textFieldKeys];
     case 'detail':
       return [detailKeys, globalKeys];
     case 'wizard':

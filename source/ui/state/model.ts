@@ -4,6 +4,7 @@
 import type { LiveModelSnapshot } from '../../api/live/live-model.js';
 import type { EventCatalogue } from '../../domain/events.js';
 import type { Hook, HookKind } from '../../domain/hooks.js';
+import type { Line } from '../text-field/line-edit.js';
 import type { Remote } from './remote.js';
 
 export interface AppEntry {
@@ -98,7 +99,8 @@ export type Overlay =
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
   | { type: 'wizard'; kind: HookKind; hookId?: string; serial: number }
   | { type: 'busy'; text: string }
-  | { type: 'message'; message: Message };
+  | { type: 'message'; message: Message }
+  | { type: 'exportPrompt'; ownerId: string; ownerName: string; line: Line };
 
 /** A one-line status ("Removed the webhook ci."): cleared by the next key, or after a few seconds. */
 export interface Status {
@@ -113,6 +115,7 @@ export type Effect =
   | { type: 'rememberOwner'; ownerId: string }
   | { type: 'removeHook'; hook: Hook }
   | { type: 'testHook'; hook: Hook & { kind: 'webhook' } }
+  | { type: 'exportOwner'; ownerId: string; ownerName: string; path: string }
   | { type: 'welcomeSeen' }
   | { type: 'quit' };
 

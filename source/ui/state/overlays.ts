@@ -3,6 +3,7 @@
 
 import { helpLayout, helpLineCount } from '../help/help-layout.js';
 import { commandFor, confirmKeys, detailKeys, dismissKeys, helpKeys, welcomeKeys } from '../keys/key-map.js';
+import { exportPromptKey } from './export-prompt.js';
 import { confirmRemoval, hookCommand, openWizard, queue } from './hook-commands.js';
 import { helpKeyMaps } from './key-maps.js';
 import type { AppState, HelpArea, Overlay } from './model.js';
@@ -59,6 +60,8 @@ export function overlayKey(state: AppState, name: string, area: HelpArea): AppSt
         return hookCommand(state, command, findHook(state, overlay.kind, overlay.hookId), 'detail');
       return undefined;
     }
+    case 'exportPrompt':
+      return exportPromptKey(state, overlay, name);
     case 'busy':
     case 'wizard':
       return state;
