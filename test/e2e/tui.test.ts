@@ -96,7 +96,7 @@ describe('the built binary in a terminal', () => {
     term.send('d');
     await term.waitFor('Remove the webhook "Deployment results to Slack (e2e)"?');
     term.send('y');
-    await term.waitFor('Removed.');
+    await term.waitFor('Removed Deployment results to Slack (e2e) (webhook).');
     expect((await api.listWebhooks(ids.user.id)).some((h) => h.id === created!.id)).toBe(false);
 
     term.send('q');

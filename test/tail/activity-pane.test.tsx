@@ -6,8 +6,10 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
+import { createLiveModel } from '../../source/api/live/live-store.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { ActivityPane } from '../../source/ui/activity/activity-pane.js';
+import { KeypressProvider } from '../../source/ui/keys/keypress.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 let sandbox: TestSandbox;
@@ -49,17 +51,23 @@ describe('the Activity tab', () => {
       urls: [{ format: 'raw', url: receiverUrl }],
       events: ['DEPLOYMENT_SUCCESS'],
     });
+    // The TUI's live model, as the App makes it.
+    const live = createLiveModel({ api, credentials, flushIntervalMs: 100 });
+    void live.load();
     const instance = render(
-      <ActivityPane
-        api={api}
-        credentials={credentials}
-        ownerId={user.id}
-        appId={undefined}
-        names={new Map()}
-        width={110}
-        height={20}
-        focused
-      />,
+      <KeypressProvider>
+        <ActivityPane
+          live={live}
+          api={api}
+          credentials={credentials}
+          ownerId={user.id}
+          appId={undefined}
+          names={new Map()}
+          width={110}
+          height={20}
+          focused
+        />
+      </KeypressProvider>,
     );
     const frame = () => strip(instance.lastFrame() ?? '');
     const waitFor = (test: RegExp, timeout = 8000) =>
@@ -120,13 +128,17 @@ describe('the Activity tab', () => {
 
       // r on the same delivery: the sandbox sends it again, and the receiver gets it.
       const before = hits;
+      // r names the hook and its URL first; y confirms.
       await press('r');
+      await waitFor(/Redeliver to my receiver at 127\.0\.0\.1:\d+\/hook\? {2}y yes/);
+      await press('y');
       await waitFor(/Redelivery queued/);
       await vi.waitFor(() => {
         if (hits <= before) throw new Error('no redelivery reached the receiver');
       });
     } finally {
       instance.unmount();
+      live.close();
       await api.removeWebhook(user.id, hook.id);
     }
   });

@@ -6,32 +6,9 @@ import { activityKeys } from '../../source/ui/activity/activity-keys.js';
 import { emailHookCommand, shellQuote, webhookCommand } from '../../source/ui/hooks/clever-command.js';
 import { foldLines } from '../../source/ui/hooks/hook-detail-lines.js';
 import { effectiveKeyMaps, globalKeys, hintsOf, hooksKeys } from '../../source/ui/keys/key-map.js';
-import { keyNames } from '../../source/ui/keys/key-names.js';
+import { parseKeys } from '../../source/ui/keys/key-names.js';
 import { fittingHints } from '../../source/ui/layout/footer.js';
 import { scrollOffset } from '../../source/ui/table/window.js';
-
-const noKey = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 describe('labels of hooks', () => {
   it('masks the secret of Slack and Discord URLs and shortens long paths', () => {
@@ -177,12 +154,12 @@ describe('tables and keys', () => {
   });
 
   it('splits a burst of keys, and reads Esc followed by a key as both', () => {
-    expect(keyNames('jjk', noKey)).toEqual(['j', 'j', 'k']);
-    expect(keyNames('\tj ', noKey)).toEqual(['tab', 'j', 'space']);
-    expect(keyNames('a', { ...noKey, meta: true })).toEqual(['esc', 'a']);
-    expect(keyNames('', { ...noKey, escape: true, meta: true })).toEqual(['esc']);
-    expect(keyNames('c', { ...noKey, ctrl: true })).toEqual(['ctrl+c']);
-    expect(keyNames('', { ...noKey, delete: true })).toEqual(['backspace']);
+    expect(parseKeys('jjk')).toEqual(['j', 'j', 'k']);
+    expect(parseKeys('\tj ')).toEqual(['tab', 'j', 'space']);
+    expect(parseKeys('\u001Ba')).toEqual(['esc', 'a']);
+    expect(parseKeys('\u001B')).toEqual(['esc']);
+    expect(parseKeys('\u0003')).toEqual(['ctrl+c']);
+    expect(parseKeys('\u007F')).toEqual(['backspace']);
   });
 
   it('offers each key once in the footer, the more specific map first', () => {

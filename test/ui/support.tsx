@@ -55,8 +55,11 @@ export async function renderApp(
 ): Promise<RenderedApp> {
   const api = options.api ?? (await sandboxApi(sandbox));
   let quits = 0;
+  const credentials = await resolveCredentials(sandbox.env);
+  if (!credentials) throw new Error('the test sandbox gave no credentials');
   const session: TuiSession = {
     api,
+    credentials: { apiHost: credentials.apiHost, authorization: credentials.authorization },
     showWelcome: options.showWelcome ?? false,
     rememberOwner: () => {},
     welcomeSeen: () => {},

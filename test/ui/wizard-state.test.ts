@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGUE } from '../../source/domain/events.js';
 import type { EmailHook, Webhook } from '../../source/domain/schemas.js';
 import { unlistedUserIds } from '../../source/ui/wizard/recipients.js';
+import { wizardReducer } from '../../source/ui/wizard/use-wizard-state.js';
+import { emailHookInputOf, webhookInputOf } from '../../source/ui/wizard/wizard-input.js';
 import {
-  emailHookInputOf,
   initialWizardState,
   recipientRowsOf,
   type WizardAction,
   type WizardContext,
   type WizardState,
-  webhookInputOf,
-  wizardReducer,
-} from '../../source/ui/wizard/use-wizard-state.js';
+} from '../../source/ui/wizard/wizard-state.js';
 
 const context: WizardContext = {
   kind: 'webhook',
@@ -28,10 +27,11 @@ const context: WizardContext = {
 };
 
 function run(state: WizardState, ...actions: (WizardAction | string)[]): WizardState {
-  return actions.reduce<WizardState>(
-    (s, a) => wizardReducer(s, typeof a === 'string' ? { type: 'text', text: a } : a),
-    state,
+  // A string is typed, one key name per character, as the keyboard provider sends them.
+  const keys = actions.flatMap((a): WizardAction[] =>
+    typeof a === 'string' ? [...a].map((ch) => ({ type: 'key', name: ch === ' ' ? 'space' : ch })) : [a],
   );
+  return keys.reduce<WizardState>((s, a) => wizardReducer(s, a), state);
 }
 
 const next = { type: 'next' } as const;

@@ -236,7 +236,7 @@ describe('the wizard on screen', () => {
     await app.press('n');
     await app.waitForNo('Remove the webhook');
     await app.press('d', 'y');
-    await app.waitFor('Removed.');
+    await app.waitFor('Removed Audit logv2 (webhook).');
     expect((await app.api.listWebhooks(ids.acme.id)).some((h) => h.name === 'Audit logv2')).toBe(false);
     await app.unmount();
   });

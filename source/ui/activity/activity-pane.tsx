@@ -1,23 +1,23 @@
 // The Activity tab: deployments and other events live, newest first, each WIP row turning into its
 // result in place, with the webhook deliveries of each event under it. The feed runs outside React
 // (../../api/live); this view only reads its snapshots, which arrive at most once per tick.
-import { Box, Text, useInput } from 'ink';
-import { memo, useContext, useEffect, useMemo, useReducer, useRef } from 'react';
-import { connectionText } from '../../api/live/connection-text.js';
-import type { LiveModelSnapshot as LiveSnapshot } from '../../api/live/live-model.js';
+import { Box, Text } from 'ink';
+import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { LiveModel, LiveModelSnapshot as LiveSnapshot } from '../../api/live/live-model.js';
 import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
-import { AppViewContext } from '../app/contexts.js';
-import { keyNames } from '../keys/key-names.js';
-import { filterText } from '../list/filter-text.js';
+import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
+import { type FilterState, filterText } from '../list/filter-text.js';
 import { scrollOffset } from '../table/window.js';
 import type { TextStyle, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
+import { ActivityHeader as Header } from './activity-header.js';
 import { type ActivityLine, activityLines } from './activity-lines.js';
-import { activityUiReducer, initialActivityUi } from './activity-state.js';
+import { activityTakes, activityUiReducer, initialActivityUi } from './activity-state.js';
 import { DeliveryDetail } from './delivery-detail.js';
 import { redeliver } from './redeliver.js';
-import { useLiveFeed } from './use-live-feed.js';
+import { hookOf, RedeliverConfirm } from './redeliver-confirm.js';
+import { useLiveSnapshot } from './use-live-feed.js';
 import { useNow } from './use-now.js';
 
 export interface ActivityPaneProps {
@@ -31,10 +31,17 @@ export interface ActivityPaneProps {
   names: ReadonlyMap<string, string>;
   width: number;
   height: number;
-  /** True when the pane has the keyboard: bind keys with useInput(…, {isActive: focused}). */
+  /** True when the pane has the keyboard. */
   focused: boolean;
-  /** Rows kept (the scrollback); the default suits a terminal session. */
-  capacity?: number;
+  /** The filter, when the screen around the pane owns it (typing it then never reaches the pane). */
+  filter?: FilterState;
+  /**
+   * Read at each key: whether the pane has the keyboard now (a key of the same burst may just have
+   * started the screen's filter). Without it, `focused` decides.
+   */
+  hasKeys?: () => boolean;
+  /** The live model whose activity the tab shows. */
+  live: LiveModel | undefined;
 }
 
 function stateStyle(theme: Theme, state: string | undefined): TextStyle {
@@ -51,6 +58,7 @@ const LineView = memo(LineViewOf, (a, b) => {
   return (
     a.item.row === b.item.row &&
     a.item.kind === b.item.kind &&
+    a.item.dimmed === b.item.dimmed &&
     sameLine &&
     a.selected === b.selected &&
     a.now === b.now &&
@@ -76,7 +84,8 @@ function LineViewOf({
   theme: Theme;
 }) {
   const marker = selected ? `${theme.selectionMarker} ` : '  ';
-  const selection = selected ? theme.selection.focused : {};
+  // A line the filter does not match, kept for its group's sake, is dimmed.
+  const selection = selected ? theme.selection.focused : item.dimmed ? { dimColor: true } : {};
   if (item.kind === 'event') {
     const f = eventFields(item.row, names);
     return (
@@ -112,56 +121,6 @@ function LineViewOf({
   );
 }
 
-function Header({
-  shown,
-  latest,
-  paused,
-  filter,
-  filtering,
-  filterShown,
-  count,
-  now,
-  theme,
-}: {
-  shown: LiveSnapshot | undefined;
-  latest: LiveSnapshot | undefined;
-  paused: boolean;
-  filter: string;
-  filtering: boolean;
-  filterShown: string;
-  count: number;
-  now: number;
-  theme: Theme;
-}) {
-  if (!latest || !shown) return <Text {...theme.text.secondary}>Connecting to the event socket…</Text>;
-  const status = connectionText(latest.connection, now);
-  const statusStyle =
-    status.tone === 'good'
-      ? theme.status.ok
-      : status.tone === 'bad'
-        ? theme.status.error
-        : theme.status.warning;
-  const activity = shown.activity;
-  const waiting = latest.activity.nextSeq - shown.activity.nextSeq;
-  return (
-    <Text wrap="truncate">
-      <Text {...statusStyle}>● {status.text}</Text>
-      <Text {...theme.text.secondary}>
-        {` · ${activity.rows.length}/${activity.capacity} rows kept`}
-        {activity.dropped > 0 ? ` (${activity.dropped} older dropped)` : ''}
-        {` · ${activity.nextSeq} seen`}
-        {filter || filtering ? ` · ${count} lines match` : ''}
-      </Text>
-      {paused ? (
-        <Text
-          {...theme.status.warning}
-        >{` · PAUSED${waiting > 0 ? ` (${waiting} new)` : ''} · Space resumes`}</Text>
-      ) : null}
-      {filterShown ? <Text {...theme.text.key}>{`  ${filterShown}`}</Text> : null}
-    </Text>
-  );
-}
-
 export function ActivityPane({
   api,
   credentials,
@@ -171,13 +130,13 @@ export function ActivityPane({
   width,
   height,
   focused,
-  capacity,
+  live,
+  filter: outerFilter,
+  hasKeys,
 }: ActivityPaneProps) {
   const theme = useTheme();
-  // Inside the App, its hook list owns the filter text (so that typing never reaches global keys).
-  const appView = useContext(AppViewContext);
   const [ui, dispatch] = useReducer(activityUiReducer, initialActivityUi);
-  const { snapshot: latest } = useLiveFeed(api, credentials, capacity);
+  const latest = useLiveSnapshot(live);
   // Paused: the view keeps the snapshot of the moment; the feed goes on and the header counts what waits.
   const frozen = useRef<LiveSnapshot>(undefined);
   if (ui.paused) frozen.current ??= latest;
@@ -185,11 +144,9 @@ export function ActivityPane({
   const shown = ui.paused ? frozen.current : latest;
   const now = useNow(1000);
 
-  const filter = appView ? appView.state.hookList.filter : ui.filter;
-  const filtering = appView ? appView.state.hookList.filtering : ui.filtering;
-  const filterShown = filterText(
-    appView?.state.hookList ?? { cursor: 0, filter, filtering, filterCursor: [...filter].length },
-  );
+  const filterState = outerFilter ?? ui;
+  const { filter, filtering } = filterState;
+  const filterShown = filterText(filterState);
   // The feed fills its name maps in place: their sizes say when to merge again, not every snapshot.
   const feedAppNames = latest?.appNames;
   const feedHookNames = latest?.hookNames;
@@ -206,7 +163,7 @@ export function ActivityPane({
     [shown, liveNames, ownerId, appId, filter],
   );
   const keys = useMemo(() => lines.map((l) => l.key), [lines]);
-  const listHeight = Math.max(1, height - 1 - (ui.flash ? 1 : 0));
+  const listHeight = Math.max(1, height - 1 - (ui.flash ? 1 : 0) - (ui.confirm ? 1 : 0));
   const cursor = ui.selected ? Math.max(0, keys.indexOf(ui.selected)) : 0;
   const offset = useRef(0);
   offset.current = scrollOffset(offset.current, cursor, listHeight, lines.length);
@@ -214,26 +171,40 @@ export function ActivityPane({
   // Read at keypress time: Ink may still hold the handler of an earlier render when a key arrives.
   const keysRef = useRef(keys);
   keysRef.current = keys;
-  useInput(
-    (input, key) => {
-      for (const name of keyNames(input, key)) {
-        dispatch({ type: 'key', name, keys: keysRef.current, pageSize: listHeight, ownsFilter: !appView });
-      }
+  const ownsFilter = !outerFilter;
+  const takes = useRef<() => boolean>(() => false);
+  takes.current = hasKeys ?? (() => focused && !(outerFilter && filtering));
+  // The state as the keys of a burst leave it, before React renders it.
+  const uiNow = useRef(ui);
+  uiNow.current = ui;
+  useKeypress(
+    (name) => {
+      const action = { type: 'key', name, keys: keysRef.current, pageSize: listHeight, ownsFilter } as const;
+      if (!activityTakes(uiNow.current, action)) return false;
+      uiNow.current = activityUiReducer(uiNow.current, action);
+      dispatch(action);
+      return true;
     },
-    { isActive: focused && !(appView && filtering) },
+    { priority: KEY_PRIORITY.pane, isActive: () => takes.current() },
   );
 
   // Runs each redelivery the reducer asked for, once; the outcome comes back as a flash line.
   const request = ui.redeliver;
   const linesRef = useRef(lines);
   linesRef.current = lines;
+  const hookNamesRef = useRef(liveNames.hookNames);
+  hookNamesRef.current = liveNames.hookNames;
   useEffect(() => {
     if (!request || !api) return;
     const item = linesRef.current.find((l) => l.key === request.key);
     if (item?.kind !== 'delivery') return;
     const id = item.line.attempts[item.line.attempts.length - 1]!.id;
-    void redeliver(api, credentials, id).then((text) => dispatch({ type: 'flash', text }));
+    const hook = hookOf(item.line, hookNamesRef.current);
+    void redeliver(api, credentials, id).then((text) =>
+      dispatch({ type: 'flash', text: `${hook}: ${text}` }),
+    );
   }, [request, api, credentials]);
+  const confirming = ui.confirm ? lines.find((l) => l.key === ui.confirm) : undefined;
 
   const detailItem = ui.detail ? lines.find((l) => l.key === ui.detail) : undefined;
   return (
@@ -278,6 +249,9 @@ export function ActivityPane({
           ))}
         </Box>
       )}
+      {confirming?.kind === 'delivery' ? (
+        <RedeliverConfirm line={confirming.line} hookNames={liveNames.hookNames} />
+      ) : null}
       {ui.flash ? (
         <Text wrap="truncate" {...theme.status.info}>
           {ui.flash}

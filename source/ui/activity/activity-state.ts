@@ -1,7 +1,8 @@
 // The state of the Activity tab as a reducer: the selected line (by key, so that new rows arriving on
 // top do not move it), pause, the open delivery, and the filter when no App container owns it.
-import { commandFor } from '../keys/key-map.js';
+import { commandFor, confirmKeys, filterKeys } from '../keys/key-map.js';
 import { clampCursor } from '../table/window.js';
+import { editLine } from '../text-field/line-edit.js';
 import { type ActivityCommand, activityKeys } from './activity-keys.js';
 
 export interface ActivityUiState {
@@ -13,8 +14,12 @@ export interface ActivityUiState {
   detailScroll: number;
   filter: string;
   filtering: boolean;
+  /** Where the filter is being edited, in characters. */
+  filterCursor: number;
   flash: string | undefined;
-  /** `r` asks for a redelivery of this line; the pane runs it (a side effect) and flashes the outcome. */
+  /** `r` asks to confirm a redelivery of this line first (naming the hook and its URL). */
+  confirm: string | undefined;
+  /** Confirmed: the pane runs the redelivery of this line (a side effect) and flashes the outcome. */
   redeliver: { key: string; seq: number } | undefined;
 }
 
@@ -25,7 +30,9 @@ export const initialActivityUi: ActivityUiState = {
   detailScroll: 0,
   filter: '',
   filtering: false,
+  filterCursor: 0,
   flash: undefined,
+  confirm: undefined,
   redeliver: undefined,
 };
 
@@ -50,6 +57,7 @@ function move(
 
 export function activityUiReducer(state: ActivityUiState, action: ActivityUiAction): ActivityUiState {
   if (action.type === 'flash') return { ...state, flash: action.text };
+  if (state.confirm) return confirmKey(state, state.confirm, action.name);
   if (action.ownsFilter && state.filtering) return filterKey(state, action.name);
   const command = commandFor(activityKeys, action.name);
   // Inside the App, `/` and the typing that follows are the App's (its hook list filter).
@@ -57,14 +65,30 @@ export function activityUiReducer(state: ActivityUiState, action: ActivityUiActi
   return commandReducer(state, command, action.keys, action.pageSize);
 }
 
-function filterKey(state: ActivityUiState, name: string): ActivityUiState {
-  if (name === 'enter' || name === 'up' || name === 'down') return { ...state, filtering: false };
-  if (name === 'esc') return { ...state, filtering: false, filter: '', selected: undefined };
-  if (name === 'backspace')
-    return { ...state, filter: [...state.filter].slice(0, -1).join(''), selected: undefined };
-  if (name === 'space') return { ...state, filter: `${state.filter} `, selected: undefined };
-  if ([...name].length === 1) return { ...state, filter: state.filter + name, selected: undefined };
+/** Whether the pane takes this key (the rest goes to the screen around it). */
+export function activityTakes(state: ActivityUiState, action: ActivityUiAction & { type: 'key' }): boolean {
+  if (state.confirm || (action.ownsFilter && state.filtering)) return true;
+  const command = commandFor(activityKeys, action.name);
+  return command !== undefined && !(command === 'list.filter' && !action.ownsFilter);
+}
+
+/** y redelivers, n or Esc keeps things as they are; other keys wait for one of those. */
+function confirmKey(state: ActivityUiState, key: string, name: string): ActivityUiState {
+  const command = commandFor(confirmKeys, name);
+  if (command === 'confirm.yes')
+    return { ...state, confirm: undefined, redeliver: { key, seq: (state.redeliver?.seq ?? 0) + 1 } };
+  if (command === 'confirm.no') return { ...state, confirm: undefined, flash: 'Not redelivered.' };
   return state;
+}
+
+/** The filter being typed: the one line editor of every text field; Enter keeps it, Esc clears it. */
+function filterKey(state: ActivityUiState, name: string): ActivityUiState {
+  const command = commandFor(filterKeys, name);
+  if (command === 'filter.apply') return { ...state, filtering: false };
+  if (command === 'filter.cancel') return { ...state, filtering: false, filter: '', filterCursor: 0 };
+  const line = editLine({ value: state.filter, cursor: state.filterCursor, selected: false }, name);
+  if (!line) return state;
+  return { ...state, filter: line.value, filterCursor: line.cursor };
 }
 
 function commandReducer(
@@ -96,7 +120,7 @@ function commandReducer(
     case 'activity.pause':
       return { ...state, paused: !state.paused, flash: undefined };
     case 'list.filter':
-      return { ...state, filtering: true };
+      return { ...state, filtering: true, filterCursor: [...state.filter].length };
     case 'activity.open': {
       const key = state.selected ?? keys[0];
       return key?.includes('>')
@@ -104,11 +128,11 @@ function commandReducer(
         : { ...state, flash: 'Select a delivery (the lines under an event) to open it.' };
     }
     case 'activity.close':
-      return state.filter ? { ...state, filter: '', selected: undefined } : state;
+      return state.filter ? { ...state, filter: '', filterCursor: 0 } : state;
     case 'activity.redeliver': {
       const key = state.selected ?? keys[0];
       return key?.includes('>')
-        ? { ...state, redeliver: { key, seq: (state.redeliver?.seq ?? 0) + 1 } }
+        ? { ...state, confirm: key, flash: undefined }
         : { ...state, flash: 'Select a delivery (the lines under an event) to redeliver it.' };
     }
   }

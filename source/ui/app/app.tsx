@@ -1,39 +1,27 @@
-import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EmailHook, EmailHookInput, Webhook, WebhookInput } from '../../domain/schemas.js';
-import { Busy, ConfirmRemove, ExportPrompt, MessageBox } from '../dialogs/dialogs.js';
-import { HelpOverlay } from '../help/help-overlay.js';
-import { HookDetail } from '../hooks/hook-detail.js';
-import { HooksPane } from '../hooks/hooks-pane.js';
-import { Footer } from '../layout/footer.js';
-import { Header } from '../layout/header.js';
-import { leftColumnWidth, naturalLeftWidth } from '../layout/left-width.js';
-import { OwnersPane } from '../owners/owners-pane.js';
+// The container: it owns the store, connects, runs the effects the reducer queues, turns keys into
+// actions, and publishes the store and the session to the screens. Nothing below it imports it.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LiveModel } from '../../api/live/live-model.js';
+import { createLiveModel } from '../../api/live/live-store.js';
+import { emailHookEntry, webhookEntry } from '../../domain/hooks.js';
+import { KEY_PRIORITY, KeypressProvider, useKeypress } from '../keys/keypress.js';
+import { selectedOwner } from '../state/selectors.js';
+import type { AppStore } from '../state/store.js';
+import { AppStoreContext, createAppStore } from '../state/store.js';
 import { type TerminalSize, useTerminalSize } from '../terminal/use-terminal-size.js';
 import { type Theme, themeFor } from '../theme/theme.js';
 import { ThemeContext } from '../theme/theme-context.js';
-import { Welcome } from '../welcome/welcome.js';
-import type { WizardContext } from '../wizard/use-wizard-state.js';
-import { Wizard } from '../wizard/wizard.js';
-import type { HookKind } from '../wizard/wizard-model.js';
-import { type AppActions, AppActionsContext, type AppView, AppViewContext, useAppView } from './contexts.js';
+import { type EffectWorld, runEffect } from './effects.js';
+import { Screen, TooSmall } from './screen.js';
 import { errorText, type TuiSession } from './session.js';
-import { useAppKeys } from './use-app-keys.js';
-import {
-  type AppState,
-  appRows,
-  coveringHooks,
-  filterOwners,
-  findHook,
-  helpKeyMaps,
-  pick,
-  tabHooks,
-  useAppState,
-} from './use-app-state.js';
-import { useEffects } from './use-effects.js';
+import { LiveModelContext, type SessionActions, SessionContext } from './session-context.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
+/** How long a status line stays when no key is pressed. */
+const STATUS_MS = 6000;
+/** The live model notifies at most this often: ten frames a second read as live. */
+const LIVE_UPDATE_MS = 100;
 
 export interface AppProps {
   /** Connects to the API; called after the first frame is on screen. */
@@ -47,40 +35,119 @@ export interface AppProps {
   theme?: Theme;
 }
 
-/** The container: it owns the state, runs the effects, and publishes both to the screens. */
-export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
-  const [state, dispatch] = useAppState();
-  const sessionRef = useRef<TuiSession | undefined>(undefined);
+export function App(props: AppProps) {
+  return (
+    <KeypressProvider>
+      <Container {...props} />
+    </KeypressProvider>
+  );
+}
+
+function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
+  const [store] = useState(createAppStore);
+  const worldRef = useRef<EffectWorld | undefined>(undefined);
   const size = useTerminalSize(fixedSize);
   const activeTheme = useMemo(() => theme ?? themeFor(), [theme]);
+  const live = useConnect(store, open, worldRef);
+  useEffectRunner(store, worldRef, onQuit, onActivity);
+  useWatchedOwner(store, live);
 
+  // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
+  const pageSize = Math.max(1, size.rows - 9);
+  const helpArea = useMemo(() => ({ width: size.columns, height: size.rows - 3 }), [size.columns, size.rows]);
+  useKeypress(
+    (name) => {
+      store.dispatch({ type: 'key', name, pageSize, helpArea });
+      return true;
+    },
+    { priority: KEY_PRIORITY.app },
+  );
+
+  const session = useMemo<SessionActions>(
+    () => ({
+      async saveHook(ownerId, hookId, input) {
+        const world = worldRef.current;
+        if (!world) throw new Error('Not connected yet.');
+        const { api } = world.session;
+        // The live model has it at once (by id), without waiting for a refresh or the stream's echo.
+        if (input.kind === 'webhook') {
+          const saved = hookId
+            ? await api.editWebhook(ownerId, hookId, input.body)
+            : await api.addWebhook(ownerId, input.body);
+          world.live.applyLocalWrite({ type: 'saved', kind: 'webhook', hook: saved });
+          return webhookEntry(saved);
+        }
+        const saved = hookId
+          ? await api.editEmailHook(ownerId, hookId, input.body)
+          : await api.addEmailHook(ownerId, input.body);
+        world.live.applyLocalWrite({ type: 'saved', kind: 'email', hook: saved });
+        return emailHookEntry(saved);
+      },
+      api: () => worldRef.current?.session.api,
+      credentials: () => worldRef.current?.session.credentials,
+    }),
+    [],
+  );
+
+  return (
+    <ThemeContext.Provider value={activeTheme}>
+      <SessionContext.Provider value={session}>
+        <AppStoreContext.Provider value={store}>
+          <LiveModelContext.Provider value={live}>
+            {size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? (
+              <TooSmall size={size} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />
+            ) : (
+              <Screen columns={size.columns} rows={size.rows} />
+            )}
+          </LiveModelContext.Provider>
+        </AppStoreContext.Provider>
+      </SessionContext.Provider>
+    </ThemeContext.Provider>
+  );
+}
+
+/**
+ * Opens the session after the first frame (and again on a new attempt, r after a failure), then runs
+ * the live model for the App's life: its snapshots feed the remote slice.
+ */
+function useConnect(
+  store: AppStore,
+  open: () => Promise<TuiSession>,
+  worldRef: { current: EffectWorld | undefined },
+): LiveModel | undefined {
+  const [attempt, setAttempt] = useState(0);
+  const [live, setLive] = useState<LiveModel>();
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        setAttempt(store.getState().remote.connectAttempt);
+      }),
+    [store],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (r after a failure) connects again
   useEffect(() => {
     let cancelled = false;
+    const { dispatch } = store;
     // Let the first frame reach the terminal before loading the client (and maybe a sandbox).
     const timer = setTimeout(() => {
       // A retry reuses the connection that was opened (an embedded sandbox must not start twice).
-      (sessionRef.current ? Promise.resolve(sessionRef.current) : open())
+      (worldRef.current ? Promise.resolve(worldRef.current.session) : open())
         .then(async (session) => {
-          if (cancelled) return;
-          sessionRef.current = session;
-          // The badge follows what the API says it is (one request, alongside the summary).
-          const [summary, target] = await Promise.all([session.api.summary(), session.api.identify()]);
+          if (cancelled || worldRef.current) return;
+          const model = createLiveModel({
+            api: session.api,
+            credentials: session.credentials,
+            // Ten updates a second read as live; each costs a frame of the whole screen, so no more.
+            flushIntervalMs: LIVE_UPDATE_MS,
+          });
+          worldRef.current = { session, live: model };
           dispatch({
             type: 'connected',
-            who: {
-              userId: summary.user.id,
-              userName: summary.user.name || summary.user.id,
-              apiHost: target.apiHost,
-              sandbox: target.kind === 'sandbox',
-              embedded: target.embedded,
-            },
-            showWelcome: session.showWelcome,
             ...(session.lastOwnerId ? { preferredOwnerId: session.lastOwnerId } : {}),
           });
-          dispatch({ type: 'ownersLoaded', summary });
+          setLive(model);
           const catalogue = await session.api.eventCatalogue().catch(() => undefined);
-          if (catalogue) dispatch({ type: 'catalogueLoaded', catalogue });
+          if (catalogue && !cancelled) dispatch({ type: 'catalogueLoaded', catalogue });
         })
         .catch((error: unknown) => {
           if (!cancelled)
@@ -91,217 +158,79 @@ export function App({ open, onQuit, onActivity, size: fixedSize, theme }: AppPro
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [open, state.connectAttempt]);
+  }, [open, attempt, store]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: every new state is activity, on purpose
   useEffect(() => {
-    onActivity?.();
-  }, [state, size, onActivity]);
-
-  const getSession = useCallback(() => sessionRef.current, []);
-  const quit = useCallback(() => onQuit(), [onQuit]);
-  useEffects(state.effects, getSession, dispatch, quit);
-
-  // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
-  const helpArea = useMemo(() => ({ width: size.columns, height: size.rows - 3 }), [size.columns, size.rows]);
-  const keys = useAppKeys(dispatch, Math.max(1, size.rows - 9), helpArea);
-
-  const actions = useMemo<AppActions>(
-    () => ({
-      dispatch,
-      async saveHook(kind, ownerId, hookId, input) {
-        const api = sessionRef.current?.api;
-        if (!api) throw new Error('Not connected yet.');
-        if (kind === 'webhook') {
-          const body = input as WebhookInput;
-          return hookId ? api.editWebhook(ownerId, hookId, body) : api.addWebhook(ownerId, body);
-        }
-        const body = input as EmailHookInput;
-        return hookId ? api.editEmailHook(ownerId, hookId, body) : api.addEmailHook(ownerId, body);
-      },
-      keys,
-      api: () => sessionRef.current?.api,
-      credentials: () => sessionRef.current?.credentials,
-    }),
-    [keys, dispatch],
-  );
-
-  const view = useAppViewOf(state);
-
-  return (
-    <ThemeContext.Provider value={activeTheme}>
-      <AppActionsContext.Provider value={actions}>
-        <AppViewContext.Provider value={view}>
-          {size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? (
-            <TooSmall size={size} />
-          ) : (
-            <Screen columns={size.columns} rows={size.rows} />
-          )}
-        </AppViewContext.Provider>
-      </AppActionsContext.Provider>
-    </ThemeContext.Provider>
-  );
-}
-
-function useAppViewOf(state: AppState): AppView {
-  const ownerData = state.owners.data;
-  const owners = useMemo(
-    () => filterOwners(ownerData, state.ownerList.filter),
-    [ownerData, state.ownerList.filter],
-  );
-  const owner = pick(owners, state.ownerList.cursor);
-  const apps = useMemo(() => appRows(owner, state.appList.filter), [owner, state.appList.filter]);
-  const appRow = pick(apps, state.appList.cursor);
-  const app = appRow?.kind === 'app' ? appRow : undefined;
-  const ownerHooks = owner ? state.hooks[owner.id] : undefined;
-  const list = tabHooks(ownerHooks, state.tab);
-  const hooks = useMemo(
-    () => coveringHooks(list, app?.id, state.hookList.filter),
-    [list, app?.id, state.hookList.filter],
-  );
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const o of ownerData ?? []) map.set(o.id, o.name);
-    if (state.who) map.set(state.who.userId, state.who.userName);
-    if (owner) {
-      for (const a of owner.apps) map.set(a.id, a.name);
-      for (const a of owner.addons) map.set(a.id, a.name);
-    }
-    return map;
-  }, [ownerData, owner, state.who]);
-  // Ages of failures are counted from when the hooks were loaded, so that frames stay stable.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the hooks are the clock's trigger on purpose
-  const now = useMemo(() => Date.now(), [ownerHooks]);
-  return useMemo(
-    () => ({ state, owners, owner, apps, app, ownerHooks, hooks, names, now }),
-    [state, owners, owner, apps, app, ownerHooks, hooks, names, now],
-  );
-}
-
-function TooSmall({ size }: { size: TerminalSize }) {
-  return (
-    <Box flexDirection="column">
-      <Text wrap="truncate">clever-notify needs</Text>
-      <Text wrap="truncate">{`at least ${MIN_COLUMNS}×${MIN_ROWS};`}</Text>
-      <Text wrap="truncate">{`this is ${size.columns}×${size.rows}.`}</Text>
-      <Text wrap="truncate">Enlarge it, or q to quit.</Text>
-    </Box>
-  );
-}
-
-function Screen({ columns, rows }: { columns: number; rows: number }) {
-  const view = useAppView();
-  const { state } = view;
-  // At most rows-1 lines: a frame as tall as the terminal makes Ink repaint everything each time.
-  const height = rows - 1;
-  const body = height - 2;
-  const natural = useMemo(() => naturalLeftWidth(state.owners.data ?? []), [state.owners.data]);
-  const left = leftColumnWidth(columns, natural);
-  const right = columns - left;
-  const overlay = state.overlay;
-
-  let main: React.ReactNode;
-  if (overlay.type === 'wizard') {
-    return (
-      <Box flexDirection="column" width={columns} height={height}>
-        <Header width={columns} />
-        <WizardOverlay
-          key={overlay.serial}
-          kind={overlay.kind}
-          hookId={overlay.hookId}
-          width={columns}
-          height={height - 1}
-        />
-      </Box>
-    );
-  }
-  if (overlay.type === 'help') {
-    main = <HelpOverlay maps={helpKeyMaps(state)} scroll={overlay.scroll} width={columns} height={body} />;
-  } else if (overlay.type === 'welcome') {
-    main = (
-      <Box width={columns} height={body} justifyContent="center" alignItems="center" overflow="hidden">
-        <Welcome width={columns} />
-      </Box>
-    );
-  } else {
-    let inRight: React.ReactNode;
-    if (overlay.type === 'detail') {
-      inRight = (
-        <HookDetail
-          kind={overlay.kind}
-          hookId={overlay.hookId}
-          scroll={overlay.scroll}
-          showSecrets={overlay.showSecrets === true}
-          height={body - 3}
-          width={right - 4}
-        />
-      );
-    } else if (overlay.type === 'confirmRemove') {
-      inRight = <ConfirmRemove name={overlay.name} kind={overlay.kind} />;
-    } else if (overlay.type === 'exportPrompt') {
-      inRight = <ExportPrompt ownerName={overlay.ownerName} line={overlay.line} width={right - 2} />;
-    } else if (overlay.type === 'busy') {
-      inRight = <Busy text={overlay.text} />;
-    } else if (overlay.type === 'message') {
-      inRight = <MessageBox message={overlay.message} />;
-    }
-    main = (
-      <Box width={columns} height={body}>
-        <OwnersPane width={left} height={body} />
-        <HooksPane width={right} height={body}>
-          {inRight}
-        </HooksPane>
-      </Box>
-    );
-  }
-  return (
-    <Box flexDirection="column" width={columns} height={height}>
-      <Header width={columns} />
-      {main}
-      <Footer width={columns} />
-    </Box>
-  );
-}
-
-function WizardOverlay({
-  kind,
-  hookId,
-  width,
-  height,
-}: {
-  kind: HookKind;
-  hookId?: string;
-  width: number;
-  height: number;
-}) {
-  const view = useAppView();
-  const { state, owner } = view;
-  const app = view.app;
-  const hook = hookId ? findHook(state, kind, hookId) : undefined;
-  // The wizard's world is fixed while it is open: it is built once per opening (keyed by serial).
-  const [context] = useState<WizardContext | undefined>(() => {
-    if (!owner) return undefined;
-    return {
-      kind,
-      ownerId: owner.id,
-      ownerName: owner.name,
-      ...(state.who ? { self: { id: state.who.userId, name: state.who.userName } } : {}),
-      resources: [
-        ...owner.apps.map((a) => ({ id: a.id, name: a.name, kind: 'app' as const })),
-        ...owner.addons.map((a) => ({ id: a.id, name: a.name, kind: 'addon' as const })),
-      ],
-      ...(app ? { selectedApp: { id: app.id, name: app.name, kind: 'app' as const } } : {}),
-      catalogue: state.catalogue,
-      offerPresets: kind === 'webhook',
+    if (!live) return;
+    const unsubscribe = live.subscribe(() => store.dispatch({ type: 'live', snapshot: live.getSnapshot() }));
+    store.dispatch({ type: 'live', snapshot: live.getSnapshot() });
+    const showWelcome = worldRef.current?.session.showWelcome;
+    let active = true;
+    // The welcome screen offers to add a hook: it waits for the owners to be known.
+    void live.load().then(() => {
+      if (active && showWelcome) store.dispatch({ type: 'welcome' });
+    });
+    const release = live.watch();
+    return () => {
+      active = false;
+      unsubscribe();
+      release();
+      live.close();
     };
-  });
-  if (!context) return null;
-  return (
-    <Wizard
-      context={context}
-      hook={hook as (Webhook & EmailHook) | undefined}
-      width={width}
-      height={height}
-    />
-  );
+  }, [live, store, worldRef]);
+  return live;
+}
+
+/** The selected owner is watched (its hooks kept fresh by the live model) while it is selected. */
+function useWatchedOwner(store: AppStore, live: LiveModel | undefined) {
+  useEffect(() => {
+    if (!live) return;
+    let watched: { ownerId: string; release: () => void } | undefined;
+    const follow = () => {
+      const ownerId = selectedOwner(store.getState())?.id;
+      if (ownerId === watched?.ownerId) return;
+      watched?.release();
+      watched = ownerId ? { ownerId, release: live.watchOwner(ownerId) } : undefined;
+    };
+    const unsubscribe = store.subscribe(follow);
+    follow();
+    return () => {
+      unsubscribe();
+      watched?.release();
+    };
+  }, [store, live]);
+}
+
+/** Takes each queued effect once and runs it; expires the status line; reports activity. */
+function useEffectRunner(
+  store: AppStore,
+  worldRef: { current: EffectWorld | undefined },
+  onQuit: () => void,
+  onActivity: (() => void) | undefined,
+) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shownStatus: number | undefined;
+    const onChange = () => {
+      const state = store.getState();
+      onActivity?.();
+      if (state.status?.serial !== shownStatus) {
+        shownStatus = state.status?.serial;
+        clearTimeout(timer);
+        const serial = shownStatus;
+        if (serial !== undefined)
+          timer = setTimeout(() => store.dispatch({ type: 'statusExpired', serial }), STATUS_MS);
+      }
+      const { effects } = state;
+      if (effects.length === 0) return;
+      store.dispatch({ type: 'effectsTaken', count: effects.length });
+      for (const effect of effects) void runEffect(effect, worldRef.current, store.dispatch, onQuit);
+    };
+    const unsubscribe = store.subscribe(onChange);
+    onChange();
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [store, worldRef, onQuit, onActivity]);
 }

@@ -5,7 +5,8 @@ import { safeText } from '../../domain/terminal-text.js';
 
 export interface TuiSession {
   api: CleverApi;
-  credentials?: { apiHost: string; authorization: () => string };
+  /** For the live model's own connections (event socket, streams); `ca`: a TLS sandbox's CA. */
+  credentials: { apiHost: string; authorization: () => string; ca?: string | undefined };
   /** First run without credentials: the welcome screen is due. */
   showWelcome: boolean;
   lastOwnerId?: string;

@@ -1,10 +1,15 @@
 import { Box, Text } from 'ink';
 import { safeText } from '../../domain/terminal-text.js';
-import type { Message } from '../app/use-app-state.js';
 import { Spinner } from '../spinner/spinner.js';
 import type { Line } from '../text-field/line-edit.js';
 import { TextField } from '../text-field/text-field.js';
 import { useTheme } from '../theme/theme-context.js';
+
+export interface Message {
+  title: string;
+  lines: readonly string[];
+  tone: 'ok' | 'warning' | 'error' | 'info';
+}
 
 export function ConfirmRemove({ name, kind }: { name: string; kind: 'webhook' | 'email' }) {
   const theme = useTheme();

@@ -38,7 +38,6 @@ export function HelpOverlay({
             <Text {...theme.text.key}>{`  ${bindingLabel(command).padEnd(keyWidth)}`}</Text>
             {command.description}
             {taken(command.id)}
-            <Text {...theme.text.secondary}>{`  ${command.id}`}</Text>
           </Text>
         ),
       });
@@ -56,7 +55,6 @@ export function HelpOverlay({
           <Text wrap="truncate">
             <Text {...theme.text.key}>{`  ${keyLabel(key).padEnd(keyWidth)}`}</Text>
             {`${by.description}, not: ${command.description}`}
-            <Text {...theme.text.secondary}>{`  ${command.id}`}</Text>
           </Text>
         ),
       });

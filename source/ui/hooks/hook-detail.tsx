@@ -1,10 +1,9 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { type HookKind, hookTitle } from '../../domain/hooks.js';
 import { safeText } from '../../domain/terminal-text.js';
-import { useAppView } from '../app/contexts.js';
-import { findHook } from '../app/use-app-state.js';
+import { useCatalogue, useHook, useNames, usePeople } from '../state/use-app.js';
 import { useTheme } from '../theme/theme-context.js';
-import type { HookKind } from '../wizard/wizard-model.js';
 import { foldLines, hookDetailLines } from './hook-detail-lines.js';
 
 export function HookDetail({
@@ -24,16 +23,15 @@ export function HookDetail({
   width: number;
 }) {
   const theme = useTheme();
-  const view = useAppView();
-  const hook = findHook(view.state, kind, hookId);
+  // Read by id: a refresh or a live change updates the open details in place.
+  const hook = useHook(kind, hookId);
+  const names = useNames();
+  const catalogue = useCatalogue();
+  const people = usePeople();
   // Long lines (a command line, a response body) are folded to the width, so nothing is cut off.
-  const people = view.ownerHooks?.people;
   const lines = useMemo(
-    () =>
-      hook
-        ? foldLines(hookDetailLines(hook, view.names, view.state.catalogue, people, { showSecrets }), width)
-        : [],
-    [hook, view.names, view.state.catalogue, people, width, showSecrets],
+    () => (hook ? foldLines(hookDetailLines(hook, names, catalogue, people, { showSecrets }), width) : []),
+    [hook, names, catalogue, people, width, showSecrets],
   );
   if (!hook) return <Text {...theme.text.secondary}>This hook is gone (removed elsewhere?). Press Esc.</Text>;
   const body = Math.max(1, height - 1);
@@ -41,7 +39,7 @@ export function HookDetail({
   return (
     <Box flexDirection="column">
       <Text {...theme.text.heading} wrap="truncate">
-        {`${kind === 'webhook' ? 'Webhook' : 'E-mail hook'}: ${safeText(hook.name || hook.id)}`}
+        {`${kind === 'webhook' ? 'Webhook' : 'E-mail hook'}: ${safeText(hookTitle(hook))}`}
         {lines.length > body ? `  (${top + 1}-${Math.min(lines.length, top + body)} of ${lines.length})` : ''}
       </Text>
       {lines.slice(top, top + body).map((line, i) => {

@@ -1,13 +1,27 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
-import type { EmailHook, Webhook } from '../../domain/schemas.js';
+import { useCallback, useMemo } from 'react';
+import type { Hook } from '../../domain/hooks.js';
+import type { Webhook } from '../../domain/schemas.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { ActivityPane } from '../activity/activity-pane.js';
-import { useAppActions, useAppView } from '../app/contexts.js';
-import type { Tab } from '../app/use-app-state.js';
+import { useLiveModel, useSession } from '../app/session-context.js';
 import { filterText } from '../list/filter-text.js';
 import { Spinner } from '../spinner/spinner.js';
-import { Table } from '../table/table.js';
+import type { Tab } from '../state/model.js';
+import { useAppStore } from '../state/store.js';
+import {
+  useHookRows,
+  useList,
+  useNames,
+  useOwnerHooks,
+  useOwnersRemote,
+  usePaneFocused,
+  usePeople,
+  useSelectedApp,
+  useSelectedOwner,
+  useTab,
+} from '../state/use-app.js';
+import { Table, type TableColumn } from '../table/table.js';
 import { useTheme } from '../theme/theme-context.js';
 import { emailHookColumns, webhookColumns } from './hook-columns.js';
 
@@ -41,10 +55,8 @@ export function HooksPane({
   children?: React.ReactNode;
 }) {
   const theme = useTheme();
-  const view = useAppView();
-  const actions = useAppActions();
-  const { state } = view;
-  const focused = state.focus === 'hooks' && state.overlay.type === 'none';
+  const tab = useTab();
+  const focused = usePaneFocused('hooks');
   const innerWidth = Math.max(10, width - 4);
   const innerHeight = Math.max(2, height - 3);
   return (
@@ -57,19 +69,10 @@ export function HooksPane({
       paddingX={1}
       overflow="hidden"
     >
-      <Tabs active={state.tab} />
+      <Tabs active={tab} />
       {children ??
-        (state.tab === 'activity' ? (
-          <ActivityPane
-            api={actions.api()}
-            credentials={actions.credentials()}
-            ownerId={view.owner?.id}
-            appId={view.app?.id}
-            names={view.names}
-            width={innerWidth}
-            height={innerHeight}
-            focused={focused}
-          />
+        (tab === 'activity' ? (
+          <AppActivity width={innerWidth} height={innerHeight} focused={focused} />
         ) : (
           <HookTable width={innerWidth} height={innerHeight} focused={focused} />
         ))}
@@ -77,31 +80,80 @@ export function HooksPane({
   );
 }
 
+function AppActivity({ width, height, focused }: { width: number; height: number; focused: boolean }) {
+  const session = useSession();
+  const live = useLiveModel();
+  const owner = useSelectedOwner();
+  const app = useSelectedApp();
+  const names = useNames();
+  const filter = useList('hooks');
+  const store = useAppStore();
+  const hasKeys = useCallback(() => {
+    const { lists, overlay } = store.getState();
+    return (
+      lists.focus === 'hooks' && lists.tab === 'activity' && overlay.type === 'none' && !lists.hooks.filtering
+    );
+  }, [store]);
+  return (
+    <ActivityPane
+      filter={filter}
+      hasKeys={hasKeys}
+      live={live}
+      api={session.api()}
+      credentials={session.credentials()}
+      ownerId={owner?.id}
+      appId={app?.id}
+      names={names}
+      width={width}
+      height={height}
+      focused={focused}
+    />
+  );
+}
+
+/** Last, and never dropped: a DISABLED webhook is marked even where the State column does not fit. */
+const disabledMark: TableColumn<Webhook> = {
+  id: 'mark',
+  title: ' ',
+  minWidth: 1,
+  cell: (h) => (h.state === 'DISABLED' ? '✗' : ' '),
+  tone: (h) => (h.state === 'DISABLED' ? 'error' : undefined),
+};
+
 function HookTable({ width, height, focused }: { width: number; height: number; focused: boolean }) {
   const theme = useTheme();
-  const { state, ownerHooks, hooks, names, now, app, owner } = useAppView();
-  const remote = state.tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
+  const tab = useTab();
+  const ownerHooks = useOwnerHooks();
+  const hooks = useHookRows();
+  const names = useNames();
+  const people = usePeople();
+  const app = useSelectedApp();
+  const owner = useSelectedOwner();
+  const owners = useOwnersRemote();
+  const list = useList('hooks');
+  const remote = tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
+  // Ages of failures are counted from when the hooks were answered, so that frames stay stable.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the answer is the clock's trigger on purpose
+  const now = useMemo(() => Date.now(), [remote]);
+  // Short ids are unambiguous among all the owner's hooks, not only those the filter keeps.
   const idsOf = remote?.data ?? hooks;
-  const webhookCols = useMemo(() => webhookColumns(names, now, idsOf), [names, now, idsOf]);
-  const who = state.who;
-  // The names of the people that e-mail hooks notify by user id: the user's own and the members'.
-  const members = ownerHooks?.people;
-  const people = useMemo(
-    () => new Map([...(members ?? []), ...(who ? ([[who.userId, who.userName]] as const) : [])]),
-    [members, who],
+  const webhookCols = useMemo(
+    () => [...webhookColumns(names, now, idsOf), disabledMark],
+    [names, now, idsOf],
   );
   const emailCols = useMemo(() => emailHookColumns(names, people, idsOf), [names, people, idsOf]);
-  const shownFilter = filterText(state.hookList);
+  const rows = useMemo(() => splitKinds(hooks), [hooks]);
+  const shownFilter = filterText(list);
   const filter = shownFilter && `Filter: ${shownFilter}`;
-  const what = state.tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
+  const what = tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
   const counted = hooks.length === 1 ? what.slice(0, -1) : what;
   const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';
   const summary = safeText(`${hooks.length} ${counted}${covering}`);
   if (!owner || !remote || (remote.status === 'loading' && !remote.data)) {
-    return state.owners.status === 'failed' ? (
+    return owners.status === 'failed' ? (
       <Box flexDirection="column">
         <Text {...theme.status.error} wrap="wrap">
-          {`Could not load the owners and apps: ${state.owners.error}`}
+          {`Could not load the owners and apps: ${owners.error}`}
         </Text>
       </Box>
     ) : (
@@ -118,6 +170,28 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
       </Box>
     );
   }
+  const table =
+    tab === 'emailHooks' ? (
+      <Table
+        columns={emailCols}
+        rows={rows.email}
+        rowKey={(h) => h.id}
+        cursor={list.cursor}
+        height={height - 1}
+        width={width}
+        focused={focused}
+      />
+    ) : (
+      <Table
+        columns={webhookCols}
+        rows={rows.webhook}
+        rowKey={(h) => h.id}
+        cursor={list.cursor}
+        height={height - 1}
+        width={width}
+        focused={focused}
+      />
+    );
   return (
     <Box flexDirection="column">
       <Text wrap="truncate" {...theme.text.secondary}>
@@ -127,29 +201,22 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
       </Text>
       {hooks.length === 0 ? (
         <Text {...theme.text.secondary}>
-          {state.hookList.filter ? 'No hook matches the filter.' : `No ${what} here yet. Press a to add one.`}
+          {list.filter ? 'No hook matches the filter.' : `No ${what} here yet. Press a to add one.`}
         </Text>
-      ) : state.tab === 'emailHooks' ? (
-        <Table
-          columns={emailCols}
-          rows={hooks as EmailHook[]}
-          rowKey={(h) => h.id}
-          cursor={state.hookList.cursor}
-          height={height - 1}
-          width={width}
-          focused={focused}
-        />
       ) : (
-        <Table
-          columns={webhookCols}
-          rows={hooks as Webhook[]}
-          rowKey={(h) => h.id}
-          cursor={state.hookList.cursor}
-          height={height - 1}
-          width={width}
-          focused={focused}
-        />
+        table
       )}
     </Box>
   );
+}
+
+/** The rows of one tab are of one kind; narrowing keeps each table's columns typed. */
+function splitKinds(hooks: readonly Hook[]) {
+  const webhook: (Hook & { kind: 'webhook' })[] = [];
+  const email: (Hook & { kind: 'email' })[] = [];
+  for (const hook of hooks) {
+    if (hook.kind === 'webhook') webhook.push(hook);
+    else email.push(hook);
+  }
+  return { webhook, email };
 }

@@ -264,7 +264,13 @@ export const welcomeKeys: KeyMap<WelcomeCommand> = {
   ],
 };
 
-export type WizardCommand = 'wizard.next' | 'wizard.back' | 'wizard.up' | 'wizard.down' | 'wizard.toggle';
+export type WizardCommand =
+  | 'wizard.next'
+  | 'wizard.back'
+  | 'wizard.up'
+  | 'wizard.down'
+  | 'wizard.toggle'
+  | 'wizard.filter';
 
 export const wizardKeys: KeyMap<WizardCommand> = {
   title: 'Add or edit a hook',
@@ -276,9 +282,16 @@ export const wizardKeys: KeyMap<WizardCommand> = {
       description: 'Previous step, keeping what you typed (leaves on the first step)',
       hint: 'back',
     },
-    { id: 'wizard.up', keys: ['up'], description: 'Move up in a list' },
-    { id: 'wizard.down', keys: ['down'], description: 'Move down in a list' },
+    {
+      id: 'wizard.up',
+      keys: ['up', 'k'],
+      description: 'Move up in a list',
+      hint: 'move',
+      hintWith: 'wizard.down',
+    },
+    { id: 'wizard.down', keys: ['down', 'j'], description: 'Move down in a list' },
     { id: 'wizard.toggle', keys: ['space'], description: 'Toggle the item (events, apps)', hint: 'toggle' },
+    { id: 'wizard.filter', keys: ['/'], description: 'Filter the apps and add-ons', hint: 'filter' },
   ],
 };
 

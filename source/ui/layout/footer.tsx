@@ -1,9 +1,7 @@
 import { Box, Text } from 'ink';
 import { Fragment } from 'react';
 import { safeText } from '../../domain/terminal-text.js';
-import { useAppView } from '../app/contexts.js';
-import { activeKeyMaps } from '../app/use-app-state.js';
-import { type Hint, hintsOf } from '../keys/key-map.js';
+import type { Hint } from '../keys/key-map.js';
 import { useTheme } from '../theme/theme-context.js';
 
 const GAP = 2;
@@ -23,15 +21,23 @@ export function fittingHints(hints: readonly Hint[], room: number): Hint[] {
 }
 
 /** The keys of the focused pane, from the same declarations that drive the handlers. */
-export function Footer({ width, hints }: { width: number; hints?: Hint[] }) {
+export function Footer({
+  width,
+  hints,
+  status,
+}: {
+  width: number;
+  hints: readonly Hint[];
+  /** A status line shown before the hints ("Removed ci (webhook)."). */
+  status?: { text: string; tone: 'ok' | 'warning' | 'error' | 'info' } | undefined;
+}) {
   const theme = useTheme();
-  const { state } = useAppView();
-  const flash = state.flash ? `${safeText(state.flash.text)}  ` : '';
-  const shown = fittingHints(hints ?? hintsOf(activeKeyMaps(state)), width - [...flash].length);
+  const flash = status ? `${safeText(status.text)}  ` : '';
+  const shown = fittingHints(hints, width - [...flash].length);
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        {state.flash && <Text {...theme.status[state.flash.tone]}>{flash}</Text>}
+        {status && <Text {...theme.status[status.tone]}>{flash}</Text>}
         {shown.map((h, i) => (
           <Fragment key={`${h.keys}-${h.label}`}>
             {i > 0 ? ' '.repeat(GAP) : ''}

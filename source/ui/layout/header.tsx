@@ -1,19 +1,31 @@
 import { Box, Text } from 'ink';
 import { safeText } from '../../domain/terminal-text.js';
-import { useAppView } from '../app/contexts.js';
 import { useTheme } from '../theme/theme-context.js';
 
-export function Header({ width }: { width: number }) {
+export interface HeaderWho {
+  userName: string;
+  apiHost: string;
+  sandbox: boolean;
+  embedded: boolean;
+}
+
+export function Header({
+  width,
+  who,
+  connectError,
+}: {
+  width: number;
+  who?: HeaderWho | undefined;
+  connectError: boolean;
+}) {
   const theme = useTheme();
-  const { state } = useAppView();
-  const who = state.who;
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
         <Text {...theme.text.heading}>clever-notify</Text>
         {'  '}
-        {!who && !state.connectError && <Text {...theme.text.secondary}>connecting…</Text>}
-        {state.connectError && <Text {...theme.status.error}>not connected</Text>}
+        {!who && !connectError && <Text {...theme.text.secondary}>connecting…</Text>}
+        {connectError && <Text {...theme.status.error}>not connected</Text>}
         {who && (
           <>
             {who.sandbox ? (

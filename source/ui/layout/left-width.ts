@@ -1,7 +1,6 @@
 // The width of the left column (owners and apps), from what it lists: wide enough for the longest
 // owner or app line, within bounds, and a smaller share of a narrow terminal.
-import type { OwnerEntry } from '../app/use-app-state.js';
-import { appStateLabel } from '../owners/owners-pane.js';
+import { appStateLabel } from '../owners/app-state-label.js';
 
 const MIN = 22;
 const MAX = 34;
@@ -13,7 +12,9 @@ function lineWidth(label: string, detail: string): number {
 }
 
 /** The longest owner or app line; every owner's apps count, so the layout does not jump between owners. */
-export function naturalLeftWidth(owners: readonly OwnerEntry[]): number {
+export function naturalLeftWidth(
+  owners: readonly { name: string; apps: readonly { name: string; state: string }[] }[],
+): number {
   let widest = 0;
   for (const owner of owners) {
     widest = Math.max(widest, lineWidth(owner.name, String(owner.apps.length)));

@@ -1,11 +1,10 @@
 import { Box, Text } from 'ink';
 import { useRef } from 'react';
-import type { ListState } from '../app/use-app-state.js';
 import { fitCell } from '../table/fit-columns.js';
 import type { Tone } from '../table/table.js';
 import { clampCursor, scrollOffset } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';
-import { filterText } from './filter-text.js';
+import { type FilterState, filterText } from './filter-text.js';
 
 export interface ListItem {
   key: string;
@@ -17,7 +16,8 @@ export interface ListItem {
 export interface ListViewProps {
   title: string;
   items: readonly ListItem[];
-  list: ListState;
+  /** The cursor (an index in `items`) and the filter. */
+  list: FilterState & { cursor: number };
   /** Lines for the whole box, borders included. */
   height: number;
   width: number;

@@ -1,27 +1,29 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { useAppView } from '../app/contexts.js';
 import { type ListItem, ListView } from '../list/list-view.js';
 import { Spinner } from '../spinner/spinner.js';
-import type { Tone } from '../table/table.js';
+import {
+  useAppRows,
+  useList,
+  useOwnerRows,
+  useOwnersRemote,
+  usePaneFocused,
+  useSelectedOwner,
+} from '../state/use-app.js';
 import { useTheme } from '../theme/theme-context.js';
-
-const STATE_LABELS: Record<string, { text: string; tone?: Tone }> = {
-  SHOULD_BE_UP: { text: 'up', tone: 'ok' },
-  SHOULD_BE_DOWN: { text: 'down' },
-  WANTS_TO_BE_UP: { text: 'starting', tone: 'warning' },
-  MODERATED: { text: 'moderated', tone: 'error' },
-  DEFAULT_OF_PAYMENT: { text: 'unpaid', tone: 'error' },
-};
-
-export function appStateLabel(state: string): { text: string; tone?: Tone } {
-  return STATE_LABELS[state] ?? { text: state.toLowerCase() };
-}
+import { appStateLabel } from './app-state-label.js';
 
 /** Left column: the owners (personal space first), then the selected owner's apps. */
 export function OwnersPane({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
-  const { state, owners, apps, owner } = useAppView();
+  const owners = useOwnerRows();
+  const apps = useAppRows();
+  const owner = useSelectedOwner();
+  const status = useOwnersRemote();
+  const ownerList = useList('owners');
+  const appList = useList('apps');
+  const ownersFocused = usePaneFocused('owners');
+  const appsFocused = usePaneFocused('apps');
   const ownersHeight = Math.min(Math.max(4, owners.length + 3), Math.max(4, Math.floor(height * 0.4)));
   const appsHeight = Math.max(4, height - ownersHeight);
   const ownerItems = useMemo<ListItem[]>(
@@ -42,7 +44,6 @@ export function OwnersPane({ width, height }: { width: number; height: number })
       }),
     [apps],
   );
-  const status = state.owners;
   const placeholder =
     status.status === 'failed' && !status.data ? (
       <Text {...theme.status.error} wrap="truncate">
@@ -56,20 +57,20 @@ export function OwnersPane({ width, height }: { width: number; height: number })
       <ListView
         title="Owners"
         items={ownerItems}
-        list={state.ownerList}
+        list={ownerList}
         height={ownersHeight}
         width={width}
-        focused={state.focus === 'owners' && state.overlay.type === 'none'}
+        focused={ownersFocused}
       >
         {placeholder}
       </ListView>
       <ListView
         title={owner ? `Apps of ${owner.name}` : 'Apps'}
         items={appItems}
-        list={state.appList}
+        list={appList}
         height={appsHeight}
         width={width}
-        focused={state.focus === 'apps' && state.overlay.type === 'none'}
+        focused={appsFocused}
       >
         {placeholder ? <Text {...theme.text.secondary}> </Text> : undefined}
       </ListView>

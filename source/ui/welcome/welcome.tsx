@@ -1,19 +1,17 @@
 import { Box, Text } from 'ink';
-import { useAppView } from '../app/contexts.js';
 import { useTheme } from '../theme/theme-context.js';
 
 /** First run without credentials: what the sandbox is, what to try, and how to use a real account. */
-export function Welcome({ width }: { width: number }) {
+export function Welcome({ width, apiHost }: { width: number; apiHost?: string | undefined }) {
   const theme = useTheme();
-  const { state } = useAppView();
   return (
     <Box flexDirection="column" width={Math.min(width, 90)} borderStyle="round" paddingX={2} paddingY={1}>
       <Text {...theme.text.heading}>Welcome to clever-notify</Text>
       <Text> </Text>
       <Text wrap="wrap">
         No Clever Cloud credentials were found, so this is the SANDBOX: a local copy of the Clever Cloud API
-        {state.who ? ` at ${state.who.apiHost}` : ''}, with a demo user, organisations and apps. Nothing you
-        do here touches a real account.
+        {apiHost ? ` at ${apiHost}` : ''}, with a demo user, organisations and apps. Nothing you do here
+        touches a real account.
       </Text>
       <Text> </Text>
       <Text>What you can do here:</Text>

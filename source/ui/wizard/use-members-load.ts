@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { CleverApi } from '../../api/types.js';
 import { errorText } from '../app/session.js';
-import type { WizardAction, WizardState } from './use-wizard-state.js';
+import type { WizardAction, WizardState } from './wizard-state.js';
 
 export function useMembersLoad(
   state: WizardState,

@@ -1,221 +1,35 @@
 // The wizard as a pure reducer: each step validates what was typed, Esc steps back and keeps it,
-// an API error on create keeps every answer. The container runs the request when `submitting`.
+// an API error on create keeps every answer. The container runs the request on each new `submitSerial`.
 import { useReducer } from 'react';
-import type { EventCatalogue } from '../../domain/events.js';
-import type {
-  EmailHook,
-  EmailHookInput,
-  NotifiedTarget,
-  OrganisationMember,
-  Webhook,
-  WebhookFormat,
-  WebhookInput,
-  WebhookUrl,
-} from '../../domain/schemas.js';
+import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
-import { type KeyMap, textFieldKeys, wizardKeys } from '../keys/key-map.js';
-import { editLine, type Line } from '../text-field/line-edit.js';
-import { initialMembersLoad, isPersonalSpace, type MembersLoad, recipientRows } from './recipients.js';
+import { editLine, lineOf } from '../text-field/line-edit.js';
+import { isPersonalSpace, type MembersLoad } from './recipients.js';
+import { focusedLine, isTextStep, keyAction } from './wizard-keys.js';
+import { ALL_EVENTS, FORMAT_CHOICES, isEmailAddress, PRESETS, urlProblem } from './wizard-model.js';
 import {
-  ALL_EVENTS,
-  type EventChoice,
-  eventChoices,
-  FORMAT_CHOICES,
-  type HookKind,
-  isEmailAddress,
-  PRESETS,
-  type ScopeChoice,
-  type ScopeResource,
-  scopeChoices,
-  urlProblem,
-} from './wizard-model.js';
+  addressList,
+  initialWizardState,
+  recipientRowsOf,
+  visibleScopeChoices,
+  type WizardAction,
+  type WizardContext,
+  type WizardState,
+  type WizardStep,
+} from './wizard-state.js';
 
-export type WizardStep = 'preset' | 'name' | 'url' | 'format' | 'recipients' | 'events' | 'scope' | 'review';
-
-/** What the wizard needs to know about the world; fixed while it is open. */
-export interface WizardContext {
-  kind: HookKind;
-  ownerId: string;
-  ownerName: string;
-  /** The signed-in user, offered as a recipient of e-mail hooks (among the members of an organisation). */
-  self?: { id: string; name: string };
-  resources: readonly ScopeResource[];
-  selectedApp?: ScopeResource;
-  catalogue: EventCatalogue;
-  /** Adding a webhook starts with the presets (two common setups, or from scratch). */
-  offerPresets: boolean;
-}
-
-export interface WizardState {
-  context: WizardContext;
-  mode: 'add' | 'edit';
-  hookId?: string;
-  steps: readonly WizardStep[];
-  step: WizardStep;
-  presetCursor: number;
-  name: string;
-  url: string;
-  /** Further URLs of an edited hook (clever-tools makes one per hook; the API allows several). */
-  otherUrls: WebhookUrl[];
-  format: WebhookFormat;
-  formatTouched: boolean;
-  /** The highlighted line of the format step. */
-  formatCursor: number;
-  wholeTeam: boolean;
-  /** Ticked people (members, or the user in a personal space), as `userid` targets. */
-  userIds: readonly string[];
-  members: MembersLoad;
-  addresses: string;
-  /** Where the cursor of the focused text field is (undefined: at its end). */
-  textCursor?: number;
-  /** The focused text field holds a default (a preset's name): the first typed character replaces it. */
-  textSelected: boolean;
-  /** Targets of an edited hook that this wizard does not edit (unknown types). */
-  otherTargets: NotifiedTarget[];
-  recipientCursor: number;
-  eventChoices: readonly EventChoice[];
-  allEvents: boolean;
-  events: readonly string[];
-  eventCursor: number;
-  scopeChoices: readonly ScopeChoice[];
-  scopeMode: 'all' | 'app' | 'chosen';
-  scope: readonly string[];
-  scopeCursor: number;
-  /** `/` filters the apps and add-ons of the scope step (an owner may have thousands). */
-  scopeFilter: string;
-  scopeFiltering: boolean;
-  /** Why the current step was refused. */
-  problem?: string;
-  /** A hint about the current step that is not a refusal (e.g. the proposed format). */
-  note?: string;
-  submitting: boolean;
-  submitError?: string;
-  cancelled: boolean;
-}
-
-export type WizardAction =
-  | { type: 'text'; text: string }
-  /** A line-editing key of the focused text field (see `textFieldKeys`). */
-  | { type: 'edit'; key: string }
-  | { type: 'up' }
-  | { type: 'down' }
-  | { type: 'toggle' }
-  | { type: 'next' }
-  | { type: 'back' }
-  | { type: 'submitFailed'; message: string }
-  | { type: 'membersLoaded'; members: readonly OrganisationMember[] }
-  | { type: 'membersFailed'; message: string };
-
-/** The lines of the recipients step, as they stand now. */
-export function recipientRowsOf(state: WizardState) {
-  return recipientRows({ ...state.context, members: state.members });
-}
-
-function stepsFor(kind: HookKind, mode: 'add' | 'edit', offerPresets: boolean): WizardStep[] {
-  if (kind === 'email') return ['name', 'recipients', 'events', 'scope', 'review'];
-  const steps: WizardStep[] = ['name', 'url', 'format', 'events', 'scope', 'review'];
-  return mode === 'add' && offerPresets ? ['preset', ...steps] : steps;
-}
-
-export function initialWizardState(context: WizardContext, hook?: Webhook | EmailHook): WizardState {
-  const mode = hook ? 'edit' : 'add';
-  const steps = stepsFor(context.kind, mode, context.offerPresets);
-  const choices = scopeChoices(context.ownerName, context.resources, context.selectedApp);
-  const base: WizardState = {
-    context,
-    mode,
-    steps,
-    step: steps[0]!,
-    presetCursor: 0,
-    name: '',
-    url: '',
-    otherUrls: [],
-    format: 'raw',
-    formatTouched: false,
-    formatCursor: 0,
-    wholeTeam: false,
-    userIds: [],
-    members: initialMembersLoad(context.ownerId),
-    addresses: '',
-    textSelected: false,
-    otherTargets: [],
-    recipientCursor: 0,
-    eventChoices: eventChoices(context.catalogue),
-    allEvents: false,
-    events: [],
-    eventCursor: 0,
-    scopeChoices: choices,
-    scopeMode: context.selectedApp ? 'app' : 'all',
-    scope: [],
-    scopeCursor: context.selectedApp ? 1 : 0,
-    scopeFilter: '',
-    scopeFiltering: false,
-    submitting: false,
-    cancelled: false,
-  };
-  if (!hook) return base;
-  const scope = hook.scope ?? [];
-  const scoped: Partial<WizardState> =
-    scope.length === 0
-      ? { scopeMode: 'all', scopeCursor: 0 }
-      : scope.length === 1 && context.selectedApp?.id === scope[0]
-        ? { scopeMode: 'app', scopeCursor: 1 }
-        : { scopeMode: 'chosen', scope, scopeCursor: firstResourceIndex(choices) };
-  const edited: WizardState = {
-    ...base,
-    ...scoped,
-    hookId: hook.id,
-    name: hook.name ?? '',
-    allEvents: !hook.events || hook.events.length === 0,
-    events: hook.events ?? [],
-  };
-  if ('urls' in hook) {
-    const [first, ...rest] = hook.urls;
-    return {
-      ...edited,
-      url: first?.url ?? '',
-      format: first?.format ?? 'raw',
-      formatTouched: true,
-      otherUrls: rest,
-    };
-  }
-  const notified = hook.notified ?? [];
-  const targetsOf = (type: string) =>
-    notified.flatMap((t) => (t.type === type && 'target' in t && t.target ? [t.target] : []));
-  return {
-    ...edited,
-    wholeTeam: notified.length === 0 || notified.some((t) => t.type === 'organisation'),
-    userIds: targetsOf('userid'),
-    addresses: targetsOf('email').join(', '),
-    otherTargets: notified.filter(
-      (t) =>
-        t.type !== 'organisation' &&
-        t.type !== 'email' &&
-        !(t.type === 'userid' && 'target' in t && t.target),
-    ),
-  };
-}
-
-/** The scope choices the filter lets through; "all" and "only this app" always stay. */
-export function visibleScopeChoices(state: WizardState): readonly ScopeChoice[] {
-  const filter = state.scopeFilter.toLowerCase();
-  if (!filter) return state.scopeChoices;
-  return state.scopeChoices.filter(
-    (c) => c.kind !== 'resource' || c.resource.name.toLowerCase().includes(filter),
-  );
-}
-
-/** While the scope filter is being typed, keys edit it; Enter, ↑ and ↓ keep it, Esc clears it. */
 function scopeFilterKey(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'text':
-    case 'toggle': {
-      const text = action.type === 'toggle' ? ' ' : action.text.replace(/[\r\n]/g, '');
-      return { ...state, scopeFilter: state.scopeFilter + text, scopeCursor: 0 };
+    case 'toggle':
+    case 'edit': {
+      // The one line editor, at the end of the filter.
+      const keys =
+        action.type === 'edit' ? [action.key] : action.type === 'toggle' ? [' '] : [...action.text];
+      let line = lineOf(state.scopeFilter);
+      for (const key of keys) line = editLine(line, key) ?? line;
+      return { ...state, scopeFilter: line.value, scopeCursor: 0 };
     }
-    case 'edit':
-      if (action.key !== 'backspace') return state;
-      return { ...state, scopeFilter: [...state.scopeFilter].slice(0, -1).join(''), scopeCursor: 0 };
     case 'back':
       return { ...state, scopeFilter: '', scopeFiltering: false, scopeCursor: 0 };
     case 'next':
@@ -225,11 +39,6 @@ function scopeFilterKey(state: WizardState, action: WizardAction): WizardState {
     default:
       return state;
   }
-}
-
-function firstResourceIndex(choices: readonly ScopeChoice[]): number {
-  const i = choices.findIndex((c) => c.kind === 'resource');
-  return Math.max(0, i);
 }
 
 function move(cursor: number, delta: number, count: number): number {
@@ -264,14 +73,6 @@ function stepBy(state: WizardState, delta: 1 | -1): WizardState {
   return goTo(state, state.steps[Math.min(index, state.steps.length - 1)]!);
 }
 
-export function addressList(text: string): string[] {
-  return text
-    .split(/[,;\s]+/)
-    .map((a) => a.trim())
-    .filter(Boolean);
-}
-
-/** Checks the current step; returns the state to move on from, or the same step with the reason. */
 function accept(state: WizardState): WizardState {
   switch (state.step) {
     case 'preset': {
@@ -349,36 +150,14 @@ function accept(state: WizardState): WizardState {
       return stepBy({ ...state, scopeMode: choice?.kind === 'app' ? 'app' : 'all' }, 1);
     }
     case 'review':
-      return { ...state, submitting: true, submitError: undefined, problem: undefined };
+      return {
+        ...state,
+        submitting: true,
+        submitSerial: state.submitSerial + 1,
+        submitError: undefined,
+        problem: undefined,
+      };
   }
-}
-
-function isTextStep(state: WizardState): boolean {
-  return (
-    state.step === 'name' ||
-    state.step === 'url' ||
-    (state.step === 'recipients' && recipientRowsOf(state)[state.recipientCursor]?.kind === 'addresses')
-  );
-}
-
-/** The wizard's bindings that act on the current step: the footer hints only these. */
-export function stepKeyMaps(state: WizardState): KeyMap[] {
-  const lists = state.step !== 'name' && state.step !== 'url' && state.step !== 'review';
-  const toggles =
-    !isTextStep(state) && (state.step === 'events' || state.step === 'scope' || state.step === 'recipients');
-  const acting = wizardKeys.commands.filter((c) => {
-    if (c.id === 'wizard.up' || c.id === 'wizard.down') return lists;
-    if (c.id === 'wizard.toggle') return toggles;
-    return true;
-  });
-  const step = { ...wizardKeys, commands: acting };
-  return isTextStep(state) ? [step, textFieldKeys] : [step];
-}
-
-/** The focused text field as a line being edited. */
-export function focusedLine(state: WizardState): Line {
-  const value = state.step === 'name' ? state.name : state.step === 'url' ? state.url : state.addresses;
-  return { value, cursor: state.textCursor ?? [...value].length, selected: state.textSelected };
 }
 
 /** Applies each key to the focused field in turn (a paste is a burst of characters). */
@@ -455,22 +234,22 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : { status: 'failed', error: action.message };
     return withRecipientCursor({ ...state, members });
   }
+  if (action.type === 'key') {
+    const resolved = keyAction(state, action.name);
+    return resolved ? wizardReducer(state, resolved) : state;
+  }
   if (state.submitting && action.type !== 'submitFailed') return state;
   if (state.step === 'scope' && state.scopeFiltering) return scopeFilterKey(state, action);
 
   switch (action.type) {
     case 'text': {
       if (isTextStep(state)) return editText(state, [...action.text.replace(/[\r\n]/g, '')]);
-      // In lists, vim keys move, a space toggles, and / filters the scope's apps.
-      let next = state;
-      for (const ch of action.text) {
-        if (ch === 'j') next = moveCursor(next, 1);
-        else if (ch === 'k') next = moveCursor(next, -1);
-        else if (ch === ' ') next = toggle(next);
-        else if (ch === '/' && next.step === 'scope') next = { ...next, scopeFiltering: true };
-      }
-      return next;
+      // In lists, the keys are the step's key map's (j k Space /).
+      return state;
     }
+    case 'filter':
+      return state.step === 'scope' ? { ...state, scopeFiltering: true } : state;
+
     case 'edit':
       return isTextStep(state) ? editText(state, [action.key]) : state;
     case 'up':
@@ -491,47 +270,4 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
 export function useWizardState(context: WizardContext, hook?: Webhook | EmailHook) {
   return useReducer(wizardReducer, undefined, () => initialWizardState(context, hook));
-}
-
-// --- What the wizard sends --------------------------------------------------------------------
-
-function eventsOf(state: WizardState): string[] | undefined {
-  return state.allEvents || state.events.length === 0 ? undefined : [...state.events];
-}
-
-function scopeOf(state: WizardState): string[] | undefined {
-  if (state.scopeMode === 'app' && state.context.selectedApp) return [state.context.selectedApp.id];
-  if (state.scopeMode === 'chosen' && state.scope.length > 0) return [...state.scope];
-  return undefined;
-}
-
-/** The body of POST/PUT; "all" is sent as no key at all, as the contract asks. */
-export function webhookInputOf(state: WizardState): WebhookInput {
-  const input: WebhookInput = {
-    name: state.name.trim(),
-    urls: [{ url: state.url.trim(), format: state.format }, ...state.otherUrls],
-  };
-  const events = eventsOf(state);
-  const scope = scopeOf(state);
-  if (events) input.events = events;
-  if (scope) input.scope = scope;
-  return input;
-}
-
-export function emailHookInputOf(state: WizardState): EmailHookInput {
-  const notified: NotifiedTarget[] = [];
-  if (state.wholeTeam) notified.push({ type: 'organisation' });
-  for (const id of state.userIds) notified.push({ type: 'userid', target: id });
-  for (const address of addressList(state.addresses)) notified.push({ type: 'email', target: address });
-  notified.push(...state.otherTargets);
-  const input: EmailHookInput = { name: state.name.trim(), notified };
-  const events = eventsOf(state);
-  const scope = scopeOf(state);
-  if (events) input.events = events;
-  if (scope) input.scope = scope;
-  return input;
-}
-
-export function isDeadFormat(state: WizardState): boolean {
-  return FORMAT_CHOICES.find((c) => c.format === state.format)?.dead ?? false;
 }

@@ -1,41 +1,19 @@
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
-import { useEffect } from 'react';
-import { hookPath } from '../../api/hook-paths.js';
-import { expandEvents } from '../../domain/events.js';
+import { useEffect, useRef } from 'react';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
-import { useAppActions } from '../app/contexts.js';
 import { errorText } from '../app/session.js';
-import {
-  emailHookCommand,
-  emailHookEditCommand,
-  webhookCommand,
-  webhookEditCommand,
-} from '../hooks/clever-command.js';
+import { useSession } from '../app/session-context.js';
 import { hintsOf } from '../keys/key-map.js';
+import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
 import { Footer } from '../layout/footer.js';
-import { Spinner } from '../spinner/spinner.js';
-import { scrollOffset } from '../table/window.js';
-import { TextField } from '../text-field/text-field.js';
+import { useDispatch } from '../state/store.js';
 import { useTheme } from '../theme/theme-context.js';
-import { personName, unlistedUserIds } from './recipients.js';
 import { useMembersLoad } from './use-members-load.js';
-import { useWizardKeys } from './use-wizard-keys.js';
-import {
-  addressList,
-  emailHookInputOf,
-  focusedLine,
-  isDeadFormat,
-  recipientRowsOf,
-  stepKeyMaps,
-  useWizardState,
-  visibleScopeChoices,
-  type WizardContext,
-  type WizardState,
-  type WizardStep,
-  webhookInputOf,
-} from './use-wizard-state.js';
-import { ALL_EVENTS, FORMAT_CHOICES, PRESETS } from './wizard-model.js';
+import { useWizardState } from './use-wizard-state.js';
+import { emailHookInputOf, webhookInputOf } from './wizard-input.js';
+import { stepKeyMaps } from './wizard-keys.js';
+import type { WizardContext, WizardStep } from './wizard-state.js';
+import { StepView } from './wizard-steps.js';
 
 const STEP_TITLES: Record<WizardStep, string> = {
   preset: 'Start from',
@@ -58,25 +36,40 @@ export interface WizardProps {
 /** The guided add and edit: one step at a time, each checked before the next. */
 export function Wizard({ context, hook, width, height }: WizardProps) {
   const theme = useTheme();
-  const actions = useAppActions();
+  const session = useSession();
+  const appDispatch = useDispatch();
   const [state, dispatch] = useWizardState(context, hook);
-  useWizardKeys(actions.keys, dispatch);
-  useMembersLoad(state, dispatch, actions.api);
+  // Every key while the wizard is open, but Ctrl-C (it quits, from the App).
+  useKeypress(
+    (name) => {
+      if (name === 'ctrl+c') return false;
+      dispatch({ type: 'key', name });
+      return true;
+    },
+    { priority: KEY_PRIORITY.overlay },
+  );
+  useMembersLoad(state, dispatch, session.api);
 
   useEffect(() => {
-    if (state.cancelled) actions.dispatch({ type: 'wizardClosed' });
-  }, [state.cancelled, actions]);
+    if (state.cancelled) appDispatch({ type: 'wizardClosed' });
+  }, [state.cancelled, appDispatch]);
 
+  // One request per submit: the effect runs again only for a new submit, not when something else
+  // changes meanwhile (the members list answering late used to send the same hook twice).
+  const submitted = useRef(state);
+  submitted.current = state;
   useEffect(() => {
-    if (!state.submitting) return;
-    const input = context.kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
-    actions
-      .saveHook(context.kind, context.ownerId, state.hookId, input)
-      .then((saved) =>
-        actions.dispatch({ type: 'hookSaved', kind: context.kind, hook: saved, created: !state.hookId }),
-      )
+    if (state.submitSerial === 0) return;
+    const now = submitted.current;
+    const input =
+      context.kind === 'webhook'
+        ? { kind: 'webhook' as const, body: webhookInputOf(now) }
+        : { kind: 'email' as const, body: emailHookInputOf(now) };
+    session
+      .saveHook(context.ownerId, now.hookId, input)
+      .then((saved) => appDispatch({ type: 'hookSaved', hook: saved, created: !now.hookId }))
       .catch((error: unknown) => dispatch({ type: 'submitFailed', message: errorText(error) }));
-  }, [state.submitting, state, context, actions, dispatch]);
+  }, [state.submitSerial, context, session, appDispatch, dispatch]);
 
   const what = context.kind === 'webhook' ? 'a webhook' : 'an e-mail hook';
   const stepIndex = state.steps.indexOf(state.step);
@@ -135,329 +128,4 @@ export function wrappedLines(text: string | undefined, width: number): number {
     }
   }
   return lines;
-}
-
-function StepView({ state, width, height }: { state: WizardState; width: number; height: number }) {
-  const theme = useTheme();
-  switch (state.step) {
-    case 'preset':
-      return (
-        <Box flexDirection="column">
-          <Text>Most people want one of these; Enter picks, and every later step can still change it.</Text>
-          {PRESETS.map((p, i) => (
-            <Text key={p.id} wrap="truncate">
-              <Text {...(i === state.presetCursor ? theme.selection.focused : {})}>
-                {`${i === state.presetCursor ? theme.selectionMarker : ' '} ${p.label}`}
-              </Text>
-              <Text {...theme.text.secondary}>{`  ${p.description}`}</Text>
-            </Text>
-          ))}
-        </Box>
-      );
-    case 'name':
-      return (
-        <Box flexDirection="column">
-          <Text>A name to find the hook by, e.g. "Deployments to #ops".</Text>
-          <TextField label="Name:" value={state.name} line={focusedLine(state)} focused width={width} />
-        </Box>
-      );
-    case 'url':
-      return (
-        <Box flexDirection="column">
-          <Text>Where to send the events: your endpoint, or a Slack or Discord incoming-webhook URL.</Text>
-          <TextField
-            label="URL:"
-            value={state.url}
-            line={focusedLine(state)}
-            placeholder="https://hooks.slack.com/services/…"
-            focused
-            width={width}
-          />
-        </Box>
-      );
-    case 'format': {
-      // ink-select-input draws the list; the keys go through the wizard's reducer like every other
-      // step, so the list is re-mounted on the highlighted line.
-      const items = FORMAT_CHOICES.map((c) => ({ key: c.format, label: c.label, value: c.format }));
-      return (
-        <Box flexDirection="column">
-          <Text>
-            How the body is written (↑↓ and Enter; only raw is Clever Cloud's own, the others as modelled by
-            the sandbox):
-          </Text>
-          <SelectInput
-            key={state.formatCursor}
-            items={items}
-            initialIndex={state.formatCursor}
-            isFocused={false}
-          />
-        </Box>
-      );
-    }
-    case 'recipients':
-      return <RecipientsStep state={state} width={width} height={height} />;
-    case 'events':
-      return <EventsStep state={state} height={height} />;
-    case 'scope':
-      return <ScopeStep state={state} height={height} />;
-    case 'review':
-      return <ReviewStep state={state} height={height} />;
-  }
-}
-
-function check(on: boolean): string {
-  return on ? '[x]' : '[ ]';
-}
-
-function RecipientsStep({ state, width, height }: { state: WizardState; width: number; height: number }) {
-  const theme = useTheme();
-  const { context, members } = state;
-  const view = { ...context, members };
-  const rows = recipientRowsOf(state);
-  const cursor = state.recipientCursor;
-  const marker = (i: number) => `${i === cursor ? theme.selectionMarker : ' '} `;
-  const focus = (i: number) => (i === cursor ? theme.selection.focused : {});
-  const unlisted = unlistedUserIds(view, state.userIds);
-  const kept = [
-    ...unlisted,
-    ...state.otherTargets.map((t) => ('target' in t && t.target ? t.target : t.type)),
-  ];
-  // People come after the team and the text field; only the ones that fit are drawn.
-  const firstPerson = 2;
-  const personRows = Math.max(1, height - 4 - (kept.length > 0 ? 1 : 0));
-  const offset =
-    firstPerson +
-    scrollOffset(
-      Math.max(0, cursor - firstPerson - Math.floor(personRows / 2)),
-      Math.max(0, cursor - firstPerson),
-      personRows,
-      rows.length - firstPerson,
-    );
-  const shown = rows.slice(offset, offset + personRows);
-  return (
-    <Box flexDirection="column">
-      <Text wrap="truncate">
-        Who gets the e-mails (↑↓ move, Space ticks; type addresses, separated by commas):
-      </Text>
-      <Text wrap="truncate" {...focus(0)}>
-        {`${marker(0)}${check(state.wholeTeam)} The whole team (every member of ${context.ownerName})`}
-      </Text>
-      <Box>
-        <Text {...focus(1)}>{marker(1)}</Text>
-        <TextField
-          label="Addresses:"
-          value={state.addresses}
-          line={cursor === 1 ? focusedLine(state) : undefined}
-          placeholder="ops@example.com, dev@example.com"
-          focused={cursor === 1}
-          width={width - 2}
-        />
-      </Box>
-      {members.status === 'loading' && <Spinner label={`Loading the members of ${context.ownerName}…`} />}
-      {members.status === 'failed' && (
-        <Text {...theme.status.error} wrap="truncate">
-          {`✗ Could not list the members: ${members.error}. The whole team and addresses still work; Esc then Enter tries again.`}
-        </Text>
-      )}
-      {members.status === 'ready' && (
-        <Text {...theme.text.heading} wrap="truncate">
-          {members.members.length === 0
-            ? `${context.ownerName} lists no members.`
-            : `Members of ${context.ownerName} (${members.members.length}):`}
-        </Text>
-      )}
-      {shown.map((row, i) => {
-        if (row.kind !== 'person') return null;
-        const index = offset + i;
-        const { person } = row;
-        return (
-          <Text key={person.id} wrap="truncate">
-            <Text {...focus(index)}>
-              {`${marker(index)}${check(state.userIds.includes(person.id))} ${person.label}${person.you && members.status === 'ready' ? ' (you)' : ''}`}
-            </Text>
-            {person.detail && <Text {...theme.text.secondary}>{`  ${person.detail}`}</Text>}
-          </Text>
-        );
-      })}
-      {kept.length > 0 && (
-        <Text {...theme.text.secondary} wrap="truncate">
-          {`Kept as they are: ${kept.map((id) => personName(view, id)).join(', ')}`}
-        </Text>
-      )}
-    </Box>
-  );
-}
-
-/** Who an e-mail hook will write to, in words, for the review. */
-function recipientsSummary(state: WizardState): string {
-  const view = { ...state.context, members: state.members };
-  const parts: string[] = [];
-  if (state.wholeTeam) parts.push('the whole team');
-  if (state.userIds.length > 0) parts.push(state.userIds.map((id) => personName(view, id)).join(', '));
-  const addresses = addressList(state.addresses);
-  if (addresses.length > 0) parts.push(addresses.join(', '));
-  for (const t of state.otherTargets) parts.push('target' in t && t.target ? t.target : t.type);
-  return parts.join('; ');
-}
-
-function EventsStep({ state, height }: { state: WizardState; height: number }) {
-  const theme = useTheme();
-  const choices = state.eventChoices;
-  // Group headings take lines too: window over choices, drawing a heading where the group changes.
-  const rows = Math.max(3, Math.floor((height - 1) * 0.75));
-  const offset = scrollOffset(
-    Math.max(0, state.eventCursor - Math.floor(rows / 2)),
-    state.eventCursor,
-    rows,
-    choices.length,
-  );
-  const visible = choices.slice(offset, offset + rows);
-  const covered = expandEvents(state.events, state.context.catalogue).length;
-  const chosen = state.allEvents
-    ? 'all events'
-    : `${state.events.length} chosen${covered !== state.events.length ? `, covering ${covered} events` : ''}`;
-  const lines: React.ReactNode[] = [];
-  let group = offset > 0 ? choices[offset - 1]?.group : undefined;
-  visible.forEach((c, i) => {
-    const index = offset + i;
-    if (c.group !== group) {
-      group = c.group;
-      lines.push(
-        <Text key={`g-${c.group}`} {...theme.text.heading}>
-          {c.group}
-        </Text>,
-      );
-    }
-    const on = c.name === ALL_EVENTS ? state.allEvents : state.events.includes(c.name);
-    const label = c.name === ALL_EVENTS ? 'All events (also future ones)' : c.name;
-    const selected = index === state.eventCursor;
-    lines.push(
-      <Text key={c.name} wrap="truncate">
-        <Text
-          {...(selected ? theme.selection.focused : {})}
-        >{`${selected ? theme.selectionMarker : ' '} ${check(on)} ${label}`}</Text>
-        {c.expansion && <Text {...theme.text.secondary}>{`  = ${c.expansion.join(', ')}`}</Text>}
-      </Text>,
-    );
-  });
-  return (
-    <Box flexDirection="column">
-      <Text>
-        Which events (Space toggles): <Text {...theme.status.info}>{chosen}</Text>
-      </Text>
-      {lines.slice(0, height)}
-    </Box>
-  );
-}
-
-function ScopeStep({ state, height }: { state: WizardState; height: number }) {
-  const theme = useTheme();
-  const choices = visibleScopeChoices(state);
-  const rows = Math.max(3, height - 2);
-  const offset = scrollOffset(
-    Math.max(0, state.scopeCursor - Math.floor(rows / 2)),
-    state.scopeCursor,
-    rows,
-    choices.length,
-  );
-  const summary =
-    state.scopeMode === 'all'
-      ? 'all apps and add-ons'
-      : state.scopeMode === 'app'
-        ? `only ${state.context.selectedApp?.name}`
-        : `${state.scope.length} chosen`;
-  return (
-    <Box flexDirection="column">
-      <Text>
-        Which apps and add-ons (Enter picks a line; Space ticks apps to choose several; / filters):{' '}
-        <Text {...theme.status.info}>{summary}</Text>
-      </Text>
-      {(state.scopeFiltering || state.scopeFilter) && (
-        <Text
-          {...theme.status.info}
-        >{`/${state.scopeFilter}${state.scopeFiltering ? '▏' : ''}  (${choices.length} shown)`}</Text>
-      )}
-      {choices.slice(offset, offset + rows).map((c, i) => {
-        const index = offset + i;
-        const selected = index === state.scopeCursor;
-        const text =
-          c.kind === 'resource'
-            ? `${check(state.scope.includes(c.resource.id))} ${c.resource.name}  (${c.resource.kind === 'app' ? 'app' : 'add-on'})`
-            : `${(c.kind === 'all' ? state.scopeMode === 'all' : state.scopeMode === 'app') ? '(•)' : '( )'} ${c.label}`;
-        return (
-          <Text
-            key={c.kind === 'resource' ? c.resource.id : c.kind}
-            wrap="truncate"
-            {...(selected ? theme.selection.focused : {})}
-          >
-            {`${selected ? theme.selectionMarker : ' '} ${text}`}
-          </Text>
-        );
-      })}
-    </Box>
-  );
-}
-
-function ReviewStep({ state, height }: { state: WizardState; height: number }) {
-  const theme = useTheme();
-  const { kind, ownerId } = state.context;
-  const input = kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
-  // An edit is an edit on the command line too: an `add` there would make a second hook.
-  const editing = state.mode !== 'add' && state.hookId !== undefined;
-  const commands = editing
-    ? [
-        kind === 'webhook'
-          ? webhookEditCommand(ownerId, state.hookId!, webhookInputOf(state))
-          : emailHookEditCommand(ownerId, state.hookId!, emailHookInputOf(state)),
-      ]
-    : kind === 'webhook'
-      ? webhookCommand(ownerId, webhookInputOf(state))
-      : [emailHookCommand(ownerId, emailHookInputOf(state))];
-  const json = JSON.stringify(input, null, 2).split('\n');
-  const method = state.mode === 'add' ? 'POST' : 'PUT';
-  const path = hookPath(kind === 'webhook' ? 'webhooks' : 'emailhooks', ownerId, state.hookId);
-  const summary = kind === 'email' ? recipientsSummary(state) : undefined;
-  const room = Math.max(3, height - commands.length - 4 - (summary ? 1 : 0));
-  return (
-    <Box flexDirection="column">
-      {summary && (
-        <Text wrap="truncate">
-          <Text {...theme.text.heading}>Recipients: </Text>
-          {summary}
-        </Text>
-      )}
-      <Text {...theme.text.secondary} wrap="truncate">{`${method} ${path}`}</Text>
-      {json.slice(0, room).map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
-        <Text key={i} wrap="truncate">
-          {line}
-        </Text>
-      ))}
-      {json.length > room && <Text {...theme.text.secondary}>{`… ${json.length - room} more lines`}</Text>}
-      <Text {...theme.text.heading}>
-        {editing ? 'The same on the command line:' : 'The same with clever-tools:'}
-      </Text>
-      {commands.map((c) => (
-        <Text key={c} wrap="wrap">
-          {c}
-        </Text>
-      ))}
-      {isDeadFormat(state) && kind === 'webhook' && (
-        <Text
-          {...theme.status.warning}
-        >{`Warning: ${state.format} is a dead target; nothing will receive these messages.`}</Text>
-      )}
-      {state.submitting ? (
-        <Spinner label={state.mode === 'add' ? 'Creating…' : 'Saving…'} />
-      ) : state.submitError ? (
-        <Text {...theme.status.error} wrap="wrap">
-          {`✗ The API refused it: ${state.submitError}. Esc goes back to fix a step (nothing is lost); Enter retries.`}
-        </Text>
-      ) : (
-        <Text
-          {...theme.status.ok}
-        >{`Enter to ${state.mode === 'add' ? 'create' : 'save'} it, Esc to go back.`}</Text>
-      )}
-    </Box>
-  );
 }

@@ -1,41 +1,24 @@
 // Runs the effects that the reducer queued: each is taken once, run, and answered with actions.
+
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { useEffect } from 'react';
+import type { LiveModel } from '../../api/live/live-model.js';
 import type { CleverApi, WebhookTestResult } from '../../api/types.js';
-import type { OrganisationMember } from '../../domain/schemas.js';
+import { hookTitle } from '../../domain/hooks.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
-import type { Remote } from './remote.js';
+import type { AppAction, Effect, Message } from '../state/model.js';
 import { errorText, type TuiSession } from './session.js';
-import type { AppAction, Effect, Message } from './use-app-state.js';
 
-export function useEffects(
-  effects: readonly Effect[],
-  session: () => TuiSession | undefined,
-  dispatch: (action: AppAction) => void,
-  quit: () => void,
-) {
-  useEffect(() => {
-    if (effects.length === 0) return;
-    dispatch({ type: 'effectsTaken', count: effects.length });
-    for (const effect of effects) void run(effect, session, dispatch, quit);
-  }, [effects, session, dispatch, quit]);
+/** What effects act on: the client and the live model of the session. */
+export interface EffectWorld {
+  session: TuiSession;
+  live: LiveModel;
 }
 
-function memberNames(members: readonly OrganisationMember[]): Map<string, string> {
-  return new Map(members.flatMap((m) => (m.member.name ? [[m.member.id, m.member.name] as const] : [])));
-}
-
-function settle<T>(result: PromiseSettledResult<T>): Remote<T> {
-  return result.status === 'fulfilled'
-    ? { status: 'ready', data: result.value }
-    : { status: 'failed', error: errorText(result.reason) };
-}
-
-async function run(
+export async function runEffect(
   effect: Effect,
-  session: () => TuiSession | undefined,
+  world: EffectWorld | undefined,
   dispatch: (action: AppAction) => void,
   quit: () => void,
 ): Promise<void> {
@@ -43,56 +26,57 @@ async function run(
     quit();
     return;
   }
-  const current = session();
-  if (!current) return;
-  const { api } = current;
+  if (!world) return;
+  const { session, live } = world;
+  const { api } = session;
   switch (effect.type) {
-    case 'loadOwners':
-      try {
-        dispatch({ type: 'ownersLoaded', summary: await api.summary() });
-      } catch (error) {
-        dispatch({ type: 'ownersFailed', error: `${errorText(error)} (press r to retry)` });
-      }
-      return;
-    case 'loadHooks': {
-      const [webhooks, emailHooks] = await Promise.allSettled([
-        api.listWebhooks(effect.ownerId),
-        api.listEmailHooks(effect.ownerId),
-      ]);
-      current.rememberOwner(effect.ownerId);
-      dispatch({
-        type: 'hooksLoaded',
-        ownerId: effect.ownerId,
-        webhooks: settle(webhooks),
-        emailHooks: settle(emailHooks),
-      });
-      // Only to name the people e-mail hooks notify, so asked once the hooks are on screen; on a
-      // failure their ids are shown.
-      if (!effect.organisation) return;
-      const people = await api.members(effect.ownerId).catch(() => undefined);
-      if (people) dispatch({ type: 'peopleLoaded', ownerId: effect.ownerId, people: memberNames(people) });
+    case 'reload': {
+      // Failures land in the live model's snapshot (shown with a hint to press r again). Who we are
+      // and what the API is are asked again too when the first attempt did not learn them.
+      const { self, target } = live.getSnapshot();
+      if (self.data && target.known) await live.refresh(effect.ownerId);
+      else
+        await Promise.all([
+          live.load(),
+          ...(effect.ownerId ? [live.loadHooks(effect.ownerId, { force: true })] : []),
+        ]);
       return;
     }
-    case 'removeHook':
+    case 'loadHooks':
+      await live.loadHooks(effect.ownerId);
+      // Only to name the people e-mail hooks notify, so asked once the hooks are on screen.
+      if (effect.organisation) await live.loadMembers(effect.ownerId);
+      return;
+    case 'rememberOwner':
+      session.rememberOwner(effect.ownerId);
+      return;
+    case 'removeHook': {
+      const { hook } = effect;
       try {
-        if (effect.kind === 'webhook') await api.removeWebhook(effect.ownerId, effect.hookId);
-        else await api.removeEmailHook(effect.ownerId, effect.hookId);
-        dispatch({ type: 'hookRemoved', kind: effect.kind, ownerId: effect.ownerId, hookId: effect.hookId });
+        if (hook.kind === 'webhook') await api.removeWebhook(hook.ownerId, hook.id);
+        else await api.removeEmailHook(hook.ownerId, hook.id);
+        live.applyLocalWrite({ type: 'removed', kind: hook.kind, ownerId: hook.ownerId, hookId: hook.id });
+        dispatch({ type: 'hookRemoved', hook });
       } catch (error) {
         dispatch({
           type: 'showMessage',
-          message: { title: 'Could not remove the hook', lines: [errorText(error)], tone: 'error' },
+          message: { title: `Could not remove ${hookTitle(hook)}`, lines: [errorText(error)], tone: 'error' },
         });
       }
       return;
+    }
     case 'testHook':
       try {
         const results = await api.testWebhook(effect.hook);
-        dispatch({ type: 'showMessage', message: testMessage(effect.hook.name || effect.hook.id, results) });
+        dispatch({ type: 'showMessage', message: testMessage(hookTitle(effect.hook), results) });
       } catch (error) {
         dispatch({
           type: 'showMessage',
-          message: { title: 'Could not send the test', lines: [errorText(error)], tone: 'error' },
+          message: {
+            title: `Could not send the test to ${hookTitle(effect.hook)}`,
+            lines: [errorText(error)],
+            tone: 'error',
+          },
         });
       }
       return;
@@ -100,7 +84,7 @@ async function run(
       dispatch({ type: 'showMessage', message: await exportMessage(api, effect) });
       return;
     case 'welcomeSeen':
-      current.welcomeSeen();
+      session.welcomeSeen();
       return;
   }
 }

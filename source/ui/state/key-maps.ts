@@ -1,0 +1,53 @@
+// Which key maps are in force: they drive the handlers, the footer and the `?` help alike.
+import { activityKeys } from '../activity/activity-keys.js';
+import {
+  confirmKeys,
+  detailKeys,
+  dismissKeys,
+  exportPromptKeys,
+  filterKeys,
+  globalKeys,
+  helpKeys,
+  hooksKeys,
+  type KeyMap,
+  ownersKeys,
+  textFieldKeys,
+  welcomeKeys,
+  wizardKeys,
+} from '../keys/key-map.js';
+import { listOf } from './lists.js';
+import type { AppState } from './model.js';
+
+/** The key maps in force, most specific first. */
+export function activeKeyMaps(state: AppState): KeyMap[] {
+  switch (state.overlay.type) {
+    case 'help':
+      return [helpKeys];
+    case 'message':
+      return [dismissKeys];
+    case 'welcome':
+      return [welcomeKeys];
+    case 'confirmRemove':
+      return [confirmKeys];
+    case 'exportPrompt':
+      return [exportPromptKeys, textFieldKeys];
+    case 'detail':
+      return [detailKeys, globalKeys];
+    case 'wizard':
+      return [wizardKeys, textFieldKeys];
+    case 'busy':
+      return [];
+    case 'none':
+      break;
+  }
+  if (listOf(state, state.lists.focus).filtering) return [filterKeys, textFieldKeys];
+  if (state.lists.focus === 'hooks')
+    return state.lists.tab === 'activity' ? [activityKeys, globalKeys] : [hooksKeys, globalKeys];
+  return [ownersKeys, globalKeys];
+}
+
+/** What the help overlay lists: the keys of the screen beneath it, and those that act everywhere. */
+export function helpKeyMaps(state: AppState): KeyMap[] {
+  const beneath = activeKeyMaps({ ...state, overlay: { type: 'none' } });
+  return beneath.includes(globalKeys) ? beneath : [...beneath, globalKeys];
+}

@@ -1,0 +1,160 @@
+// The TUI's state, as slices: what the API told us (remote), the lists and their filters, the overlay
+// on top, the status line, and the effects waiting for the container to run them.
+
+import type { LiveModelSnapshot } from '../../api/live/live-model.js';
+import type { EventCatalogue } from '../../domain/events.js';
+import type { Hook, HookKind } from '../../domain/hooks.js';
+import type { Line } from '../text-field/line-edit.js';
+import type { Remote } from './remote.js';
+
+export interface AppEntry {
+  id: string;
+  name: string;
+  state: string;
+}
+
+export interface AddonEntry {
+  id: string;
+  name: string;
+}
+
+export interface OwnerEntry {
+  id: string;
+  name: string;
+  kind: 'user' | 'organisation';
+  apps: AppEntry[];
+  addons: AddonEntry[];
+}
+
+export interface Who {
+  userId: string;
+  userName: string;
+  apiHost: string;
+  sandbox: boolean;
+  embedded: boolean;
+}
+
+export interface OwnerHooks {
+  webhooks: Remote<Hook[]>;
+  emailHooks: Remote<Hook[]>;
+  /** The names of an organisation's members by user id, for e-mail hook recipients (empty if unknown). */
+  people: ReadonlyMap<string, string>;
+}
+
+// --- Remote data: fed by the live model (../state/from-live.ts), never by keys -------------------
+
+export interface RemoteData {
+  who?: Who;
+  connectError?: string;
+  /** Bumped to connect again after a failed connection. */
+  connectAttempt: number;
+  owners: Remote<OwnerEntry[]>;
+  hooks: Readonly<Record<string, OwnerHooks>>;
+  catalogue: EventCatalogue;
+}
+
+// --- Lists and filters ---------------------------------------------------------------------------
+
+export interface ListState {
+  /** The row under the cursor, by index among the visible rows. */
+  cursor: number;
+  /**
+   * The same row by id: when the rows change under it (a refresh, a live change, a filter), the
+   * cursor follows the id. Undefined right after a move: the row at the cursor becomes the selection.
+   */
+  selectedId?: string;
+  filter: string;
+  filtering: boolean;
+  /** Where the filter is being edited, in characters. */
+  filterCursor: number;
+  /** A row asked for before it is listed (a hook just saved): selected as soon as it appears. */
+  pendingId?: string;
+}
+
+export type Pane = 'owners' | 'apps' | 'hooks';
+export type Tab = 'webhooks' | 'emailHooks' | 'activity';
+export const PANES: readonly Pane[] = ['owners', 'apps', 'hooks'];
+
+export interface Lists {
+  owners: ListState;
+  apps: ListState;
+  hooks: ListState;
+  focus: Pane;
+  tab: Tab;
+}
+
+// --- Overlays ------------------------------------------------------------------------------------
+
+export interface Message {
+  title: string;
+  lines: string[];
+  tone: 'ok' | 'warning' | 'error' | 'info';
+}
+
+export type Overlay =
+  | { type: 'none' }
+  | { type: 'help'; scroll: number }
+  | { type: 'welcome' }
+  | { type: 'detail'; kind: HookKind; hookId: string; scroll: number; showSecrets?: boolean }
+  | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
+  | { type: 'wizard'; kind: HookKind; hookId?: string; serial: number }
+  | { type: 'busy'; text: string }
+  | { type: 'message'; message: Message }
+  | { type: 'exportPrompt'; ownerId: string; ownerName: string; line: Line };
+
+/** A one-line status ("Removed the webhook ci."): cleared by the next key, or after a few seconds. */
+export interface Status {
+  text: string;
+  tone: Message['tone'];
+  serial: number;
+}
+
+export type Effect =
+  | { type: 'reload'; ownerId?: string }
+  | { type: 'loadHooks'; ownerId: string; organisation: boolean }
+  | { type: 'rememberOwner'; ownerId: string }
+  | { type: 'removeHook'; hook: Hook }
+  | { type: 'testHook'; hook: Hook & { kind: 'webhook' } }
+  | { type: 'exportOwner'; ownerId: string; ownerName: string; path: string }
+  | { type: 'welcomeSeen' }
+  | { type: 'quit' };
+
+export interface AppState {
+  remote: RemoteData;
+  lists: Lists;
+  overlay: Overlay;
+  wizardSerial: number;
+  status?: Status;
+  statusSerial: number;
+  /** The last live-model notice (a hook turned DISABLED) already said on the status line. */
+  noticeSeq: number;
+  effects: readonly Effect[];
+}
+
+export interface HelpArea {
+  width: number;
+  height: number;
+}
+
+export type AppAction =
+  | {
+      type: 'key';
+      name: string;
+      pageSize: number;
+      /** The area the help overlay fills, so that it scrolls as far as it shows. */
+      helpArea: HelpArea;
+    }
+  | { type: 'connected'; preferredOwnerId?: string }
+  /** First run without credentials, once the owners are known: the welcome screen. */
+  | { type: 'welcome' }
+  | { type: 'connectFailed'; error: string }
+  /** The live model has a new snapshot. */
+  | { type: 'live'; snapshot: LiveModelSnapshot }
+  | { type: 'catalogueLoaded'; catalogue: EventCatalogue }
+  | { type: 'effectsTaken'; count: number }
+  | { type: 'hookSaved'; hook: Hook; created: boolean }
+  | { type: 'wizardClosed' }
+  | { type: 'hookRemoved'; hook: Hook }
+  | { type: 'showMessage'; message: Message }
+  | { type: 'status'; text: string; tone: Message['tone'] }
+  | { type: 'statusExpired'; serial: number };

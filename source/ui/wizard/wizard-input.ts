@@ -1,0 +1,44 @@
+import type { EmailHookInput, NotifiedTarget, WebhookInput } from '../../domain/schemas.js';
+import { FORMAT_CHOICES } from './wizard-model.js';
+import { addressList, type WizardState } from './wizard-state.js';
+
+function eventsOf(state: WizardState): string[] | undefined {
+  return state.allEvents || state.events.length === 0 ? undefined : [...state.events];
+}
+
+function scopeOf(state: WizardState): string[] | undefined {
+  if (state.scopeMode === 'app' && state.context.selectedApp) return [state.context.selectedApp.id];
+  if (state.scopeMode === 'chosen' && state.scope.length > 0) return [...state.scope];
+  return undefined;
+}
+
+/** The body of POST/PUT; "all" is sent as no key at all, as the contract asks. */
+export function webhookInputOf(state: WizardState): WebhookInput {
+  const input: WebhookInput = {
+    name: state.name.trim(),
+    urls: [{ url: state.url.trim(), format: state.format }, ...state.otherUrls],
+  };
+  const events = eventsOf(state);
+  const scope = scopeOf(state);
+  if (events) input.events = events;
+  if (scope) input.scope = scope;
+  return input;
+}
+
+export function emailHookInputOf(state: WizardState): EmailHookInput {
+  const notified: NotifiedTarget[] = [];
+  if (state.wholeTeam) notified.push({ type: 'organisation' });
+  for (const id of state.userIds) notified.push({ type: 'userid', target: id });
+  for (const address of addressList(state.addresses)) notified.push({ type: 'email', target: address });
+  notified.push(...state.otherTargets);
+  const input: EmailHookInput = { name: state.name.trim(), notified };
+  const events = eventsOf(state);
+  const scope = scopeOf(state);
+  if (events) input.events = events;
+  if (scope) input.scope = scope;
+  return input;
+}
+
+export function isDeadFormat(state: WizardState): boolean {
+  return FORMAT_CHOICES.find((c) => c.format === state.format)?.dead ?? false;
+}

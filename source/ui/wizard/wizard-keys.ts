@@ -1,0 +1,60 @@
+import { commandFor, filterKeys, type KeyMap, textFieldKeys, wizardKeys } from '../keys/key-map.js';
+import type { Line } from '../text-field/line-edit.js';
+import { recipientRowsOf, type WizardAction, type WizardState } from './wizard-state.js';
+
+export function isTextStep(state: WizardState): boolean {
+  return (
+    state.step === 'name' ||
+    state.step === 'url' ||
+    (state.step === 'recipients' && recipientRowsOf(state)[state.recipientCursor]?.kind === 'addresses')
+  );
+}
+
+/** A key name as the action the step's key maps give it (a typed character in a text field). */
+export function keyAction(state: WizardState, name: string): WizardAction | undefined {
+  for (const map of stepKeyMaps(state)) {
+    const command = commandFor(map, name);
+    if (!command) continue;
+    if (map === textFieldKeys) return { type: 'edit', key: name };
+    const actions: Record<string, WizardAction> = {
+      'wizard.next': { type: 'next' },
+      'filter.apply': { type: 'next' },
+      'wizard.back': { type: 'back' },
+      'filter.cancel': { type: 'back' },
+      'wizard.up': { type: 'up' },
+      'wizard.down': { type: 'down' },
+      'wizard.toggle': { type: 'toggle' },
+      'wizard.filter': { type: 'filter' },
+    };
+    return actions[command];
+  }
+  const typing = isTextStep(state) || (state.step === 'scope' && state.scopeFiltering);
+  const text = name === 'space' ? ' ' : name;
+  return typing && [...text].length === 1 ? { type: 'text', text } : undefined;
+}
+
+/** The wizard's bindings that act on the current step: the footer hints only these. */
+export function stepKeyMaps(state: WizardState): KeyMap[] {
+  if (state.step === 'scope' && state.scopeFiltering) return [filterKeys, textFieldKeys];
+  const lists = state.step !== 'name' && state.step !== 'url' && state.step !== 'review';
+  const toggles =
+    !isTextStep(state) && (state.step === 'events' || state.step === 'scope' || state.step === 'recipients');
+  const acting = wizardKeys.commands.filter((c) => {
+    if (c.id === 'wizard.up' || c.id === 'wizard.down') return lists;
+    if (c.id === 'wizard.toggle') return toggles;
+    if (c.id === 'wizard.filter') return state.step === 'scope';
+    return true;
+  });
+  if (!isTextStep(state)) return [{ ...wizardKeys, commands: acting }];
+  // In a text field, letters are typed: only the arrows move.
+  const arrows = acting.map((c) =>
+    c.id === 'wizard.up' || c.id === 'wizard.down' ? { ...c, keys: c.keys.filter((k) => k.length > 1) } : c,
+  );
+  return [{ ...wizardKeys, commands: arrows }, textFieldKeys];
+}
+
+/** The focused text field as a line being edited. */
+export function focusedLine(state: WizardState): Line {
+  const value = state.step === 'name' ? state.name : state.step === 'url' ? state.url : state.addresses;
+  return { value, cursor: state.textCursor ?? [...value].length, selected: state.textSelected };
+}
