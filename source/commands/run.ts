@@ -17,17 +17,24 @@ export async function withApi<T>(flags: CommonFlags, work: (api: CleverApi) => P
 }
 
 /**
- * API_HOST on this machine names a sandbox; when nothing answers there, the sandbox it was written
- * for has stopped (an old `eval "$(cat DATA/env)"`): say so and what to do, not only "cannot reach".
+ * An API_HOST on this machine that nothing answers is, in practice, a sandbox that has stopped (an old
+ * `eval "$(cat DATA/env)"`): say so and what to do, not only "cannot reach". Only a hint for the
+ * message: whether an API is a sandbox is otherwise asked of the API (`identify()`).
  */
 function staleSandbox(error: unknown, target: ApiTarget): UserError | undefined {
   if (!(error instanceof ApiError) || !error.unreachable) return undefined;
-  if (target.kind !== 'sandbox' || target.embedded || process.env.API_HOST === undefined) return undefined;
+  if (target.embedded || process.env.API_HOST === undefined || !onThisMachine(target.apiHost))
+    return undefined;
   return new UserError(
-    `no sandbox answers at ${target.apiHost} (API_HOST): it has stopped. Start one with ` +
+    `nothing answers at ${target.apiHost} (API_HOST): if it was a sandbox, it has stopped. Start one with ` +
       '`clever-notify sandbox` and run `eval "$(cat DATA/env)"` again, or `unset API_HOST CLEVER_TOKEN ' +
       'CLEVER_SECRET` to use the sandbox that clever-notify starts by itself',
   );
+}
+
+function onThisMachine(apiHost: string): boolean {
+  const host = URL.canParse(apiHost) ? new URL(apiHost).hostname : '';
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
 export function out(text: string): void {

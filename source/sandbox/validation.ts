@@ -57,8 +57,9 @@ const Name = storedText(MAX_NAME_LENGTH).refine((name) => name.trim() !== '', {
 });
 
 /**
- * An http: or https: URL with a valid host, as typed (no spaces, no control characters), and without
- * credentials: `user:pass@` would be stored and shown in clear, and sent to every redirect-free receiver.
+ * An http: or https: URL with a valid host, as typed (no spaces, no control characters). A
+ * `user:password@` is kept: receivers commonly ask for Basic authentication, and every human view
+ * masks the password (docs/sandbox.md, "URLs").
  */
 export const HookUrl = storedText(MAX_URL_LENGTH).superRefine((url, ctx) => {
   const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -75,9 +76,6 @@ export const HookUrl = storedText(MAX_URL_LENGTH).superRefine((url, ctx) => {
   }
   if (!/^https?:\/\//i.test(url))
     return fail(`"${url}" is not a valid URL: it must start with http:// or https://`);
-  if (parsed.username || parsed.password) {
-    return fail('a URL must not carry credentials (user:password@): the sandbox refuses them');
-  }
   if (!isValidHost(parsed.hostname)) return fail(`"${url}" is not a valid URL: no valid host`);
 });
 

@@ -117,7 +117,7 @@ describe('the built binary follows the live model', () => {
     term.send('j', 'Tab', 'Tab', '/');
     term.type('gone');
     term.send('Enter');
-    await term.waitFor(/› +gone receiver/);
+    await term.waitFor(/›[^\n]*gone receiver/);
     term.send('Escape');
     // Esc clears the filter and keeps the row.
     const before = await term.waitForNo('Filter: /gone');
@@ -130,7 +130,7 @@ describe('the built binary follows the live model', () => {
     });
     expect(deployment.status).toBe(202);
     await waitUntil(() => refusedAt !== undefined, 15_000, 'the 410 answer');
-    const disabled = await term.waitFor(/› +gone receiver.*disabled/, 2000);
+    const disabled = await term.waitFor(/›[^\n]*gone receiver.*disabled/, 2000);
     expect(Date.now() - refusedAt!).toBeLessThan(2000 + 500);
     // In place: the cursor is still on it, and the status line says which and why.
     expect(selectedLine(disabled)).toContain('gone receiver');

@@ -100,7 +100,7 @@ describe('tail --wait', { timeout: 60_000 }, () => {
     const cli = startCli(['tail', '--wait', '--app', 'no-such-app'], sandbox.env);
     clis.push(cli);
     expect(await cli.exited).toBe(4);
-    expect(cli.stderr.join('\n')).toContain('no application is named "no-such-app"');
+    expect(cli.stderr.join('\n')).toContain('unknown application "no-such-app"');
   });
 
   it('gets the result from the deployments list when the socket was cut during the deployment', async () => {

@@ -108,6 +108,16 @@ describe('webhook deliveries', () => {
     expect(log.find((d) => d.format === 'raw')!.warning).toBeUndefined();
   });
 
+  it('sends the user:password of a URL as Basic authentication, not in the request line', async () => {
+    const r = await receiver();
+    const withPassword = r.url.replace('http://', 'http://bot:hunt%40er2@');
+    await addHook([{ format: 'raw', url: withPassword }]);
+    await trigger('DEPLOYMENT_SUCCESS');
+    await waitFor(() => r.requests.length === 1);
+    const auth = String(r.requests[0]!.headers.authorization);
+    expect(Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString()).toBe('bot:hunt@er2');
+  });
+
   it('only reaches enabled hooks that match the event', async () => {
     const r = await receiver();
     await addHook([{ format: 'raw', url: r.url }], ['META_DEPLOYMENT_RESULT']);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorText } from '../../source/ui/app/session.js';
 import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { KEYS, renderApp, sandboxApi } from './support.js';
+import { KEYS, renderApp } from './support.js';
 
 const EVIL = 'evil\u001b]0;PWNED\u0007\u001b[2J';
 /** The sequences of the data, which styling never emits. */
@@ -12,16 +12,17 @@ const INJECTED = ['\u001b]0;', '\u0007', '\u001b[2J', 'sup3rs3cret'];
 let sandbox: TestSandbox;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  const api = await sandboxApi(sandbox);
-  await api.addWebhook(seedIds(sandbox).user.id, {
+  // Written into the store directly: the sandbox refuses control characters (docs/sandbox.md), but
+  // Clever Cloud stores what any member of an organisation names a hook, and that is what is tested.
+  const { store } = sandbox;
+  await store.createWebhook(seedIds(sandbox).user.id, {
     name: EVIL,
     urls: [{ format: 'slack', url: `https://hooks.slack.com/services/T1/B2/sup3rs3cret` }],
   });
-  await api.addWebhook(seedIds(sandbox).user.id, {
+  await store.createWebhook(seedIds(sandbox).user.id, {
     name: '🚀 デプロイ通知',
     urls: [{ format: 'raw', url: `https://example.org/${EVIL}` }],
   });
-  await api.close();
 });
 afterAll(async () => {
   await sandbox?.close();

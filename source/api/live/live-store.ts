@@ -227,8 +227,10 @@ class LiveStore implements LiveModel {
 
   // Loads
 
+  /** Resolves once the snapshot holds what the loads found (not only once the next flush is due). */
   async load(): Promise<void> {
     await Promise.all([this.identify(), this.loadSelf(), this.loadOwners()]);
+    if (this.dirty) this.flush();
   }
 
   private async identify(): Promise<void> {

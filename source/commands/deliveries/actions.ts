@@ -32,7 +32,7 @@ async function withLog<T>(
 ): Promise<T> {
   const connection: Connection = await connect({ sandbox: flags.sandbox === true });
   try {
-    if (connection.api.target.kind !== 'sandbox') throw new UserError(NO_DELIVERY_LOG);
+    if ((await connection.api.identify()).kind !== 'sandbox') throw new UserError(NO_DELIVERY_LOG);
     const { apiHost, authorization, ca } = connection.credentials;
     const client = new SandboxExtensionsClient({ apiHost, authorization, ...(ca ? { ca } : {}) });
     try {

@@ -47,6 +47,8 @@ export async function runListen(flags: ListenFlags): Promise<void> {
     const matches = compileLiveFilter(filter);
     const format: WebhookFormat = flags.format ?? (hook ? hookFormat(hook) : 'raw');
     const names = await loadNames(api);
+    // The ready line says where the events come from: the API says whether it is a sandbox.
+    await api.identify();
     const paint = paintFor(process.stdout);
     const json = flags.output === 'json-stream';
     const write = (line: string) => process.stdout.write(`${line}\n`);

@@ -56,10 +56,11 @@ export function createHttpSender({
       // One deadline for the whole exchange: connecting, the headers and the excerpt of the body.
       const signal = AbortSignal.timeout(timeoutMs);
       try {
-        const response = await request(url, {
+        const target = withBasicAuth(url);
+        const response = await request(target.url, {
           method: 'POST',
           dispatcher: agent,
-          headers: WEBHOOK_REQUEST_HEADERS,
+          headers: { ...WEBHOOK_REQUEST_HEADERS, ...target.headers },
           body,
           signal,
         });
@@ -116,4 +117,19 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): P
 function isPermanent(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === 'ERR_INVALID_URL' || code === 'UND_ERR_INVALID_ARG';
+}
+
+/**
+ * A receiver's `user:password@` is sent as HTTP Basic authentication, as curl and browsers do (undici
+ * would drop it silently); the URL then goes without it.
+ */
+export function withBasicAuth(url: string): { url: string; headers: Record<string, string> } {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || (!parsed.username && !parsed.password)) return { url, headers: {} };
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  parsed.username = '';
+  parsed.password = '';
+  const token = Buffer.from(`${user}:${password}`).toString('base64');
+  return { url: parsed.toString(), headers: { authorization: `Basic ${token}` } };
 }
