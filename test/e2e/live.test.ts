@@ -1,6 +1,6 @@
 // The built binary in a real terminal shows what is true now, with no key pressed: a webhook that
 // the sandbox disables after its receiver answered 410, and a hook added by the official clever CLI.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
+import { runClever } from '../support/clever-cli.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { sh, startTmux, type Tmux } from './tmux.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const binary = path.join(root, 'dist/cli.js');
-const CLEVER = path.join(root, 'node_modules/clever-tools/bin/clever.js');
 
 let dir: string;
 let sandbox: TestSandbox;
@@ -75,25 +75,7 @@ function tuiCommand(): string {
 }
 
 function clever(args: string[]): Promise<{ code: number; output: string }> {
-  const home = path.join(dir, 'clever-home');
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLEVER, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: path.join(home, '.config'),
-          NO_UPDATE_NOTIFIER: '1',
-          NO_COLOR: '1',
-          ...sandbox.env,
-        },
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-    );
-  });
+  return runClever(args, { env: sandbox.env, home: path.join(dir, 'clever-home') });
 }
 
 /** The table line under the cursor. */

@@ -1,6 +1,3 @@
-// The live model on a sandbox: hooks change in the store as the sandbox changes them, whoever changed
-// them (a delivery that disabled one, the official clever CLI), through the hook change stream.
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,10 +7,9 @@ import { resolveCredentials } from '../../source/api/credentials.js';
 import type { LiveModel } from '../../source/api/live/live-model.js';
 import { createLiveModel } from '../../source/api/live/live-store.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
+import { runClever } from '../support/clever-cli.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../tail/wait.js';
-
-const CLEVER = path.resolve('node_modules/clever-tools/bin/clever.js');
 
 let sandbox: TestSandbox;
 let api: HttpCleverApi;
@@ -49,25 +45,7 @@ function webhooks(ownerId: string) {
 }
 
 function clever(args: string[]): Promise<{ code: number; output: string }> {
-  const home = path.join(sandbox.dataDir, 'home');
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLEVER, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: path.join(home, '.config'),
-          NO_UPDATE_NOTIFIER: '1',
-          NO_COLOR: '1',
-          ...sandbox.env,
-        },
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-    );
-  });
+  return runClever(args, { env: sandbox.env, home: path.join(sandbox.dataDir, 'home') });
 }
 
 describe('the live model on a sandbox', () => {

@@ -1,15 +1,10 @@
-// The official clever-tools CLI, unchanged, against a live sandbox: every notifications command it
-// has, with --org as an id and as a name, --list-all, --event, --service, --format, -F json, and a
-// folder linked to an app by .clever.json. Results are checked through the API. Independent commands
-// run in parallel: each `clever` start costs about a second.
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { EmailHook, Webhook } from '../../source/domain/schemas.js';
+import { runClever } from '../support/clever-cli.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
-const CLEVER = path.resolve('node_modules/clever-tools/bin/clever.js');
 /** Each `clever` start takes seconds, and several at once on a busy machine take tens of seconds. */
 const CLEVER_TIMEOUT_MS = 150_000;
 
@@ -48,24 +43,7 @@ interface Run {
 }
 
 function clever(args: string[], cwd = home): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLEVER, ...args],
-      {
-        cwd,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: path.join(home, '.config'),
-          NO_UPDATE_NOTIFIER: '1',
-          NO_COLOR: '1',
-          ...sandbox.env,
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  return runClever(args, { env: sandbox.env, home, cwd });
 }
 
 function ok(run: Run): Run {

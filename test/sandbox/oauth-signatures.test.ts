@@ -1,9 +1,3 @@
-// OAuth 1.0a HMAC-SHA1 and HMAC-SHA512 against a live sandbox, signed by an implementation of
-// RFC 5849 written here with node:crypto alone (not the one in source/domain/oauth.ts), so that a
-// mistake shared by the sandbox and its own helper cannot pass. Also: the timestamp window, nonce
-// replay, consumers registered in DATA/consumers.json, and the official `clever` with its own
-// OAUTH_CONSUMER_KEY/SECRET.
-import { execFile } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { CLEVER_DEFAULTS } from '../../source/domain/clever-defaults.js';
 import { startSandbox } from '../../source/sandbox/start.js';
+import { runClever } from '../support/clever-cli.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
-const CLEVER = path.resolve('node_modules/clever-tools/bin/clever.js');
 const OTHER = { key: 'my-own-consumer', secret: 'its secret & more', name: 'a third-party tool' };
 
 let sandbox: TestSandbox;
@@ -190,26 +184,12 @@ describe('consumers registered in DATA/consumers.json', () => {
   test('the official clever CLI works with OAUTH_CONSUMER_KEY/SECRET set to the registered pair', async () => {
     const home = path.join(dataDir, 'home');
     const run = (extra: Record<string, string>) =>
-      new Promise<{ code: number; out: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          [CLEVER, 'webhooks', '--list-all', '-F', 'json'],
-          {
-            cwd: dataDir,
-            env: {
-              PATH: process.env.PATH ?? '',
-              HOME: home,
-              XDG_CONFIG_HOME: path.join(home, '.config'),
-              NO_UPDATE_NOTIFIER: '1',
-              NO_COLOR: '1',
-              ...sandbox.env,
-              ...extra,
-            },
-          },
-          (error, stdout, stderr) =>
-            resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
-        );
-      });
+      runClever(['webhooks', '--list-all', '-F', 'json'], {
+        env: sandbox.env,
+        home,
+        cwd: dataDir,
+        extraEnv: extra,
+      }).then((r) => ({ code: r.code, out: r.output }));
     const [registered, unregistered] = await Promise.all([
       run({ OAUTH_CONSUMER_KEY: OTHER.key, OAUTH_CONSUMER_SECRET: OTHER.secret }),
       run({ OAUTH_CONSUMER_KEY: 'never-registered', OAUTH_CONSUMER_SECRET: 'x' }),

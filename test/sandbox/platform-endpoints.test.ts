@@ -1,9 +1,3 @@
-// The paths the official clients call beyond the notifications: the `/v2/self/…` forms of an app,
-// the current token, one organisation (the personal space listed among them), one app, one
-// deployment, an organisation's deployments. Their answers go through @clevercloud/client's own
-// transforms (the package clever-tools 4.11 runs on), which throw on a missing field. Then the
-// official `clever link app_…` and `clever profile` against the sandbox.
-import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { transformAddon } from '@clevercloud/client/cc-api-commands/addon/addon-transform.js';
@@ -12,9 +6,8 @@ import { transformDeploymentLegacy } from '@clevercloud/client/cc-api-commands/d
 import { transformOrganisation } from '@clevercloud/client/cc-api-commands/organisation/organisation-transform.js';
 import { transformProfile } from '@clevercloud/client/cc-api-commands/profile/profile-transform.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runClever } from '../support/clever-cli.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-
-const CLEVER = path.resolve('node_modules/clever-tools/bin/clever.js');
 
 let sandbox: TestSandbox;
 let ids: ReturnType<typeof seedIds>;
@@ -135,25 +128,7 @@ describe("@clevercloud/client's transforms take the sandbox's answers", () => {
 
 describe('the official clever CLI', () => {
   function clever(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const home = path.join(sandbox.dataDir, 'home');
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [CLEVER, ...args],
-        {
-          cwd,
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: home,
-            XDG_CONFIG_HOME: path.join(home, '.config'),
-            NO_UPDATE_NOTIFIER: '1',
-            NO_COLOR: '1',
-            ...sandbox.env,
-          },
-        },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+    return runClever(args, { env: sandbox.env, home: path.join(sandbox.dataDir, 'home'), cwd });
   }
 
   test('`clever link app_…` of an organisation app and `clever profile` work', async () => {

@@ -14,7 +14,7 @@ import { type Paint, paintFor, terminalWidth } from '../format/style.js';
 import { renderTable } from '../format/table.js';
 import { out, printJson } from '../run.js';
 import { resolveTailFilter } from '../tail/filter.js';
-import { parseSince } from './duration.js';
+import { parseSince } from '../tail/since.js';
 
 export const NO_DELIVERY_LOG =
   'Clever Cloud keeps no delivery log (the sandbox does): run `clever-notify listen --forward-to URL` ' +

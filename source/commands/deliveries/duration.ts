@@ -1,5 +1,5 @@
-// Durations and points in time typed on the command line: `--timeout 15m`, `--since 2h` or
-// `--since 2026-11-30T08:00:00Z`. A typo is an error that says what is accepted.
+// Durations typed on the command line (`--timeout 15m`); `--since` is read by ../tail/since.ts. A typo
+// is an error that says what is accepted.
 import { UserError } from '../../domain/errors.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -15,20 +15,4 @@ export function parseDuration(value: string, flag: string): number {
     );
   }
   return Math.round(parts.reduce((total, p) => total + Number(p[1]) * UNITS[p[2]!]!, 0));
-}
-
-/** A duration back from now ("2h") or a date (ISO 8601); epoch milliseconds. */
-export function parseSince(value: string, now: number = Date.now()): number {
-  if (/^\d{4}-\d{2}-\d{2}/.test(value.trim())) {
-    const at = Date.parse(value.trim());
-    if (Number.isNaN(at)) throw new UserError(`--since ${JSON.stringify(value)} is not a valid date`);
-    return at;
-  }
-  try {
-    return now - parseDuration(value, '--since');
-  } catch {
-    throw new UserError(
-      `--since ${JSON.stringify(value)} is neither a duration (30m, 2h, 7d) nor a date (2026-11-30T08:00:00Z)`,
-    );
-  }
 }
