@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { matchIdPrefix } from '../domain/id-prefix.js';
 import { safeText } from '../domain/terminal-text.js';
 import { type CommonFlags, type OutputFormat, orgOf } from './common-options.js';
-import { hooksCoveringApp } from './format/hooks.js';
+import { hooksCoveringApp } from './format/hooks-json.js';
 import { terminalWidth } from './format/style.js';
 import { parseEvents, parseServices } from './hook-input.js';
 import { checkServices, hookOwner, listTarget } from './owner.js';

@@ -2,7 +2,7 @@
 import type { CleverApi } from '../api/types.js';
 import type { EmailHook } from '../domain/schemas.js';
 import type { CommonFlags, OutputFormat } from './common-options.js';
-import { emailHookJson, emailHooksTable } from './format/hooks.js';
+import { emailHookJson } from './format/hooks-json.js';
 import { paintFor } from './format/style.js';
 import {
   editedCoverage,
@@ -25,7 +25,8 @@ const EMAIL_HOOK: HookKind<EmailHook> = {
   remove: (api, ownerId, id) => api.removeEmailHook(ownerId, id),
   json: emailHookJson,
   table: async (hooks, { api, ownerId, all, width }) => {
-    const [names, people] = await Promise.all([
+    const [{ emailHooksTable }, names, people] = await Promise.all([
+      import('./format/hooks.js'),
       scopeNames(api, ownerId, hooks),
       memberNames(api, ownerId, hooks),
     ]);

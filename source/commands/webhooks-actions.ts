@@ -5,7 +5,7 @@ import { DEAD_FORMATS, type Webhook, type WebhookInput, type WebhookUrl } from '
 import { safeText } from '../domain/terminal-text.js';
 import type { CommonFlags, OutputFormat } from './common-options.js';
 import { confirm } from './confirm.js';
-import { testResultsTable, webhookJson, webhooksTable } from './format/hooks.js';
+import { webhookJson } from './format/hooks-json.js';
 import { paintFor, terminalWidth } from './format/style.js';
 import {
   editedCoverage,
@@ -27,14 +27,19 @@ const WEBHOOK: HookKind<Webhook> = {
   list: (api, ownerId) => api.listWebhooks(ownerId),
   remove: (api, ownerId, id) => api.removeWebhook(ownerId, id),
   json: webhookJson,
-  table: async (hooks, { api, ownerId, all, width, showSecrets }) =>
-    webhooksTable(hooks, Date.now(), {
+  table: async (hooks, { api, ownerId, all, width, showSecrets }) => {
+    const [{ webhooksTable }, names] = await Promise.all([
+      import('./format/hooks.js'),
+      scopeNames(api, ownerId, hooks),
+    ]);
+    return webhooksTable(hooks, Date.now(), {
       paint: paintFor(process.stdout),
       width,
       showSecrets,
-      names: await scopeNames(api, ownerId, hooks),
+      names,
       ownerIds: all.map((h) => h.id),
-    }),
+    });
+  },
 };
 
 export function listWebhooks(flags: WebhookListFlags): Promise<void> {
@@ -114,7 +119,10 @@ export async function testWebhook(id: string, flags: WebhookTestFlags): Promise<
     }
     const results = await api.testWebhook(hook);
     if (flags.format === 'json') printJson(results);
-    else out(testResultsTable(results, { paint: paintFor(process.stdout), width: terminalWidth() }));
+    else {
+      const { testResultsTable } = await import('./format/hooks.js');
+      out(testResultsTable(results, { paint: paintFor(process.stdout), width: terminalWidth() }));
+    }
     const failed = results.filter((r) => !r.ok).length;
     if (failed > 0) {
       const which = results.length === 1 ? 'the URL' : `${failed} of ${results.length} URLs`;

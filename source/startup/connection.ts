@@ -37,8 +37,8 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
   if (credentials) {
     const api = new HttpCleverApi(credentials, { ...(debug ? { debug } : {}) });
     // Whether this API is a sandbox is the API's to say, not its host's (an SSH tunnel to Clever Cloud
-    // listens on 127.0.0.1 too): asked now, in parallel with what the caller loads first.
-    void api.identify();
+    // listens on 127.0.0.1 too): `api.identify()`, asked by what needs to know (the live model, tests,
+    // the delivery log), so that a one-shot list makes no request it does not use.
     return { api, credentials: pickCredentials(credentials), close: () => api.close() };
   }
 

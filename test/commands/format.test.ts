@@ -1,13 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import {
-  emailHookJson,
-  emailHooksTable,
-  hooksCoveringApp,
-  testResultsTable,
-  webhookJson,
-  webhooksTable,
-} from '../../source/commands/format/hooks.js';
+import { emailHooksTable, testResultsTable, webhooksTable } from '../../source/commands/format/hooks.js';
+import { emailHookJson, hooksCoveringApp, webhookJson } from '../../source/commands/format/hooks-json.js';
 import { ansi, colorEnabled, plain } from '../../source/commands/format/style.js';
 import { renderTable } from '../../source/commands/format/table.js';
 import type { EmailHook, Webhook } from '../../source/domain/schemas.js';

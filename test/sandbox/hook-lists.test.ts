@@ -2,12 +2,8 @@
 // matched as every event and every app, labelled and printed as "all". And the e-mail targets: a
 // `userid` without target is the requesting user; a type the contract does not have is refused.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  emailHookJson,
-  emailHooksTable,
-  webhookJson,
-  webhooksTable,
-} from '../../source/commands/format/hooks.js';
+import { emailHooksTable, webhooksTable } from '../../source/commands/format/hooks.js';
+import { emailHookJson, webhookJson } from '../../source/commands/format/hooks-json.js';
 import { plain } from '../../source/commands/format/style.js';
 import { eventsLabel, recipientsLabel, scopeLabel } from '../../source/domain/hook-labels.js';
 import { chosenEntries, meansAll, withoutAllLists } from '../../source/domain/hook-lists.js';
