@@ -103,3 +103,64 @@ export function expandEvents(
 export function categoryOf(event: string): EventCategory | undefined {
   return EVENT_CATEGORIES.find((c) => (c.events as readonly string[]).includes(event));
 }
+
+/**
+ * The META group among `names` that already covers `event`, if any. The server expands groups on
+ * its side, so a member listed next to its group is redundant.
+ */
+export function coveringGroup(
+  event: string,
+  names: readonly string[],
+  catalogue: EventCatalogue = BUILTIN_CATALOGUE,
+): string | undefined {
+  if (Object.hasOwn(catalogue.metaEvents, event)) return undefined;
+  return names.find((name) => catalogue.metaEvents[name]?.includes(event));
+}
+
+/**
+ * The event names to store: the given order, without duplicates and without the plain events that
+ * a META group among them already covers (a preset's DEPLOYMENT_FAIL next to
+ * META_DEPLOYMENT_RESULT is saved as the group alone).
+ */
+export function foldEvents(
+  names: readonly string[],
+  catalogue: EventCatalogue = BUILTIN_CATALOGUE,
+): string[] {
+  return [...new Set(names)].filter((name) => coveringGroup(name, names, catalogue) === undefined);
+}
+
+/** One line on what each event of the catalogue means, as the wizard shows it under the cursor. */
+export const EVENT_DESCRIPTIONS: Readonly<Record<EventType | MetaEvent, string>> = {
+  ACCOUNT_CREATION: 'A user account was created.',
+  ACCOUNT_DELETION: 'A user account was deleted.',
+  ACCOUNT_EDITION: 'A user account was changed (name, e-mail, settings).',
+  ADDON_CREATION: 'An add-on (database, storage…) was created.',
+  ADDON_DELETION: 'An add-on was deleted.',
+  APPLICATION_CREATION: 'An application was created.',
+  APPLICATION_DELETION: 'An application was deleted.',
+  APPLICATION_EDITION: 'An application was changed (settings, environment, domains).',
+  APPLICATION_REDEPLOY: 'An application was asked to redeploy.',
+  APPLICATION_STOP: 'An application was stopped.',
+  DEPLOYMENT_ACTION_BEGIN: 'A deployment started.',
+  DEPLOYMENT_ACTION_END: 'A deployment ended, whatever its result.',
+  DEPLOYMENT_FAIL: 'A deployment failed.',
+  DEPLOYMENT_SUCCESS: 'A deployment succeeded.',
+  GIT_PUSH: 'Code was pushed to the git remote of an application.',
+  ORGANISATION_CREATION: 'An organisation was created.',
+  ORGANISATION_DELETION: 'An organisation was deleted.',
+  ORGANISATION_EDITION: 'An organisation was changed.',
+  ORGANISATION_USER_ADDITION: 'A member was added to an organisation.',
+  CLEVER_TOOLS_REQUEST: 'A request was made with clever-tools.',
+  CREDITS_ADDED: 'Credits were added to the account.',
+  META_SERVICE_LIFECYCLE: 'Group: an application starts, stops, or a deployment ends.',
+  META_DEPLOYMENT_RESULT: 'Group: each deployment that succeeds or fails.',
+  META_SERVICE_MANAGEMENT: 'Group: apps and add-ons created, changed or deleted.',
+  META_CREDITS: 'Group: credits added.',
+};
+
+/** What an event name means, for a name of the catalogue; a group the API adds is described by its members. */
+export function describeEvent(name: string, catalogue: EventCatalogue = BUILTIN_CATALOGUE): string {
+  if (Object.hasOwn(EVENT_DESCRIPTIONS, name)) return EVENT_DESCRIPTIONS[name as EventType | MetaEvent];
+  if (Object.hasOwn(catalogue.metaEvents, name)) return 'Group of events, expanded by the server.';
+  return 'An event this tool does not describe yet; the API lists it.';
+}

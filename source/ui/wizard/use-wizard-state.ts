@@ -1,6 +1,7 @@
 // The wizard as a pure reducer: each step validates what was typed, Esc steps back and keeps it,
 // an API error on create keeps every answer. The container runs the request on each new `submitSerial`.
 import { useReducer } from 'react';
+import { coveringGroup } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
 import { editLine, lineOf } from '../text-field/line-edit.js';
@@ -180,6 +181,10 @@ function toggle(state: WizardState): WizardState {
     const choice = state.eventChoices[state.eventCursor];
     if (!choice) return state;
     if (choice.name === ALL_EVENTS) return { ...cleared, allEvents: !state.allEvents, events: [] };
+    const group = coveringGroup(choice.name, state.events, state.context.catalogue);
+    if (group) {
+      return { ...state, problem: `${choice.name} is already covered by ${group}; untick the group first.` };
+    }
     return { ...cleared, allEvents: false, events: toggleIn(state.events, choice.name) };
   }
   if (state.step === 'scope') {

@@ -1,9 +1,11 @@
+import { foldEvents } from '../../domain/events.js';
 import type { EmailHookInput, NotifiedTarget, WebhookInput } from '../../domain/schemas.js';
 import { FORMAT_CHOICES } from './wizard-model.js';
 import { addressList, type WizardState } from './wizard-state.js';
 
 function eventsOf(state: WizardState): string[] | undefined {
-  return state.allEvents || state.events.length === 0 ? undefined : [...state.events];
+  if (state.allEvents || state.events.length === 0) return undefined;
+  return foldEvents(state.events, state.context.catalogue);
 }
 
 function scopeOf(state: WizardState): string[] | undefined {

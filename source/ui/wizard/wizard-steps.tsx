@@ -1,7 +1,7 @@
 // The body of each wizard step: lists, fields and the review, drawn from the wizard's state.
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import { expandEvents } from '../../domain/events.js';
+import { coveringGroup, describeEvent, expandEvents, foldEvents } from '../../domain/events.js';
 import { Spinner } from '../spinner/spinner.js';
 import { scrollOffset } from '../table/window.js';
 import { TextField } from '../text-field/text-field.js';
@@ -166,8 +166,19 @@ function RecipientsStep({ state, width, height }: { state: WizardState; width: n
 function EventsStep({ state, height }: { state: WizardState; height: number }) {
   const theme = useTheme();
   const choices = state.eventChoices;
+  const { catalogue } = state.context;
+  const current = choices[state.eventCursor];
+  // What the item under the cursor is: a line, and for a group a second line with its members.
+  const detail: string[] = [];
+  if (current && current.name !== ALL_EVENTS) {
+    detail.push(`${current.name}: ${describeEvent(current.name, catalogue)}`);
+    if (current.expansion) detail.push(`Covers ${current.expansion.join(', ')}`);
+  } else if (current) {
+    detail.push('Every event, including the ones Clever Cloud adds later.');
+  }
+  const listHeight = Math.max(3, height - 1 - detail.length);
   // Group headings take lines too: window over choices, drawing a heading where the group changes.
-  const rows = Math.max(3, Math.floor((height - 1) * 0.75));
+  const rows = Math.max(3, Math.floor((listHeight - 1) * 0.75));
   const offset = scrollOffset(
     Math.max(0, state.eventCursor - Math.floor(rows / 2)),
     state.eventCursor,
@@ -175,10 +186,11 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
     choices.length,
   );
   const visible = choices.slice(offset, offset + rows);
-  const covered = expandEvents(state.events, state.context.catalogue).length;
+  const saved = foldEvents(state.events, catalogue);
+  const covered = expandEvents(saved, catalogue).length;
   const chosen = state.allEvents
     ? 'all events'
-    : `${state.events.length} chosen${covered !== state.events.length ? `, covering ${covered} events` : ''}`;
+    : `${saved.length} chosen${covered !== saved.length ? `, covering ${covered} events` : ''}`;
   const lines: React.ReactNode[] = [];
   let group = offset > 0 ? choices[offset - 1]?.group : undefined;
   visible.forEach((c, i) => {
@@ -191,14 +203,16 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
         </Text>,
       );
     }
-    const on = c.name === ALL_EVENTS ? state.allEvents : state.events.includes(c.name);
+    const coveredBy = c.name === ALL_EVENTS ? undefined : coveringGroup(c.name, state.events, catalogue);
+    const on =
+      c.name === ALL_EVENTS ? state.allEvents : coveredBy !== undefined || state.events.includes(c.name);
     const label = c.name === ALL_EVENTS ? 'All events (also future ones)' : c.name;
     const selected = index === state.eventCursor;
+    const style = selected ? theme.selection.focused : coveredBy ? theme.text.secondary : {};
     lines.push(
       <Text key={c.name} wrap="truncate">
-        <Text
-          {...(selected ? theme.selection.focused : {})}
-        >{`${selected ? theme.selectionMarker : ' '} ${check(on)} ${label}`}</Text>
+        <Text {...style}>{`${selected ? theme.selectionMarker : ' '} ${check(on)} ${label}`}</Text>
+        {coveredBy && <Text {...theme.text.secondary}>{` (in ${coveredBy})`}</Text>}
         {c.expansion && <Text {...theme.text.secondary}>{`  = ${c.expansion.join(', ')}`}</Text>}
       </Text>,
     );
@@ -208,7 +222,12 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
       <Text>
         Which events (Space toggles): <Text {...theme.status.info}>{chosen}</Text>
       </Text>
-      {lines.slice(0, height)}
+      {lines.slice(0, listHeight)}
+      {detail.map((line) => (
+        <Text key={line} wrap="truncate" {...theme.status.info}>
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

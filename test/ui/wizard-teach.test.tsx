@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { KEYS, renderApp } from './support.js';
+
+let sandbox: TestSandbox;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+describe('the wizard teaches what it asks', () => {
+  it('folds a preset event under a ticked META group, says what each item is, and saves the group alone', async () => {
+    const ids = seedIds(sandbox);
+    const app = await renderApp(sandbox);
+    await app.waitFor('Personal not');
+    await app.press('a');
+    await app.waitFor('Failures to an HTTP endpoint');
+    await app.press('j', KEYS.enter);
+    await app.waitFor('Name: Failures to an HTTP endpoint');
+    await app.press(KEYS.enter);
+    await app.waitFor('URL:');
+    await app.press('https://ops.example.com/hook', KEYS.enter);
+    await app.waitFor('How the body is written');
+    await app.press(KEYS.enter);
+    const start = await app.waitFor('Which events');
+    expect(start).toContain('1 chosen');
+    expect(start).toContain('Every event, including the ones Clever Cloud adds later.');
+    await app.press('j', 'j');
+    const group = await app.waitFor('META_DEPLOYMENT_RESULT: Group: each deployment that succeeds or fails.');
+    expect(group).toContain('Covers DEPLOYMENT_FAIL, DEPLOYMENT_SUCCESS');
+    await app.press(KEYS.space);
+    expect(await app.waitFor('[x] META_DEPLOYMENT_RESULT')).toContain('1 chosen, covering 2 events');
+    // Down to DEPLOYMENT_FAIL: ticked by the group, dimmed, and named as covered.
+    await app.press(...Array.from({ length: 15 }, () => 'j'));
+    const member = await app.waitFor('DEPLOYMENT_FAIL: A deployment failed.');
+    expect(member).toContain('[x] DEPLOYMENT_FAIL (in META_DEPLOYMENT_RESULT)');
+    expect(member).toContain('[x] DEPLOYMENT_SUCCESS (in META_DEPLOYMENT_RESULT)');
+    await app.press(KEYS.space);
+    await app.waitFor('DEPLOYMENT_FAIL is already covered by META_DEPLOYMENT_RESULT');
+    await app.press(KEYS.enter);
+    await app.waitFor('Which apps and add-ons');
+    await app.press(KEYS.enter);
+    const review = await app.waitFor('The same with clever-tools');
+    expect(review).toContain('"META_DEPLOYMENT_RESULT"');
+    expect(review).not.toContain('"DEPLOYMENT_FAIL"');
+    await app.press(KEYS.enter);
+    await app.waitFor('Created Failures to an HTTP endpoint');
+    const hook = (await app.api.listWebhooks(ids.user.id)).find(
+      (h) => h.name === 'Failures to an HTTP endpoint',
+    );
+    expect(hook?.events).toEqual(['META_DEPLOYMENT_RESULT']);
+    await app.unmount();
+  });
+});
