@@ -95,6 +95,23 @@ describe('the wizard reducer', () => {
     expect(s.note).toMatch(/added to the URL/);
   });
 
+  it('removes /slack from a Discord URL when another format is chosen, and adds it back for slack', () => {
+    const atFormat = run(
+      initialWizardState({ ...context, offerPresets: false }),
+      'x',
+      next,
+      'https://discord.com/api/webhooks/1/tok',
+      next,
+    );
+    const raw = run(atFormat, { type: 'up' }, next);
+    expect(raw.format).toBe('raw');
+    expect(raw.url).toBe('https://discord.com/api/webhooks/1/tok');
+    expect(raw.note).toMatch(/removed from the URL/);
+    const slack = run(raw, { type: 'back' }, { type: 'down' }, next);
+    expect(slack.format).toBe('slack');
+    expect(slack.url).toBe('https://discord.com/api/webhooks/1/tok/slack');
+  });
+
   it('refuses no event at all, and toggles "all events" against single ones', () => {
     let s = run(
       initialWizardState({ ...context, offerPresets: false }),

@@ -54,4 +54,30 @@ describe('the wizard teaches what it asks', () => {
     expect(hook?.events).toEqual(['META_DEPLOYMENT_RESULT']);
     await app.unmount();
   });
+
+  it('removes the /slack suffix of a Discord URL when raw is chosen, and says so', async () => {
+    const ids = seedIds(sandbox);
+    const app = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    await app.waitFor('Personal not');
+    await app.press('a');
+    await app.waitFor('Start from scratch');
+    await app.press('j', 'j', KEYS.enter);
+    await app.waitFor('Name:');
+    await app.press('Discord raw', KEYS.enter, 'https://discord.com/api/webhooks/77/t0k3n', KEYS.enter);
+    expect(await app.waitFor('How the body is written')).toMatch(/❯ slack/);
+    await app.press('k');
+    await app.waitFor(/❯ raw/);
+    await app.press(KEYS.enter);
+    const events = await app.waitFor('Which events');
+    expect(events.replace(/[│\s]+/g, ' ')).toContain('it was removed from the URL');
+    await app.press(KEYS.space, KEYS.enter);
+    await app.waitFor('Which apps and add-ons');
+    await app.press(KEYS.enter);
+    await app.waitFor('The same with clever-tools');
+    await app.press(KEYS.enter);
+    await app.waitFor('Created Discord raw');
+    const hook = (await app.api.listWebhooks(ids.user.id)).find((h) => h.name === 'Discord raw');
+    expect(hook?.urls).toEqual([{ url: 'https://discord.com/api/webhooks/77/t0k3n', format: 'raw' }]);
+    await app.unmount();
+  });
 });

@@ -1,6 +1,7 @@
 // The wizard as a pure reducer: each step validates what was typed, Esc steps back and keeps it,
 // an API error on create keeps every answer. The container runs the request on each new `submitSerial`.
 import { useReducer } from 'react';
+import { discordUrlForFormat } from '../../domain/discord-url.js';
 import { coveringGroup } from '../../domain/events.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
 import { isSlackLikeUrl } from '../hooks/hook-labels.js';
@@ -99,24 +100,23 @@ function accept(state: WizardState): WizardState {
       const typed = state.url.trim();
       const kind = isSlackLikeUrl(typed);
       const proposed = kind && !state.formatTouched ? { format: 'slack' as const } : {};
-      // Discord takes Slack messages only at its URL ending in /slack: add it rather than fail later.
-      const url =
-        kind === 'discord' && !typed.replace(/\/+$/, '').endsWith('/slack')
-          ? `${typed.replace(/\/+$/, '')}/slack`
-          : typed;
+      // Discord takes Slack messages only at its URL ending in /slack: the suffix follows the format.
+      const url = discordUrlForFormat(typed, proposed.format ?? state.format);
       const note =
         kind === 'slack'
           ? 'This is a Slack URL: the slack format is proposed.'
           : kind === 'discord'
-            ? url === typed
-              ? 'Discord takes Slack messages at this …/slack URL: the slack format is proposed.'
-              : 'Discord takes Slack messages at …/slack: it was added to the URL (Esc to change it).'
+            ? discordNote(typed, url)
             : undefined;
       const next = stepBy({ ...state, ...proposed, url }, 1);
       return { ...next, note };
     }
-    case 'format':
-      return stepBy({ ...state, format: FORMAT_CHOICES[state.formatCursor]!.format, formatTouched: true }, 1);
+    case 'format': {
+      const format = FORMAT_CHOICES[state.formatCursor]!.format;
+      const url = discordUrlForFormat(state.url, format);
+      const next = stepBy({ ...state, format, formatTouched: true, url }, 1);
+      return url === state.url ? next : { ...next, note: discordNote(state.url, url) };
+    }
     case 'recipients': {
       const addresses = addressList(state.addresses);
       const bad = addresses.filter((a) => !isEmailAddress(a));
@@ -169,6 +169,17 @@ function editText(state: WizardState, keys: readonly string[]): WizardState {
   if (state.step === 'name') return { ...edited, name: line.value };
   if (state.step === 'url') return { ...edited, url: line.value };
   return { ...edited, addresses: line.value };
+}
+
+function discordNote(before: string, after: string): string | undefined {
+  if (after === before) {
+    return after.endsWith('/slack')
+      ? 'Discord takes Slack messages at this …/slack URL: the slack format is proposed.'
+      : undefined;
+  }
+  return after.endsWith('/slack')
+    ? 'Discord takes Slack messages at …/slack: it was added to the URL (Esc to change it).'
+    : 'Discord takes other formats without …/slack: it was removed from the URL (Esc to change it).';
 }
 
 function toggleIn(list: readonly string[], item: string): string[] {
