@@ -80,4 +80,39 @@ describe('the wizard teaches what it asks', () => {
     expect(hook?.urls).toEqual([{ url: 'https://discord.com/api/webhooks/77/t0k3n', format: 'raw' }]);
     await app.unmount();
   });
+
+  it('previews in the review what the receiver gets for the format, within the height', async () => {
+    const app = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    await app.waitFor('Personal not');
+    await app.press('a');
+    await app.waitFor('Deployment results to Slack');
+    await app.press(KEYS.enter, KEYS.enter);
+    await app.waitFor('URL:');
+    await app.press('https://hooks.slack.com/services/T9/B9/s3cr3t', KEYS.enter);
+    await app.waitFor('slack format is proposed');
+    await app.press(KEYS.enter);
+    await app.waitFor('Which events');
+    await app.press(KEYS.enter);
+    await app.waitFor('Which apps and add-ons');
+    await app.press(KEYS.enter);
+    const slack = await app.waitFor('The receiver gets (slack)');
+    expect(slack.replace(/[│\s]+/g, ' ')).toContain(
+      'as modelled by the sandbox: Clever Cloud publishes no such body',
+    );
+    expect(slack).toContain('"text":');
+    expect(slack).toContain('POST /v2/notifications/webhooks/');
+    expect(slack).toContain('Enter to create it');
+    expect(slack.split('\n').length).toBeLessThanOrEqual(24);
+    // Back to the format step, raw: the preview is Clever Cloud's documented event.
+    await app.press(KEYS.esc, KEYS.esc, KEYS.esc);
+    await app.waitFor('How the body is written');
+    await app.press('k', KEYS.enter, KEYS.enter, KEYS.enter);
+    const raw = await app.waitFor('The receiver gets (raw)');
+    expect(raw.replace(/[│\s]+/g, ' ')).toContain(
+      'the event as the socket sends it, as Clever Cloud documents',
+    );
+    expect(raw).toContain('"event": "DEPLOYMENT_SUCCESS"');
+    expect(raw).toContain('Enter to create it');
+    await app.unmount();
+  });
 });

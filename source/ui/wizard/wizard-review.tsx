@@ -1,7 +1,11 @@
 // The last wizard step: what will be sent, as the request and as the clever-tools command line.
 
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { hookPath } from '../../api/hook-paths.js';
+import { payloadContext, payloadOrigin, sampleEvent, webhookRequest } from '../../domain/payloads.js';
+import type { WebhookFormat } from '../../domain/schemas.js';
+import { safeText } from '../../domain/terminal-text.js';
 import {
   emailHookCommand,
   emailHookEditCommand,
@@ -14,8 +18,9 @@ import { personName } from './recipients.js';
 import { emailHookInputOf, isDeadFormat, webhookInputOf } from './wizard-input.js';
 import type { WizardState } from './wizard-state.js';
 import { addressList } from './wizard-state.js';
+import { wrappedLines } from './wrap.js';
 
-export function ReviewStep({ state, height }: { state: WizardState; height: number }) {
+export function ReviewStep({ state, width, height }: { state: WizardState; width: number; height: number }) {
   const theme = useTheme();
   const { kind, ownerId } = state.context;
   const input = kind === 'webhook' ? webhookInputOf(state) : emailHookInputOf(state);
@@ -34,7 +39,15 @@ export function ReviewStep({ state, height }: { state: WizardState; height: numb
   const method = state.mode === 'add' ? 'POST' : 'PUT';
   const path = hookPath(kind === 'webhook' ? 'webhooks' : 'emailhooks', ownerId, state.hookId);
   const summary = kind === 'email' ? recipientsSummary(state) : undefined;
-  const room = Math.max(3, height - commands.length - 4 - (summary ? 1 : 0));
+  const preview = useReceiverPreview(state);
+  // The API body and the receiver's preview share what the commands leave, the body first.
+  const commandLines = commands.reduce((n, c) => n + wrappedLines(c, width), 0);
+  const origin = `The receiver gets (${state.format}): ${payloadOrigin(state.format)}`;
+  const previewLines = preview ? 1 + wrappedLines(origin, width) : 0;
+  const space = Math.max(3, height - commandLines - 4 - (summary ? 1 : 0) - previewLines);
+  const previewWant = preview ? Math.min(preview.length, Math.max(2, Math.floor(space / 2))) : 0;
+  const room = Math.min(json.length, Math.max(3, space - previewWant));
+  const previewRoom = Math.max(2, space - room);
   return (
     <Box flexDirection="column">
       {summary && (
@@ -51,6 +64,21 @@ export function ReviewStep({ state, height }: { state: WizardState; height: numb
         </Text>
       ))}
       {json.length > room && <Text {...theme.text.secondary}>{`… ${json.length - room} more lines`}</Text>}
+      {preview && (
+        <Text wrap="wrap">
+          <Text {...theme.text.heading}>{`The receiver gets (${state.format}): `}</Text>
+          <Text {...theme.text.secondary}>{payloadOrigin(state.format)}</Text>
+        </Text>
+      )}
+      {preview?.slice(0, previewRoom).map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
+        <Text key={`p-${i}`} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+      {preview && preview.length > previewRoom && (
+        <Text {...theme.text.secondary}>{`… ${preview.length - previewRoom} more lines`}</Text>
+      )}
       <Text {...theme.text.heading}>
         {editing ? 'The same on the command line:' : 'The same with clever-tools:'}
       </Text>
@@ -89,4 +117,23 @@ function recipientsSummary(state: WizardState): string {
   if (addresses.length > 0) parts.push(addresses.join(', '));
   for (const t of state.otherTargets) parts.push('target' in t && t.target ? t.target : t.type);
   return parts.join('; ');
+}
+
+/**
+ * What one URL of this webhook receives for a sample deployment, built by the function the sandbox's
+ * dispatcher uses; undefined for e-mail hooks. Made once per owner, app and format: the sample carries
+ * a fresh id and time.
+ */
+function useReceiverPreview(state: WizardState): string[] | undefined {
+  const { kind, ownerId, ownerName, selectedApp, resources } = state.context;
+  const app = selectedApp ?? resources.find((r) => r.kind === 'app');
+  const format: WebhookFormat = state.format;
+  return useMemo(() => {
+    if (kind !== 'webhook') return undefined;
+    const context = payloadContext({ ownerName, app: app && { id: app.id, name: app.name } });
+    const { body } = webhookRequest(format, sampleEvent(ownerId, app?.id), context);
+    return JSON.stringify(JSON.parse(body), null, 2)
+      .split('\n')
+      .map((line) => safeText(line));
+  }, [kind, ownerId, ownerName, app, format]);
 }

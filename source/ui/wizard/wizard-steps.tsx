@@ -76,7 +76,7 @@ export function StepView({ state, width, height }: { state: WizardState; width: 
     case 'scope':
       return <ScopeStep state={state} height={height} />;
     case 'review':
-      return <ReviewStep state={state} height={height} />;
+      return <ReviewStep state={state} width={width} height={height} />;
   }
 }
 

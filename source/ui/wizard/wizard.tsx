@@ -14,6 +14,7 @@ import { emailHookInputOf, webhookInputOf } from './wizard-input.js';
 import { stepKeyMaps } from './wizard-keys.js';
 import type { WizardContext, WizardStep } from './wizard-state.js';
 import { StepView } from './wizard-steps.js';
+import { wrappedLines } from './wrap.js';
 
 const STEP_TITLES: Record<WizardStep, string> = {
   preset: 'Start from',
@@ -107,25 +108,4 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
       <Footer width={width} hints={hintsOf(stepKeyMaps(state))} />
     </Box>
   );
-}
-
-/** How many lines Ink's word wrap gives `text` at `width` (greedy, like wrap-ansi). */
-export function wrappedLines(text: string | undefined, width: number): number {
-  if (!text) return 0;
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(' ')) {
-    const length = [...word].length;
-    const needed = used === 0 ? length : used + 1 + length;
-    if (needed <= width) used = needed;
-    else {
-      lines += used === 0 ? 0 : 1;
-      used = length;
-      while (used > width) {
-        lines++;
-        used -= width;
-      }
-    }
-  }
-  return lines;
 }
