@@ -37,6 +37,25 @@ function onThisMachine(apiHost: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
+/**
+ * Ends a long-running command (`tail`, `listen`) on Ctrl-C, on SIGTERM, and when its reader went away
+ * (`… | head -1`), quietly, like any Unix filter. Returns the undo, for when the command ends itself.
+ */
+export function stopOnSignalsOrClosedOutput(stop: () => void): () => void {
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') stop();
+    else throw error;
+  };
+  process.stdout.on('error', onOutputError);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    process.stdout.off('error', onOutputError);
+  };
+}
+
 export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

@@ -19,6 +19,7 @@ import { orgOf } from '../common-options.js';
 import { paintFor } from '../format/style.js';
 import type { ListenFlags } from '../listen.js';
 import { ownersOf, resolveOrg } from '../owner.js';
+import { stopOnSignalsOrClosedOutput } from '../run.js';
 import { resolveTailFilter } from '../tail/filter.js';
 import { Forwarder, type ForwardOutcome } from './forwarder.js';
 import { forwardUrl, parseHeaders } from './request-options.js';
@@ -154,22 +155,13 @@ export async function runListen(flags: ListenFlags): Promise<void> {
       onStatus,
       ...(agent ? { dispatcher: agent } : {}),
     });
-    const stop = () => finish();
-    const onOutputError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') finish();
-      else throw error;
-    };
-    process.stdout.on('error', onOutputError);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const undoStop = stopOnSignalsOrClosedOutput(finish);
     socket.start();
     await done;
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
     socket.close();
     socket = undefined;
     await forwarder.drain();
-    process.stdout.off('error', onOutputError);
+    undoStop();
     if (failure) throw new UserError(failure);
     note(`Stopped: ${forwarded} event${forwarded === 1 ? '' : 's'} forwarded, ${failed} not accepted.`);
   } finally {

@@ -10,6 +10,7 @@ import { compileLiveFilter } from '../../domain/live-filter.js';
 import { connect } from '../../startup/connection.js';
 import { orgOf } from '../common-options.js';
 import { paintFor, type Tone } from '../format/style.js';
+import { stopOnSignalsOrClosedOutput } from '../run.js';
 import type { TailFlags } from '../tail.js';
 import { resolveTailFilter } from './filter.js';
 import { jsonStreamPrinter, linePrinter, type Printer, statusLine, terminalPrinter } from './printers.js';
@@ -81,21 +82,11 @@ export async function runTail(flags: TailFlags): Promise<void> {
     };
     live.subscribe(render);
     if (status) tick = setInterval(render, TICK_MS);
-    const stop = () => finish();
-    // A reader that went away (`tail … | head -1`) ends the tail quietly, like any Unix filter.
-    const onOutputError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') finish();
-      else throw error;
-    };
-    process.stdout.on('error', onOutputError);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const undoStop = stopOnSignalsOrClosedOutput(finish);
     void live.load();
     release = live.watch();
     await done;
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    process.stdout.off('error', onOutputError);
+    undoStop();
     if (failed) throw new UserError(failed);
   } finally {
     clearInterval(tick);
