@@ -8,6 +8,7 @@ import { hookTitle } from '../../domain/hooks.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
 import type { AppAction, Effect, Message } from '../state/model.js';
+import { osc52 } from '../terminal/clipboard.js';
 import { errorText, type TuiSession } from './session.js';
 
 /** What effects act on: the client and the live model of the session. */
@@ -21,9 +22,15 @@ export async function runEffect(
   world: EffectWorld | undefined,
   dispatch: (action: AppAction) => void,
   quit: () => void,
+  /** Writes to the terminal Ink draws on (for sequences that draw nothing, such as OSC 52). */
+  writeTerminal: (data: string) => void,
 ): Promise<void> {
   if (effect.type === 'quit') {
     quit();
+    return;
+  }
+  if (effect.type === 'copy') {
+    writeTerminal(osc52(effect.text));
     return;
   }
   if (!world) return;

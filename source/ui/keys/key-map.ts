@@ -168,7 +168,30 @@ export const exportPromptKeys: KeyMap<ExportPromptCommand> = {
   ],
 };
 
-export type HookCommand = 'hook.add' | 'hook.edit' | 'hook.remove' | 'hook.test';
+export type HookCommand =
+  | 'hook.add'
+  | 'hook.edit'
+  | 'hook.remove'
+  | 'hook.test'
+  | 'hook.copyId'
+  | 'hook.copyUrl'
+  | 'hook.copyCommand';
+
+/** The copy keys, the same in the list and the details. */
+const copyCommands: KeyCommand<HookCommand>[] = [
+  { id: 'hook.copyId', keys: ['y'], description: "Copy the hook's id to the clipboard (OSC 52)" },
+  {
+    id: 'hook.copyUrl',
+    keys: ['u'],
+    description: 'Copy its URLs (masked unless s shows the secrets)',
+  },
+  {
+    id: 'hook.copyCommand',
+    keys: ['c'],
+    description: 'Copy the clever-tools command line of the details',
+    hint: 'copy',
+  },
+];
 
 export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
   title: 'Hooks',
@@ -185,6 +208,7 @@ export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit the selected hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove the selected hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event to the webhook', hint: 'test' },
+    ...copyCommands,
   ],
 };
 
@@ -198,6 +222,7 @@ export const detailKeys: KeyMap<DetailCommand> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit this hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove this hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event', hint: 'test' },
+    ...copyCommands,
     {
       id: 'detail.secrets',
       keys: ['s'],

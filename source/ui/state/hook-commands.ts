@@ -1,6 +1,7 @@
 // The hook commands slice: add, edit, remove and test, from the list or the open details, and what
 // their answers do to the screen (the saved hook selected, a status line that names the hook).
 import { type Hook, type HookKind, hookKindLabel, hookTitle } from '../../domain/hooks.js';
+import { hookCommandLines, hookUrls } from '../hooks/hook-detail-lines.js';
 import type { HookCommand } from '../keys/key-map.js';
 import { emptyList } from './lists.js';
 import type { AppState, Effect, Message, Overlay } from './model.js';
@@ -31,6 +32,7 @@ export function hookCommand(
   command: HookCommand,
   hook: Hook | undefined,
   from: 'list' | 'detail',
+  { showSecrets = false }: { showSecrets?: boolean } = {},
 ): AppState {
   if (command === 'hook.add') return openWizard(state, tabKind(state.lists.tab) ?? 'webhook');
   if (!hook) return withStatus(state, 'No hook selected.', 'info');
@@ -49,7 +51,27 @@ export function hookCommand(
         { ...state, overlay: { type: 'busy', text: `Sending a test event to ${hookTitle(hook)}…` } },
         { type: 'testHook', hook },
       );
+    case 'hook.copyId':
+      return copy(state, hook.id, `the id of ${hookTitle(hook)}`);
+    case 'hook.copyUrl': {
+      if (hook.kind !== 'webhook')
+        return withStatus(state, 'E-mail hooks have no URL; c copies their command line.', 'info');
+      const urls = hookUrls(hook, { showSecrets });
+      const masked = urls.some((u, i) => u !== hook.urls[i]?.url);
+      const what = `the URL${urls.length === 1 ? '' : 's'} of ${hookTitle(hook)}`;
+      return copy(state, urls.join('\n'), masked ? `${what}, masked (s in the details shows it)` : what);
+    }
+    case 'hook.copyCommand': {
+      const lines = hookCommandLines(hook, { showSecrets });
+      const what = `the clever-tools command line${lines.length === 1 ? '' : 's'} of ${hookTitle(hook)}`;
+      return copy(state, lines.join('\n'), what);
+    }
   }
+}
+
+/** Asks the terminal to copy the text (OSC 52) and says what was copied. */
+function copy(state: AppState, text: string, what: string): AppState {
+  return queue(withStatus(state, `Copied ${what}.`, 'ok'), { type: 'copy', text });
 }
 
 export function confirmRemoval(state: AppState, overlay: Overlay & { type: 'confirmRemove' }): AppState {

@@ -117,6 +117,8 @@ export type Effect =
   | { type: 'testHook'; hook: Hook & { kind: 'webhook' } }
   | { type: 'exportOwner'; ownerId: string; ownerName: string; path: string }
   | { type: 'welcomeSeen' }
+  /** Written to the terminal as OSC 52: the terminal puts the text on the clipboard. */
+  | { type: 'copy'; text: string }
   | { type: 'quit' };
 
 export interface AppState {

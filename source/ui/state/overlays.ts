@@ -59,7 +59,9 @@ export function overlayKey(state: AppState, name: string, area: HelpArea): AppSt
         return { ...state, overlay: { ...overlay, scroll: Math.max(0, overlay.scroll - 1) } };
       if (command === 'nav.down') return { ...state, overlay: { ...overlay, scroll: overlay.scroll + 1 } };
       if (command)
-        return hookCommand(state, command, findHook(state, overlay.kind, overlay.hookId), 'detail');
+        return hookCommand(state, command, findHook(state, overlay.kind, overlay.hookId), 'detail', {
+          showSecrets: overlay.showSecrets === true,
+        });
       return undefined;
     }
     case 'exportPrompt':

@@ -26,7 +26,15 @@ export function initialAppState(): AppState {
   };
 }
 
-const HOOK_COMMANDS = new Set<string>(['hook.add', 'hook.edit', 'hook.remove', 'hook.test']);
+const HOOK_COMMANDS = new Set<string>([
+  'hook.add',
+  'hook.edit',
+  'hook.remove',
+  'hook.test',
+  'hook.copyId',
+  'hook.copyUrl',
+  'hook.copyCommand',
+]);
 
 /** `r`: everything asked for again; what is on screen stays (selection, open details) until it answers. */
 function reload(state: AppState): AppState {
