@@ -87,6 +87,43 @@ export async function runEffect(
         });
       }
       return;
+    case 'enableHook': {
+      const { hook } = effect;
+      try {
+        // The hook's own fields sent back; the message says which state the API answered with.
+        const saved = await api.editWebhook(hook.ownerId, hook.id, {
+          name: hook.name ?? '',
+          urls: hook.urls,
+          // Absent means every event and every app: a key with null would not say the same.
+          ...(hook.events ? { events: hook.events } : {}),
+          ...(hook.scope ? { scope: hook.scope } : {}),
+        });
+        live.applyLocalWrite({ type: 'saved', kind: 'webhook', hook: saved });
+        const enabled = saved.state === 'ENABLED';
+        dispatch({
+          type: 'showMessage',
+          message: {
+            title: enabled ? `Re-enabled ${hookTitle(hook)}` : `${hookTitle(hook)} is still ${saved.state}`,
+            lines: [
+              enabled
+                ? 'It is notifying again; t sends a test event.'
+                : `The API kept the webhook ${saved.state} after the PUT.`,
+            ],
+            tone: enabled ? 'ok' : 'warning',
+          },
+        });
+      } catch (error) {
+        dispatch({
+          type: 'showMessage',
+          message: {
+            title: `Could not re-enable ${hookTitle(hook)}`,
+            lines: [errorText(error)],
+            tone: 'error',
+          },
+        });
+      }
+      return;
+    }
     case 'exportOwner':
       dispatch({ type: 'showMessage', message: await exportMessage(api, effect) });
       return;

@@ -175,10 +175,16 @@ export type HookCommand =
   | 'hook.test'
   | 'hook.copyId'
   | 'hook.copyUrl'
-  | 'hook.copyCommand';
+  | 'hook.copyCommand'
+  | 'hook.enable';
 
-/** The copy keys, the same in the list and the details. */
+/** The re-enable and copy keys, the same in the list and the details. */
 const copyCommands: KeyCommand<HookCommand>[] = [
+  {
+    id: 'hook.enable',
+    keys: ['E'],
+    description: 'Re-enable a DISABLED webhook (shows its last failures, asks first)',
+  },
   { id: 'hook.copyId', keys: ['y'], description: "Copy the hook's id to the clipboard (OSC 52)" },
   {
     id: 'hook.copyUrl',

@@ -34,6 +34,7 @@ const HOOK_COMMANDS = new Set<string>([
   'hook.copyId',
   'hook.copyUrl',
   'hook.copyCommand',
+  'hook.enable',
 ]);
 
 /** `r`: everything asked for again; what is on screen stays (selection, open details) until it answers. */
