@@ -9,6 +9,7 @@ import { safeText } from '../../domain/terminal-text.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
 import type { AppAction, Effect, Message } from '../state/model.js';
 import { osc52 } from '../terminal/clipboard.js';
+import { browserOpener, openDetached } from './open-browser.js';
 import { errorText, type TuiSession } from './session.js';
 
 /** What effects act on: the client and the live model of the session. */
@@ -27,6 +28,26 @@ export async function runEffect(
 ): Promise<void> {
   if (effect.type === 'quit') {
     quit();
+    return;
+  }
+  if (effect.type === 'openUrl') {
+    const opener = browserOpener(process.platform, process.env);
+    if (opener && (await openDetached(opener, effect.url))) {
+      dispatch({
+        type: 'status',
+        text: `Opened the Console page of ${effect.page} in the browser.`,
+        tone: 'ok',
+      });
+      return;
+    }
+    dispatch({
+      type: 'showMessage',
+      message: {
+        title: `Console page of ${effect.page}`,
+        lines: [effect.url, 'No browser can be opened from here: open the address above.'],
+        tone: 'info',
+      },
+    });
     return;
   }
   if (effect.type === 'copy') {

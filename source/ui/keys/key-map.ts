@@ -141,7 +141,13 @@ const navigation: KeyCommand<ListCommand>[] = [
   { id: 'list.filter', keys: ['/'], description: 'Filter the list by name', hint: 'filter' },
 ];
 
-export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export'> = {
+const consoleCommand: KeyCommand<'owner.console'> = {
+  id: 'owner.console',
+  keys: ['o'],
+  description: 'Open the Clever Cloud Console page of the selected app, or owner',
+};
+
+export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export' | 'owner.console'> = {
   title: 'Owners and apps',
   commands: [
     ...navigation,
@@ -154,6 +160,7 @@ export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export'> = {
       description: "Export the owner's hooks to a file, for clever-notify plan and apply",
       hint: 'export',
     },
+    consoleCommand,
   ],
 };
 
@@ -199,7 +206,7 @@ const copyCommands: KeyCommand<HookCommand>[] = [
   },
 ];
 
-export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
+export const hooksKeys: KeyMap<ListCommand | HookCommand | 'owner.console'> = {
   title: 'Hooks',
   commands: [
     ...navigation,
@@ -215,6 +222,7 @@ export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
     { id: 'hook.remove', keys: ['d'], description: 'Remove the selected hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event to the webhook', hint: 'test' },
     ...copyCommands,
+    consoleCommand,
   ],
 };
 

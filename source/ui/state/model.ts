@@ -122,6 +122,8 @@ export type Effect =
   /** Written to the terminal as OSC 52: the terminal puts the text on the clipboard. */
   | { type: 'copy'; text: string }
   | { type: 'enableHook'; hook: Hook & { kind: 'webhook' } }
+  /** Opens a Console page in the browser (`page` names it in what the user is told). */
+  | { type: 'openUrl'; url: string; page: string }
   | { type: 'quit' };
 
 export interface AppState {
