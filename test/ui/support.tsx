@@ -22,6 +22,8 @@ export interface RenderedApp {
   waitFor(text: string | RegExp, timeout?: number): Promise<string>;
   waitForNo(text: string | RegExp, timeout?: number): Promise<string>;
   quitCalls(): number;
+  /** Everything written to the terminal, frames and sequences alike (OSC 52 copies). */
+  written(): string;
   resize(size: TerminalSize): void;
   api: HttpCleverApi;
   unmount(): Promise<void>;
@@ -117,6 +119,7 @@ export async function renderApp(
       return frame();
     },
     quitCalls: () => quits,
+    written: () => instance.frames.join(''),
     resize,
     api,
     async unmount() {

@@ -1,5 +1,7 @@
 // The container: it owns the store, connects, runs the effects the reducer queues, turns keys into
 // actions, and publishes the store and the session to the screens. Nothing below it imports it.
+
+import { useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveModel } from '../../api/live/live-model.js';
 import { createLiveModel } from '../../api/live/live-store.js';
@@ -49,7 +51,8 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
   const size = useTerminalSize(fixedSize);
   const activeTheme = useMemo(() => theme ?? themeFor(), [theme]);
   const live = useConnect(store, open, worldRef);
-  useEffectRunner(store, worldRef, onQuit, onActivity);
+  const { stdout } = useStdout();
+  useEffectRunner(store, worldRef, onQuit, onActivity, stdout);
   useWatchedOwner(store, live);
 
   // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
@@ -207,6 +210,7 @@ function useEffectRunner(
   worldRef: { current: EffectWorld | undefined },
   onQuit: () => void,
   onActivity: (() => void) | undefined,
+  stdout: NodeJS.WriteStream,
 ) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -224,7 +228,8 @@ function useEffectRunner(
       const { effects } = state;
       if (effects.length === 0) return;
       store.dispatch({ type: 'effectsTaken', count: effects.length });
-      for (const effect of effects) void runEffect(effect, worldRef.current, store.dispatch, onQuit);
+      for (const effect of effects)
+        void runEffect(effect, worldRef.current, store.dispatch, onQuit, (data) => stdout.write(data));
     };
     const unsubscribe = store.subscribe(onChange);
     onChange();
@@ -232,5 +237,5 @@ function useEffectRunner(
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [store, worldRef, onQuit, onActivity]);
+  }, [store, worldRef, onQuit, onActivity, stdout]);
 }

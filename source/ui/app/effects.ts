@@ -8,6 +8,8 @@ import { hookTitle } from '../../domain/hooks.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { maskSecretUrl } from '../hooks/hook-labels.js';
 import type { AppAction, Effect, Message } from '../state/model.js';
+import { osc52 } from '../terminal/clipboard.js';
+import { browserOpener, openDetached } from './open-browser.js';
 import { errorText, type TuiSession } from './session.js';
 
 /** What effects act on: the client and the live model of the session. */
@@ -21,9 +23,35 @@ export async function runEffect(
   world: EffectWorld | undefined,
   dispatch: (action: AppAction) => void,
   quit: () => void,
+  /** Writes to the terminal Ink draws on (for sequences that draw nothing, such as OSC 52). */
+  writeTerminal: (data: string) => void,
 ): Promise<void> {
   if (effect.type === 'quit') {
     quit();
+    return;
+  }
+  if (effect.type === 'openUrl') {
+    const opener = browserOpener(process.platform, process.env);
+    if (opener && (await openDetached(opener, effect.url))) {
+      dispatch({
+        type: 'status',
+        text: `Opened the Console page of ${effect.page} in the browser.`,
+        tone: 'ok',
+      });
+      return;
+    }
+    dispatch({
+      type: 'showMessage',
+      message: {
+        title: `Console page of ${effect.page}`,
+        lines: [effect.url, 'No browser can be opened from here: open the address above.'],
+        tone: 'info',
+      },
+    });
+    return;
+  }
+  if (effect.type === 'copy') {
+    writeTerminal(osc52(effect.text));
     return;
   }
   if (!world) return;
@@ -80,6 +108,43 @@ export async function runEffect(
         });
       }
       return;
+    case 'enableHook': {
+      const { hook } = effect;
+      try {
+        // The hook's own fields sent back; the message says which state the API answered with.
+        const saved = await api.editWebhook(hook.ownerId, hook.id, {
+          name: hook.name ?? '',
+          urls: hook.urls,
+          // Absent means every event and every app: a key with null would not say the same.
+          ...(hook.events ? { events: hook.events } : {}),
+          ...(hook.scope ? { scope: hook.scope } : {}),
+        });
+        live.applyLocalWrite({ type: 'saved', kind: 'webhook', hook: saved });
+        const enabled = saved.state === 'ENABLED';
+        dispatch({
+          type: 'showMessage',
+          message: {
+            title: enabled ? `Re-enabled ${hookTitle(hook)}` : `${hookTitle(hook)} is still ${saved.state}`,
+            lines: [
+              enabled
+                ? 'It is notifying again; t sends a test event.'
+                : `The API kept the webhook ${saved.state} after the PUT.`,
+            ],
+            tone: enabled ? 'ok' : 'warning',
+          },
+        });
+      } catch (error) {
+        dispatch({
+          type: 'showMessage',
+          message: {
+            title: `Could not re-enable ${hookTitle(hook)}`,
+            lines: [errorText(error)],
+            tone: 'error',
+          },
+        });
+      }
+      return;
+    }
     case 'exportOwner':
       dispatch({ type: 'showMessage', message: await exportMessage(api, effect) });
       return;

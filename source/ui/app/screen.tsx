@@ -2,7 +2,7 @@
 // the generic views below it take props.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { Busy, ConfirmRemove, ExportPrompt, MessageBox } from '../dialogs/dialogs.js';
+import { Busy, ConfirmEnable, ConfirmRemove, ExportPrompt, MessageBox } from '../dialogs/dialogs.js';
 import { HelpOverlay } from '../help/help-overlay.js';
 import { HookDetail } from '../hooks/hook-detail.js';
 import { HooksPane } from '../hooks/hooks-pane.js';
@@ -117,6 +117,8 @@ export function Screen({ columns, rows }: { columns: number; rows: number }) {
       );
     } else if (overlay.type === 'confirmRemove') {
       inRight = <ConfirmRemove name={overlay.name} kind={overlay.kind} />;
+    } else if (overlay.type === 'confirmEnable') {
+      inRight = <ConfirmEnable name={overlay.name} failures={overlay.failures} />;
     } else if (overlay.type === 'exportPrompt') {
       inRight = <ExportPrompt ownerName={overlay.ownerName} line={overlay.line} width={right - 2} />;
     } else if (overlay.type === 'busy') {

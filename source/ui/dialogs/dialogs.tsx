@@ -29,6 +29,31 @@ export function ConfirmRemove({ name, kind }: { name: string; kind: 'webhook' | 
   );
 }
 
+export function ConfirmEnable({ name, failures }: { name: string; failures: readonly string[] }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" borderStyle="double" paddingX={1}>
+      <Text {...theme.status.warning}>{`Re-enable the webhook "${safeText(name)}"?`}</Text>
+      <Text>
+        {failures.length > 0 ? 'It was disabled after these failures:' : 'It has no failure recorded.'}
+      </Text>
+      {failures.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static lines of one dialog
+        <Text key={i} {...theme.status.error} wrap="wrap">
+          {`  ${safeText(line)}`}
+        </Text>
+      ))}
+      <Text>The same hook is sent back with PUT.</Text>
+      <Text>
+        <Text {...theme.text.key}>y</Text>
+        {' re-enable it   '}
+        <Text {...theme.text.key}>n</Text>/<Text {...theme.text.key}>Esc</Text>
+        {' leave it disabled'}
+      </Text>
+    </Box>
+  );
+}
+
 export function Busy({ text }: { text: string }) {
   return (
     <Box paddingY={1}>

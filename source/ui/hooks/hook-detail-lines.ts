@@ -45,6 +45,32 @@ export function foldLines(lines: readonly DetailLine[], width: number): DetailLi
   });
 }
 
+/** A webhook's URLs as the details show them: the secrets masked unless the user asked to see them. */
+export function hookUrls(hook: Webhook | EmailHook, { showSecrets = false } = {}): string[] {
+  return 'urls' in hook ? hook.urls.map((u) => (showSecrets ? u.url : fullMaskedUrl(u.url))) : [];
+}
+
+/** The clever-tools lines that make the same hook, as the details show them (and the copy key copies). */
+export function hookCommandLines(hook: Webhook | EmailHook, { showSecrets = false } = {}): string[] {
+  const ownerId = hook.ownerId;
+  if (!('urls' in hook))
+    return [
+      emailHookCommand(ownerId, {
+        name: hook.name ?? '',
+        notified: hook.notified,
+        events: hook.events,
+        scope: hook.scope,
+      }),
+    ];
+  return webhookCommand(ownerId, {
+    name: hook.name ?? '',
+    // The screen may be shared: the secret stays masked unless the user asks to see it.
+    urls: hook.urls.map((u) => ({ ...u, url: showSecrets ? u.url : fullMaskedUrl(u.url) })),
+    events: hook.events,
+    scope: hook.scope,
+  });
+}
+
 export function hookDetailLines(
   hook: Webhook | EmailHook,
   names: ReadonlyMap<string, string>,
@@ -94,25 +120,7 @@ export function hookDetailLines(
   }
   lines.push({ text: '' });
   lines.push({ text: 'The same with clever-tools', tone: 'heading' });
-  const ownerId = hook.ownerId;
-  const commands =
-    'urls' in hook
-      ? webhookCommand(ownerId, {
-          name: hook.name ?? '',
-          // The screen may be shared: the secret stays masked unless the user asks to see it.
-          urls: hook.urls.map((u) => ({ ...u, url: url(u.url) })),
-          events: hook.events,
-          scope: hook.scope,
-        })
-      : [
-          emailHookCommand(ownerId, {
-            name: hook.name ?? '',
-            notified: hook.notified,
-            events: hook.events,
-            scope: hook.scope,
-          }),
-        ];
-  for (const c of commands) lines.push({ text: `  ${c}` });
+  for (const c of hookCommandLines(hook, { showSecrets })) lines.push({ text: `  ${c}` });
   if (!showSecrets && 'urls' in hook && hook.urls.some((u) => fullMaskedUrl(u.url) !== u.url)) {
     lines.push({ text: '  (secrets masked: s shows them, to copy the line)', tone: 'secondary' });
   }

@@ -141,7 +141,13 @@ const navigation: KeyCommand<ListCommand>[] = [
   { id: 'list.filter', keys: ['/'], description: 'Filter the list by name', hint: 'filter' },
 ];
 
-export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export'> = {
+const consoleCommand: KeyCommand<'owner.console'> = {
+  id: 'owner.console',
+  keys: ['o'],
+  description: 'Open the Clever Cloud Console page of the selected app, or owner',
+};
+
+export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export' | 'owner.console'> = {
   title: 'Owners and apps',
   commands: [
     ...navigation,
@@ -154,6 +160,7 @@ export const ownersKeys: KeyMap<ListCommand | 'hook.add' | 'owner.export'> = {
       description: "Export the owner's hooks to a file, for clever-notify plan and apply",
       hint: 'export',
     },
+    consoleCommand,
   ],
 };
 
@@ -168,9 +175,38 @@ export const exportPromptKeys: KeyMap<ExportPromptCommand> = {
   ],
 };
 
-export type HookCommand = 'hook.add' | 'hook.edit' | 'hook.remove' | 'hook.test';
+export type HookCommand =
+  | 'hook.add'
+  | 'hook.edit'
+  | 'hook.remove'
+  | 'hook.test'
+  | 'hook.copyId'
+  | 'hook.copyUrl'
+  | 'hook.copyCommand'
+  | 'hook.enable';
 
-export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
+/** The re-enable and copy keys, the same in the list and the details. */
+const copyCommands: KeyCommand<HookCommand>[] = [
+  {
+    id: 'hook.enable',
+    keys: ['E'],
+    description: 'Re-enable a DISABLED webhook (shows its last failures, asks first)',
+  },
+  { id: 'hook.copyId', keys: ['y'], description: "Copy the hook's id to the clipboard (OSC 52)" },
+  {
+    id: 'hook.copyUrl',
+    keys: ['u'],
+    description: 'Copy its URLs (masked unless s shows the secrets)',
+  },
+  {
+    id: 'hook.copyCommand',
+    keys: ['c'],
+    description: 'Copy the clever-tools command line of the details',
+    hint: 'copy',
+  },
+];
+
+export const hooksKeys: KeyMap<ListCommand | HookCommand | 'owner.console'> = {
   title: 'Hooks',
   commands: [
     ...navigation,
@@ -185,6 +221,8 @@ export const hooksKeys: KeyMap<ListCommand | HookCommand> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit the selected hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove the selected hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event to the webhook', hint: 'test' },
+    ...copyCommands,
+    consoleCommand,
   ],
 };
 
@@ -198,6 +236,7 @@ export const detailKeys: KeyMap<DetailCommand> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit this hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove this hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event', hint: 'test' },
+    ...copyCommands,
     {
       id: 'detail.secrets',
       keys: ['s'],

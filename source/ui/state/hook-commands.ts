@@ -1,6 +1,10 @@
 // The hook commands slice: add, edit, remove and test, from the list or the open details, and what
 // their answers do to the screen (the saved hook selected, a status line that names the hook).
+import { failureCause, formatTime } from '../../domain/hook-labels.js';
 import { type Hook, type HookKind, hookKindLabel, hookTitle } from '../../domain/hooks.js';
+import { fullMaskedUrl } from '../../domain/masking.js';
+import { type DeliveryFailure, timestampToDate } from '../../domain/schemas.js';
+import { hookCommandLines, hookUrls } from '../hooks/hook-detail-lines.js';
 import type { HookCommand } from '../keys/key-map.js';
 import { emptyList } from './lists.js';
 import type { AppState, Effect, Message, Overlay } from './model.js';
@@ -31,6 +35,7 @@ export function hookCommand(
   command: HookCommand,
   hook: Hook | undefined,
   from: 'list' | 'detail',
+  { showSecrets = false }: { showSecrets?: boolean } = {},
 ): AppState {
   if (command === 'hook.add') return openWizard(state, tabKind(state.lists.tab) ?? 'webhook');
   if (!hook) return withStatus(state, 'No hook selected.', 'info');
@@ -49,7 +54,66 @@ export function hookCommand(
         { ...state, overlay: { type: 'busy', text: `Sending a test event to ${hookTitle(hook)}…` } },
         { type: 'testHook', hook },
       );
+    case 'hook.enable':
+      if (hook.kind !== 'webhook')
+        return withStatus(state, 'Only webhooks are disabled by failures; e-mail hooks stay on.', 'info');
+      if (hook.state !== 'DISABLED')
+        return withStatus(state, `${hookTitle(hook)} is already enabled.`, 'info');
+      return {
+        ...state,
+        overlay: {
+          type: 'confirmEnable',
+          hookId: hook.id,
+          name: hookTitle(hook),
+          failures: lastFailures(hook.failures, 3),
+          from,
+        },
+      };
+    case 'hook.copyId':
+      return copy(state, hook.id, `the id of ${hookTitle(hook)}`);
+    case 'hook.copyUrl': {
+      if (hook.kind !== 'webhook')
+        return withStatus(state, 'E-mail hooks have no URL; c copies their command line.', 'info');
+      const urls = hookUrls(hook, { showSecrets });
+      const masked = urls.some((u, i) => u !== hook.urls[i]?.url);
+      const what = `the URL${urls.length === 1 ? '' : 's'} of ${hookTitle(hook)}`;
+      return copy(state, urls.join('\n'), masked ? `${what}, masked (s in the details shows it)` : what);
+    }
+    case 'hook.copyCommand': {
+      const lines = hookCommandLines(hook, { showSecrets });
+      const what = `the clever-tools command line${lines.length === 1 ? '' : 's'} of ${hookTitle(hook)}`;
+      return copy(state, lines.join('\n'), what);
+    }
   }
+}
+
+/** The latest failures first, one line each: time, cause (status or network error), URL masked. */
+function lastFailures(failures: readonly DeliveryFailure[], count: number): string[] {
+  const time = (f: DeliveryFailure) =>
+    f.createdAt === undefined ? 0 : timestampToDate(f.createdAt).getTime();
+  return [...failures]
+    .sort((a, b) => time(b) - time(a))
+    .slice(0, count)
+    .map((f) => `${formatTime(f.createdAt)}  ${failureCause(f)}  ${fullMaskedUrl(f.url)}`);
+}
+
+/** Yes to re-enabling: the hook as it is now is sent back with PUT (it may have changed meanwhile). */
+export function confirmEnable(state: AppState, overlay: Overlay & { type: 'confirmEnable' }): AppState {
+  const owner = selectedOwner(state);
+  const hook = (owner ? state.remote.hooks[owner.id]?.webhooks.data : undefined)?.find(
+    (h) => h.id === overlay.hookId,
+  );
+  if (hook?.kind !== 'webhook')
+    return withStatus({ ...state, overlay: { type: 'none' } }, `${overlay.name} is gone.`, 'info');
+  return queue(
+    { ...state, overlay: { type: 'busy', text: `Re-enabling ${overlay.name}…` } },
+    { type: 'enableHook', hook },
+  );
+}
+
+/** Asks the terminal to copy the text (OSC 52) and says what was copied. */
+function copy(state: AppState, text: string, what: string): AppState {
+  return queue(withStatus(state, `Copied ${what}.`, 'ok'), { type: 'copy', text });
 }
 
 export function confirmRemoval(state: AppState, overlay: Overlay & { type: 'confirmRemove' }): AppState {

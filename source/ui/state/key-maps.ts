@@ -28,6 +28,7 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
     case 'welcome':
       return [welcomeKeys];
     case 'confirmRemove':
+    case 'confirmEnable':
       return [confirmKeys];
     case 'exportPrompt':
       return [exportPromptKeys, textFieldKeys];

@@ -97,6 +97,8 @@ export type Overlay =
   | { type: 'welcome' }
   | { type: 'detail'; kind: HookKind; hookId: string; scroll: number; showSecrets?: boolean }
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
+  /** Re-enabling a DISABLED webhook: its last failures, as lines, shown before the user says yes. */
+  | { type: 'confirmEnable'; hookId: string; name: string; failures: string[]; from: 'list' | 'detail' }
   | { type: 'wizard'; kind: HookKind; hookId?: string; serial: number }
   | { type: 'busy'; text: string }
   | { type: 'message'; message: Message }
@@ -117,6 +119,11 @@ export type Effect =
   | { type: 'testHook'; hook: Hook & { kind: 'webhook' } }
   | { type: 'exportOwner'; ownerId: string; ownerName: string; path: string }
   | { type: 'welcomeSeen' }
+  /** Written to the terminal as OSC 52: the terminal puts the text on the clipboard. */
+  | { type: 'copy'; text: string }
+  | { type: 'enableHook'; hook: Hook & { kind: 'webhook' } }
+  /** Opens a Console page in the browser (`page` names it in what the user is told). */
+  | { type: 'openUrl'; url: string; page: string }
   | { type: 'quit' };
 
 export interface AppState {

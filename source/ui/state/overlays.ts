@@ -4,7 +4,7 @@
 import { helpLayout, helpLineCount } from '../help/help-layout.js';
 import { commandFor, confirmKeys, detailKeys, dismissKeys, helpKeys, welcomeKeys } from '../keys/key-map.js';
 import { exportPromptKey } from './export-prompt.js';
-import { confirmRemoval, hookCommand, openWizard, queue } from './hook-commands.js';
+import { confirmEnable, confirmRemoval, hookCommand, openWizard, queue } from './hook-commands.js';
 import { helpKeyMaps } from './key-maps.js';
 import type { AppState, HelpArea, Overlay } from './model.js';
 import { findHook } from './selectors.js';
@@ -50,6 +50,17 @@ export function overlayKey(state: AppState, name: string, area: HelpArea): AppSt
       }
       return command === 'confirm.yes' ? confirmRemoval(state, overlay) : state;
     }
+    case 'confirmEnable': {
+      const command = commandFor(confirmKeys, name);
+      if (command === 'confirm.no') {
+        const back: Overlay =
+          overlay.from === 'detail'
+            ? { type: 'detail', kind: 'webhook', hookId: overlay.hookId, scroll: 0 }
+            : NO_OVERLAY;
+        return { ...state, overlay: back };
+      }
+      return command === 'confirm.yes' ? confirmEnable(state, overlay) : state;
+    }
     case 'detail': {
       const command = commandFor(detailKeys, name);
       if (command === 'detail.close') return close(state);
@@ -59,7 +70,9 @@ export function overlayKey(state: AppState, name: string, area: HelpArea): AppSt
         return { ...state, overlay: { ...overlay, scroll: Math.max(0, overlay.scroll - 1) } };
       if (command === 'nav.down') return { ...state, overlay: { ...overlay, scroll: overlay.scroll + 1 } };
       if (command)
-        return hookCommand(state, command, findHook(state, overlay.kind, overlay.hookId), 'detail');
+        return hookCommand(state, command, findHook(state, overlay.kind, overlay.hookId), 'detail', {
+          showSecrets: overlay.showSecrets === true,
+        });
       return undefined;
     }
     case 'exportPrompt':

@@ -5,6 +5,7 @@ import type { LiveModelSnapshot } from '../../api/live/live-model.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { activityKeys } from '../activity/activity-keys.js';
 import { commandFor, globalKeys, type HookCommand, type ListCommand } from '../keys/key-map.js';
+import { openConsole } from './console.js';
 import { exportPrompt } from './export-prompt.js';
 import { hookCommand, hookRemoved, hookSaved, queue, withStatus } from './hook-commands.js';
 import { activeKeyMaps } from './key-maps.js';
@@ -26,7 +27,16 @@ export function initialAppState(): AppState {
   };
 }
 
-const HOOK_COMMANDS = new Set<string>(['hook.add', 'hook.edit', 'hook.remove', 'hook.test']);
+const HOOK_COMMANDS = new Set<string>([
+  'hook.add',
+  'hook.edit',
+  'hook.remove',
+  'hook.test',
+  'hook.copyId',
+  'hook.copyUrl',
+  'hook.copyCommand',
+  'hook.enable',
+]);
 
 /** `r`: everything asked for again; what is on screen stays (selection, open details) until it answers. */
 function reload(state: AppState): AppState {
@@ -86,6 +96,7 @@ function keyReducer(state: AppState, name: string, pageSize: number, area: HelpA
     if (HOOK_COMMANDS.has(command))
       return hookCommand(state, command as HookCommand, selectedHook(state), 'list');
     if (command === 'owner.export') return exportPrompt(state);
+    if (command === 'owner.console') return openConsole(state);
     if (command === 'list.open' && pane === 'hooks') {
       const hook = selectedHook(state);
       return hook
