@@ -1,5 +1,6 @@
 // Which key maps are in force: they drive the handlers, the footer and the `?` help alike.
 import { activityKeys } from '../activity/activity-keys.js';
+import { textFieldKeys, wizardKeys } from '../keys/editing-keys.js';
 import {
   confirmKeys,
   detailKeys,
@@ -11,9 +12,7 @@ import {
   hooksKeys,
   type KeyMap,
   ownersKeys,
-  textFieldKeys,
   welcomeKeys,
-  wizardKeys,
 } from '../keys/key-map.js';
 import { listOf } from './lists.js';
 import type { AppState } from './model.js';

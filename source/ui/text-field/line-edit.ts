@@ -1,7 +1,8 @@
 // One line of text being edited, as a pure function of the keys (readline's keys: ← → Home End ^A ^E
 // ^U ^W ^K, Backspace, Delete). A prefilled default is "selected": the first typed character replaces
 // it, Enter keeps it, and any editing key starts editing it where it stands.
-import { commandFor, textFieldKeys } from '../keys/key-map.js';
+import { textFieldKeys } from '../keys/editing-keys.js';
+import { commandFor } from '../keys/key-map.js';
 
 export interface Line {
   value: string;

@@ -1,4 +1,5 @@
-import { commandFor, filterKeys, type KeyMap, textFieldKeys, wizardKeys } from '../keys/key-map.js';
+import { textFieldKeys, wizardKeys } from '../keys/editing-keys.js';
+import { commandFor, filterKeys, type KeyMap } from '../keys/key-map.js';
 import type { Line } from '../text-field/line-edit.js';
 import { recipientRowsOf, type WizardAction, type WizardState } from './wizard-state.js';
 

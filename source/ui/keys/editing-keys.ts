@@ -1,0 +1,61 @@
+// The keys of the text-editing screens: the wizard's steps and every text field (the line editor of
+// source/ui/text-field/line-edit.ts). Declared here like every other map, so the footer and `?` show them.
+import type { KeyMap } from './key-map.js';
+
+export type WizardCommand =
+  | 'wizard.next'
+  | 'wizard.back'
+  | 'wizard.up'
+  | 'wizard.down'
+  | 'wizard.toggle'
+  | 'wizard.filter';
+
+export const wizardKeys: KeyMap<WizardCommand> = {
+  title: 'Add or edit a hook',
+  commands: [
+    { id: 'wizard.next', keys: ['enter'], description: 'Accept this step', hint: 'next' },
+    {
+      id: 'wizard.back',
+      keys: ['esc'],
+      description: 'Previous step, keeping what you typed (leaves on the first step)',
+      hint: 'back',
+    },
+    {
+      id: 'wizard.up',
+      keys: ['up', 'k'],
+      description: 'Move up in a list',
+      hint: 'move',
+      hintWith: 'wizard.down',
+    },
+    { id: 'wizard.down', keys: ['down', 'j'], description: 'Move down in a list' },
+    { id: 'wizard.toggle', keys: ['space'], description: 'Toggle the item (events, apps)', hint: 'toggle' },
+    { id: 'wizard.filter', keys: ['/'], description: 'Filter the apps and add-ons', hint: 'filter' },
+  ],
+};
+
+export type TextFieldCommand =
+  | 'text.left'
+  | 'text.right'
+  | 'text.start'
+  | 'text.end'
+  | 'text.erase'
+  | 'text.delete'
+  | 'text.clearStart'
+  | 'text.clearEnd'
+  | 'text.deleteWord';
+
+/** The line-editing keys of every typed field (readline's). */
+export const textFieldKeys: KeyMap<TextFieldCommand> = {
+  title: 'In a text field',
+  commands: [
+    { id: 'text.left', keys: ['left'], description: 'Cursor left' },
+    { id: 'text.right', keys: ['right'], description: 'Cursor right' },
+    { id: 'text.start', keys: ['home', 'ctrl+a'], description: 'Cursor to the start' },
+    { id: 'text.end', keys: ['end', 'ctrl+e'], description: 'Cursor to the end' },
+    { id: 'text.erase', keys: ['backspace'], description: 'Erase the character before the cursor' },
+    { id: 'text.delete', keys: ['delete', 'ctrl+d'], description: 'Erase the character under the cursor' },
+    { id: 'text.clearStart', keys: ['ctrl+u'], description: 'Erase to the start' },
+    { id: 'text.clearEnd', keys: ['ctrl+k'], description: 'Erase to the end' },
+    { id: 'text.deleteWord', keys: ['ctrl+w'], description: 'Erase the word before the cursor' },
+  ],
+};
