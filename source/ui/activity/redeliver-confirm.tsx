@@ -1,8 +1,8 @@
 // The question asked before a redelivery: which hook, to which URL, and the keys that answer.
 import { Text } from 'ink';
 import type { DeliveryLine } from '../../domain/live-activity.js';
+import { maskSecretUrl } from '../../domain/masking.js';
 import { safeText } from '../../domain/terminal-text.js';
-import { maskSecretUrl } from '../hooks/hook-labels.js';
 import { confirmKeys, hintsOf } from '../keys/key-map.js';
 import { useTheme } from '../theme/theme-context.js';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useRef } from 'react';
-import { fitCell } from '../table/fit-columns.js';
+import { fitCell } from '../../domain/table.js';
 import type { Tone } from '../table/table.js';
 import { clampCursor, scrollOffset } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';

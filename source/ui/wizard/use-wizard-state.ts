@@ -3,8 +3,8 @@
 import { useReducer } from 'react';
 import { discordUrlForFormat } from '../../domain/discord-url.js';
 import { coveringGroup } from '../../domain/events.js';
+import { isSlackLikeUrl } from '../../domain/masking.js';
 import type { EmailHook, Webhook } from '../../domain/schemas.js';
-import { isSlackLikeUrl } from '../hooks/hook-labels.js';
 import { editLine, lineOf } from '../text-field/line-edit.js';
 import { isPersonalSpace, type MembersLoad } from './recipients.js';
 import { focusedLine, isTextStep, keyAction } from './wizard-keys.js';
