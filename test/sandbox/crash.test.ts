@@ -1,21 +1,17 @@
 // SIGKILL in the middle of a burst of writes: after a restart, every write the sandbox acknowledged
 // (2xx) is there, exactly, and the data loads.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CLEVER_DEFAULTS } from '../../source/domain/clever-defaults.js';
-import { buildPlaintextHeader } from '../../source/domain/oauth.js';
 import type { Webhook } from '../../source/domain/schemas.js';
+import { type BuiltSandbox, startBuiltSandbox } from '../support/built-sandbox.js';
 
-const CLI = path.resolve('dist/cli.js');
 let dataDir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'clever-notify-crash-'));
 });
 afterAll(async () => {
@@ -23,39 +19,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  authorization: string;
-}
+type Started = BuiltSandbox;
 
-/** Spawns the built sandbox and resolves once it printed its lines (it listens by then). */
-function startBuilt(): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (chunk) => {
-      err += chunk;
-    });
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${err}`)));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const vars = Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
-      if (vars.API_HOST && vars.CLEVER_TOKEN && vars.CLEVER_SECRET) {
-        const authorization = buildPlaintextHeader({
-          consumerKey: CLEVER_DEFAULTS.OAUTH_CONSUMER_KEY,
-          consumerSecret: CLEVER_DEFAULTS.OAUTH_CONSUMER_SECRET,
-          token: vars.CLEVER_TOKEN,
-          secret: vars.CLEVER_SECRET,
-        });
-        resolve({ child, url: vars.API_HOST, authorization });
-      }
-    });
-  });
+/** The built sandbox on this test's data folder, killed after the test if it still runs. */
+async function startBuilt(): Promise<Started> {
+  const started = await startBuiltSandbox(dataDir);
+  children.push(started.child);
+  return started;
 }
 
 async function call(s: Started, method: string, pathname: string, body?: unknown): Promise<Response> {
