@@ -13,6 +13,7 @@ import { resolveCredentials } from '../../source/api/credentials.js';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { runClever } from '../support/clever-cli.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../tail/wait.js';
 import { sh, startTmux, type Tmux } from './tmux.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -111,7 +112,7 @@ describe('the built binary follows the live model', () => {
       json: { appId: apps.shopFront.id, durationMs: 10 },
     });
     expect(deployment.status).toBe(202);
-    await waitUntil(() => refusedAt !== undefined, 15_000, 'the 410 answer');
+    await waitFor(() => refusedAt !== undefined, 15_000, 'the 410 answer');
     const disabled = await term.waitFor(/›[^\n]*gone receiver.*disabled/, 2000);
     expect(Date.now() - refusedAt!).toBeLessThan(2000 + 500);
     // In place: the cursor is still on it, and the status line says which and why.
@@ -137,11 +138,3 @@ describe('the built binary follows the live model', () => {
     await term.waitFor('EXIT=0');
   }, 60_000);
 });
-
-async function waitUntil(ok: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -156,7 +156,16 @@ describe('the live model on a sandbox', () => {
     store.applyLocalWrite({ type: 'saved', kind: 'webhook', hook });
     const applied = webhooks(ids.labs.id).find((h) => h.id === hook.id);
     expect(applied).toBeDefined();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The stream is ordered: once a later change has arrived, the echo of this one has too.
+    const marker = await api.addWebhook(ids.labs.id, {
+      name: 'marker',
+      urls: [{ format: 'raw', url: 'https://example.org/marker' }],
+    });
+    await waitFor(
+      () => webhooks(ids.labs.id).some((h) => h.id === marker.id),
+      5000,
+      'a later change, after the echo',
+    );
     expect(webhooks(ids.labs.id).find((h) => h.id === hook.id)).toBe(applied);
     store.applyLocalWrite({ type: 'removed', kind: 'webhook', ownerId: ids.labs.id, hookId: hook.id });
     expect(webhooks(ids.labs.id).some((h) => h.id === hook.id)).toBe(false);
