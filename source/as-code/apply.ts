@@ -1,13 +1,14 @@
 // Plan and apply through the API client: one /v2/summary (owners, app and add-on names), the hook
 // lists of the kinds the file manages, then one write per step, in order, stopping at the first
 // refusal with what was already done.
+
+import { LIST_CONCURRENCY, mapLimit } from '../api/map-limit.js';
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import type { EventCatalogue } from '../domain/events.js';
 import { safeText } from '../domain/terminal-text.js';
 import { accountOf } from './account.js';
 import type { NotificationsFile } from './file-schema.js';
-import { LIST_CONCURRENCY, mapLimit } from './map-limit.js';
 import {
   type CurrentOwner,
   type OwnerPlan,

@@ -2,6 +2,7 @@
 // the names of their apps and add-ons, then each owner's two hook lists. Used by `clever-notify
 // export` and by the TUI's export key.
 import { writeFile } from 'node:fs/promises';
+import { LIST_CONCURRENCY, mapLimit } from '../api/map-limit.js';
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import { safeText } from '../domain/terminal-text.js';
@@ -15,7 +16,6 @@ import {
   type SecretVariable,
   VariableNames,
 } from './from-api.js';
-import { LIST_CONCURRENCY, mapLimit } from './map-limit.js';
 
 export interface ExportResult {
   file: NotificationsFile;

@@ -4,6 +4,7 @@
 // ./live-store.ts (`createLiveModel`).
 import type { ActivityState } from '../../domain/live-activity.js';
 import type { CompiledLiveFilter } from '../../domain/live-filter.js';
+import type { LastDeployment } from '../../domain/problems.js';
 import type { EmailHook, OrganisationMember, Self, Webhook } from '../../domain/schemas.js';
 import type { SocketStatus } from '../event-socket.js';
 import type { ApiTarget, CleverApi } from '../types.js';
@@ -105,6 +106,20 @@ export interface LiveModelSnapshot {
   readonly hookNames: ReadonlyMap<string, string>;
   /** Hooks that turned DISABLED while watched, oldest first (the latest few). */
   readonly notices: readonly HookNotice[];
+  /**
+   * The last deployment of each app the store knows of, by app id (null: the app has none): asked for
+   * by `watchEveryOwner`, then kept current by the event socket and the deployments polls.
+   */
+  readonly lastDeployments: ReadonlyMap<string, LastDeployment | null>;
+  readonly everyOwner: EveryOwnerStatus;
+}
+
+/** Where `watchEveryOwner`'s loading stands. */
+export interface EveryOwnerStatus {
+  /** Every owner's hooks and the apps' last deployments are being asked for. */
+  readonly loading: boolean;
+  /** Apps whose last deployment was not asked for (past the bound): only the socket's news covers them. */
+  readonly appsLeftOut: number;
 }
 
 /** The part of a snapshot that activity views (`tail`'s printers, the Activity tab) read. */
@@ -168,6 +183,15 @@ export interface LiveModel {
    * deployment end of that owner). Several owners may be watched at once.
    */
   watchOwner(ownerId: string): () => void;
+  /**
+   * Every owner, for views across owners (problems): every owner's hooks (a few lists at once) and the
+   * last deployment of each app (a bounded number, see `every-owner.ts`), kept fresh until released: on
+   * the sandbox by the hook stream, on Clever Cloud by listing every owner's hooks every
+   * `hookRefreshMs`; deployments by the event socket.
+   */
+  watchEveryOwner(): () => void;
+  /** `r` in a view across owners: the owners, every owner's hooks and the apps' last deployments again. */
+  refreshEveryOwner(): Promise<void>;
 
   /** A hook saved or removed by this process, applied to the snapshot at once. */
   applyLocalWrite(write: LocalHookWrite): void;

@@ -23,6 +23,7 @@ import {
   removeById,
   upsertById,
 } from '../../domain/live-hooks.js';
+import { deploymentStateOfEvent, type LastDeployment, nextLastDeployment } from '../../domain/problems.js';
 import {
   type EmailHook,
   type EventEnvelope,
@@ -31,9 +32,12 @@ import {
   type Webhook,
 } from '../../domain/schemas.js';
 import { EventSocket, type SocketStatus } from '../event-socket.js';
+import { LIST_CONCURRENCY, mapLimit } from '../map-limit.js';
 import { deliveryStream } from './delivery-stream.js';
+import { lastDeploymentOf, sweepEveryOwner } from './every-owner.js';
 import { hookStream } from './hook-stream.js';
 import type {
+  EveryOwnerStatus,
   HookNotice,
   LiveConnection,
   LiveModel,
@@ -117,6 +121,11 @@ class LiveStore implements LiveModel {
   private hookNames: ReadonlyMap<string, string> = new Map();
   private notices: readonly HookNotice[] = [];
   private noticeSeq = 0;
+  private lastDeployments: ReadonlyMap<string, LastDeployment | null> = new Map();
+  private everyOwner: EveryOwnerStatus = { loading: false, appsLeftOut: 0 };
+  private everyOwnerWatchers = 0;
+  private everyOwnerTimer: NodeJS.Timeout | undefined;
+  private everyOwnerSweep: Promise<void> | undefined;
 
   private readonly appOwners = new Map<string, string>();
   private readonly hookLoads = new Map<string, Promise<void>>();
@@ -183,6 +192,8 @@ class LiveStore implements LiveModel {
       appNames: this.appNames,
       hookNames: this.hookNames,
       notices: this.notices,
+      lastDeployments: this.lastDeployments,
+      everyOwner: this.everyOwner,
     };
   }
 
@@ -269,6 +280,8 @@ class LiveStore implements LiveModel {
           for (const addon of owner.addons) names.set(addon.id, addon.name);
         }
         this.appNames = names;
+        // An owner that appeared since (a new organisation) is looked at too.
+        if (this.everyOwnerWatchers > 0) for (const owner of owners) void this.loadHooks(owner.id);
       } catch (error) {
         this.owners = failedFrom(this.owners, error);
       } finally {
@@ -480,6 +493,73 @@ class LiveStore implements LiveModel {
     };
   }
 
+  // Every owner (views across owners)
+
+  watchEveryOwner(): () => void {
+    this.everyOwnerWatchers++;
+    if (this.everyOwnerWatchers === 1) {
+      void this.sweep(false);
+      this.everyOwnerTimer = setInterval(() => {
+        if (this.hookStreamCovers()) return;
+        void mapLimit(this.owners.data ?? [], LIST_CONCURRENCY, (o) => this.loadHooks(o.id, { force: true }));
+      }, this.options.hookRefreshMs ?? HOOK_REFRESH_MS);
+      this.everyOwnerTimer.unref?.();
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.everyOwnerWatchers--;
+      if (this.everyOwnerWatchers > 0) return;
+      clearInterval(this.everyOwnerTimer);
+      this.everyOwnerTimer = undefined;
+    };
+  }
+
+  async refreshEveryOwner(): Promise<void> {
+    await this.loadOwners();
+    await this.sweep(true);
+  }
+
+  /** Every owner's hooks, then the apps' last deployments (bounded): once at a time. */
+  private sweep(again: boolean): Promise<void> {
+    this.everyOwnerSweep ??= (async () => {
+      this.everyOwner = { ...this.everyOwner, loading: true };
+      this.changed();
+      try {
+        if (!this.owners.data) await this.loadOwners();
+        const { appsLeftOut } = await sweepEveryOwner({
+          api: this.api,
+          owners: this.owners.data ?? [],
+          loadHooks: (ownerId) => this.loadHooks(ownerId, { force: again }),
+          onDeployment: (appId, last) => {
+            if (last) this.deploymentNews(appId, last);
+            else if (!this.lastDeployments.has(appId))
+              this.lastDeployments = new Map(this.lastDeployments).set(appId, null);
+          },
+          known: (appId) => !again && this.lastDeployments.has(appId),
+        });
+        this.everyOwner = { loading: false, appsLeftOut };
+      } finally {
+        this.everyOwner = { ...this.everyOwner, loading: false };
+        this.everyOwnerSweep = undefined;
+        this.changed();
+      }
+    })();
+    return this.everyOwnerSweep;
+  }
+
+  /** A deployment's news (socket or poll) updates its app's last deployment. */
+  private deploymentNews(appId: string, news: LastDeployment): void {
+    const current = this.lastDeployments.get(appId);
+    const next = nextLastDeployment(current, news);
+    if (next === current) return;
+    const map = new Map(this.lastDeployments);
+    map.set(appId, next);
+    this.lastDeployments = map;
+    this.changed();
+  }
+
   /** On the sandbox, a connected hook stream says every change: no need to ask. */
   private hookStreamCovers(): boolean {
     return this.target.kind === 'sandbox' && this.connection.hooks?.state === 'connected';
@@ -487,7 +567,8 @@ class LiveStore implements LiveModel {
 
   /** Deliveries follow results: a watched owner's hooks are listed again shortly after each end. */
   private afterDeploymentEnd(ownerId: string): void {
-    if (!this.watchedOwners.has(ownerId) || this.hookStreamCovers()) return;
+    const watched = this.watchedOwners.has(ownerId) || this.everyOwnerWatchers > 0;
+    if (!watched || this.hookStreamCovers()) return;
     clearTimeout(this.afterDeploymentTimers.get(ownerId));
     const timer = setTimeout(() => {
       this.afterDeploymentTimers.delete(ownerId);
@@ -646,6 +727,7 @@ class LiveStore implements LiveModel {
       this.stopSources();
     }
     this.watchedOwners.clear();
+    clearInterval(this.everyOwnerTimer);
     for (const timer of this.refreshTimers.values()) clearInterval(timer);
     for (const timer of this.afterDeploymentTimers.values()) clearTimeout(timer);
     this.refreshTimers.clear();
@@ -660,6 +742,9 @@ class LiveStore implements LiveModel {
     const appId = appIdOfEvent(envelope);
     if (appId && data.ownerId) this.appOwners.set(appId, data.ownerId);
     if (END_EVENTS.has(envelope.event) && data.ownerId) this.afterDeploymentEnd(data.ownerId);
+    const state = deploymentStateOfEvent(envelope.event, data.state);
+    if (appId && data.uuid && state)
+      this.deploymentNews(appId, { uuid: data.uuid, state, at: envelope.date });
     const subject = { type: envelope.event, ownerId: data.ownerId, appId };
     if (this.options.filter && !this.options.filter.matches(subject)) return;
     this.enqueue({ type: 'event', envelope });
@@ -728,6 +813,8 @@ class LiveStore implements LiveModel {
         const ownerId = knownOwner ?? this.appOwners.get(appId);
         if (!ownerId) return;
         const deployments = await this.api.deployments(ownerId, appId, { limit: DEPLOYMENTS_PER_POLL });
+        const last = lastDeploymentOf(deployments);
+        if (last) this.deploymentNews(appId, last);
         // A missed deployment is news when the filter lets any of its result events through.
         const filter = this.options.filter;
         const news = !filter || RESULT_EVENTS.some((type) => filter.matches({ type, ownerId, appId }));

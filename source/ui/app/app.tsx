@@ -24,6 +24,8 @@ export const MIN_ROWS = 16;
 const STATUS_MS = 6000;
 /** The live model notifies at most this often: ten frames a second read as live. */
 const LIVE_UPDATE_MS = 100;
+/** How often "the last 24 hours" of the problems moves on. */
+const CLOCK_MS = 60_000;
 
 export interface AppProps {
   /** Connects to the API; called after the first frame is on screen. */
@@ -174,9 +176,14 @@ function useConnect(
       if (active && showWelcome) store.dispatch({ type: 'welcome' });
     });
     const release = live.watch();
+    // The problems of every owner (the Problems view, the owners' counts) for the session's life.
+    const releaseEvery = live.watchEveryOwner();
+    const clock = setInterval(() => store.dispatch({ type: 'clock', now: Date.now() }), CLOCK_MS);
     return () => {
       active = false;
+      clearInterval(clock);
       unsubscribe();
+      releaseEvery();
       release();
       live.close();
     };

@@ -62,7 +62,8 @@ export async function runEffect(
       // Failures land in the live model's snapshot (shown with a hint to press r again). Who we are
       // and what the API is are asked again too when the first attempt did not learn them.
       const { self, target } = live.getSnapshot();
-      if (self.data && target.known) await live.refresh(effect.ownerId);
+      if (effect.everyOwner) await live.refreshEveryOwner();
+      else if (self.data && target.known) await live.refresh(effect.ownerId);
       else
         await Promise.all([
           live.load(),

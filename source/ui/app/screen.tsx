@@ -11,6 +11,7 @@ import { Footer } from '../layout/footer.js';
 import { Header } from '../layout/header.js';
 import { leftColumnWidth, naturalLeftWidth } from '../layout/left-width.js';
 import { OwnersPane } from '../owners/owners-pane.js';
+import { ProblemsView } from '../problems/problems-view.js';
 import {
   useActiveKeyMaps,
   useConnectError,
@@ -102,6 +103,8 @@ export function Screen({ columns, rows }: { columns: number; rows: number }) {
     main = <HelpScreen scroll={overlay.scroll} width={columns} height={body} />;
   } else if (overlay.type === 'welcome') {
     main = <WelcomeScreen width={columns} height={body} />;
+  } else if (overlay.type === 'problems') {
+    main = <ProblemsView width={columns} height={body} />;
   } else {
     let inRight: React.ReactNode;
     if (overlay.type === 'detail') {

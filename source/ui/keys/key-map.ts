@@ -99,6 +99,7 @@ export type GlobalCommand =
   | 'app.quit'
   | 'app.help'
   | 'app.refresh'
+  | 'app.problems'
   | 'pane.next'
   | 'pane.previous'
   | 'tab.webhooks'
@@ -113,6 +114,12 @@ export const globalKeys: KeyMap<GlobalCommand> = {
     { id: 'tab.webhooks', keys: ['1'], description: 'Webhooks tab' },
     { id: 'tab.emailHooks', keys: ['2'], description: 'E-mail hooks tab' },
     { id: 'tab.activity', keys: ['3'], description: 'Activity tab (live deployments)' },
+    {
+      id: 'app.problems',
+      keys: ['!'],
+      description: 'Problems of every owner: disabled or failing webhooks, failed deployments',
+      hint: 'problems',
+    },
     // R too: the Activity tab's r redelivers.
     { id: 'app.refresh', keys: ['r', 'R'], description: 'Reload from the API', hint: 'refresh' },
     { id: 'app.help', keys: ['?'], description: 'Show or hide this help', hint: 'help' },

@@ -1,7 +1,10 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { type ListItem, ListView } from '../list/list-view.js';
+import { problemCountLabel } from '../problems/problem-count.js';
 import { Spinner } from '../spinner/spinner.js';
+import { ownerProblemCounts } from '../state/problem-selectors.js';
+import { useAppSelector } from '../state/store.js';
 import {
   useAppRows,
   useList,
@@ -12,6 +15,30 @@ import {
 } from '../state/use-app.js';
 import { useTheme } from '../theme/theme-context.js';
 import { appStateLabel } from './app-state-label.js';
+
+/** Room left for an owner's name (borders, padding, marker, space). */
+const NAME_ROOM = 12;
+
+/**
+ * "5 apps · 2 ✗": what the number is, and the owner's problems (the `!` view's rule) when it has any;
+ * "5 · 2 ✗" where the name would not keep its room.
+ */
+function ownerItem(
+  owner: { id: string; name: string; apps: readonly unknown[] },
+  problems: number,
+  width: number,
+): ListItem {
+  const n = owner.apps.length;
+  const count = problemCountLabel(problems);
+  const full = `${n} app${n === 1 ? '' : 's'}${count ? ` · ${count}` : ''}`;
+  const detail = width - 7 - [...full].length >= NAME_ROOM ? full : count ? `${n} · ${count}` : `${n}`;
+  return {
+    key: owner.id,
+    label: owner.name,
+    detail,
+    ...(count ? { detailTone: 'error' as const } : {}),
+  };
+}
 
 /** Left column: the owners (personal space first), then the selected owner's apps. */
 export function OwnersPane({ width, height }: { width: number; height: number }) {
@@ -26,9 +53,10 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   const appsFocused = usePaneFocused('apps');
   const ownersHeight = Math.min(Math.max(4, owners.length + 3), Math.max(4, Math.floor(height * 0.4)));
   const appsHeight = Math.max(4, height - ownersHeight);
+  const problemCounts = useAppSelector(ownerProblemCounts);
   const ownerItems = useMemo<ListItem[]>(
-    () => owners.map((o) => ({ key: o.id, label: o.name, detail: `${o.apps.length}` })),
-    [owners],
+    () => owners.map((o) => ownerItem(o, problemCounts.get(o.id) ?? 0, width)),
+    [owners, problemCounts, width],
   );
   const appItems = useMemo<ListItem[]>(
     () =>

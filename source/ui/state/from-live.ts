@@ -108,5 +108,7 @@ export function remoteFromLive(remote: RemoteData, snapshot: LiveModelSnapshot):
     ...(who ? { who } : {}),
     owners: owners.data || owners.loading || owners.error ? ownersRemote(owners) : remote.owners,
     hooks: hooksByOwner(snapshot.hooks),
+    lastDeployments: snapshot.lastDeployments,
+    everyOwner: snapshot.everyOwner,
   };
 }

@@ -14,6 +14,7 @@ import {
   ownersKeys,
   welcomeKeys,
 } from '../keys/key-map.js';
+import { problemsKeys } from '../problems/problems-keys.js';
 import { listOf } from './lists.js';
 import type { AppState } from './model.js';
 
@@ -37,6 +38,8 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
       return [wizardKeys, textFieldKeys];
     case 'busy':
       return [];
+    case 'problems':
+      return [problemsKeys, globalKeys];
     case 'none':
       break;
   }
@@ -48,6 +51,7 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
 
 /** What the help overlay lists: the keys of the screen beneath it, and those that act everywhere. */
 export function helpKeyMaps(state: AppState): KeyMap[] {
-  const beneath = activeKeyMaps({ ...state, overlay: { type: 'none' } });
+  const under = state.overlay.type === 'help' ? state.overlay.under : undefined;
+  const beneath = activeKeyMaps({ ...state, overlay: { type: under ?? 'none' } });
   return beneath.includes(globalKeys) ? beneath : [...beneath, globalKeys];
 }

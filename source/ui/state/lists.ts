@@ -37,7 +37,7 @@ function moveCursor(state: AppState, pane: Pane, to: (cursor: number, count: num
   const count = rowIds(state, pane).length;
   const cursor = clampCursor(to(clampCursor(list.cursor, count), count), count);
   if (cursor === list.cursor) return state;
-  const { selectedId: _moved, ...rest } = list;
+  const { selectedId: _moved, pendingId: _asked, ...rest } = list;
   return withList(state, pane, { ...rest, cursor });
 }
 
@@ -100,6 +100,11 @@ export function showTab(state: AppState, tab: Tab): AppState {
 /** Puts the cursor on the row that has the list's selected id, or records the id of the cursor's row. */
 function anchored(list: ListState, rows: readonly { id: string }[]): ListState {
   if (rows.length === 0) return list;
+  const pending = list.pendingId === undefined ? -1 : rows.findIndex((r) => r.id === list.pendingId);
+  if (pending >= 0) {
+    const { pendingId, ...rest } = list;
+    return { ...rest, cursor: pending, selectedId: pendingId };
+  }
   const at = list.selectedId === undefined ? -1 : rows.findIndex((r) => r.id === list.selectedId);
   const cursor = at >= 0 ? at : clampCursor(list.cursor, rows.length);
   const selectedId = rows[cursor]!.id;
@@ -121,7 +126,10 @@ export function keepSelection(before: AppState, after: AppState): { state: AppSt
       ...state,
       lists: {
         ...state.lists,
-        apps: emptyList,
+        // A row asked for in the new owner (the Problems view's Enter) is kept until it is listed.
+        apps: state.lists.apps.pendingId
+          ? { ...emptyList, pendingId: state.lists.apps.pendingId }
+          : emptyList,
         hooks: { ...state.lists.hooks, cursor: 0, selectedId: undefined },
       },
     };

@@ -1,9 +1,10 @@
 // The TUI's state, as slices: what the API told us (remote), the lists and their filters, the overlay
 // on top, the status line, and the effects waiting for the container to run them.
 
-import type { LiveModelSnapshot } from '../../api/live/live-model.js';
+import type { EveryOwnerStatus, LiveModelSnapshot } from '../../api/live/live-model.js';
 import type { EventCatalogue } from '../../domain/events.js';
 import type { Hook, HookKind } from '../../domain/hooks.js';
+import type { LastDeployment } from '../../domain/problems.js';
 import type { Line } from '../text-field/line-edit.js';
 import type { Remote } from './remote.js';
 
@@ -51,6 +52,19 @@ export interface RemoteData {
   owners: Remote<OwnerEntry[]>;
   hooks: Readonly<Record<string, OwnerHooks>>;
   catalogue: EventCatalogue;
+  /** Each app's last deployment (null: none), for the problems across owners. */
+  lastDeployments: ReadonlyMap<string, LastDeployment | null>;
+  everyOwner: EveryOwnerStatus;
+}
+
+// --- The Problems view (../problems): its cursor, by the problem's key -----------------------------
+
+export interface ProblemsState {
+  /** The problem under the cursor; when it is gone, the one now at `index`. */
+  selectedKey?: string;
+  index: number;
+  /** Epoch ms the 24-hour window is measured from; the container ticks it. */
+  now: number;
 }
 
 // --- Lists and filters ---------------------------------------------------------------------------
@@ -93,7 +107,10 @@ export interface Message {
 
 export type Overlay =
   | { type: 'none' }
-  | { type: 'help'; scroll: number }
+  /** `under`: the view the help was opened from, shown again when it closes. */
+  | { type: 'help'; scroll: number; under?: 'problems' }
+  /** Every problem across owners (../problems), over the whole body. */
+  | { type: 'problems' }
   | { type: 'welcome' }
   | { type: 'detail'; kind: HookKind; hookId: string; scroll: number; showSecrets?: boolean }
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
@@ -112,7 +129,8 @@ export interface Status {
 }
 
 export type Effect =
-  | { type: 'reload'; ownerId?: string }
+  /** `everyOwner`: every owner's hooks and apps' deployments too (the Problems view's r). */
+  | { type: 'reload'; ownerId?: string; everyOwner?: boolean }
   | { type: 'loadHooks'; ownerId: string; organisation: boolean }
   | { type: 'rememberOwner'; ownerId: string }
   | { type: 'removeHook'; hook: Hook }
@@ -130,6 +148,7 @@ export interface AppState {
   remote: RemoteData;
   lists: Lists;
   overlay: Overlay;
+  problems: ProblemsState;
   wizardSerial: number;
   status?: Status;
   statusSerial: number;
@@ -164,4 +183,6 @@ export type AppAction =
   | { type: 'hookRemoved'; hook: Hook }
   | { type: 'showMessage'; message: Message }
   | { type: 'status'; text: string; tone: Message['tone'] }
-  | { type: 'statusExpired'; serial: number };
+  | { type: 'statusExpired'; serial: number }
+  /** The time, for what "the last 24 hours" means (the Problems view). */
+  | { type: 'clock'; now: number };

@@ -17,12 +17,18 @@ function close(state: AppState): AppState {
 
 function helpKey(state: AppState, scroll: number, name: string, area: HelpArea): AppState {
   const command = commandFor(helpKeys, name);
-  if (command === 'dismiss') return close(state);
+  if (command === 'dismiss') {
+    const under = state.overlay.type === 'help' ? state.overlay.under : undefined;
+    return under ? { ...state, overlay: { type: under } } : close(state);
+  }
   if (!command) return state;
   const { visible, maxScroll } = helpLayout(helpLineCount(helpKeyMaps(state)), area.width, area.height);
   const by =
     command === 'nav.up' ? -1 : command === 'nav.down' ? 1 : command === 'nav.pageUp' ? -visible : visible;
-  return { ...state, overlay: { type: 'help', scroll: Math.min(maxScroll, Math.max(0, scroll + by)) } };
+  return {
+    ...state,
+    overlay: { ...state.overlay, type: 'help', scroll: Math.min(maxScroll, Math.max(0, scroll + by)) },
+  };
 }
 
 /** A key for the open overlay; undefined when none is open or the overlay leaves the key to the screen. */
@@ -80,6 +86,7 @@ export function overlayKey(state: AppState, name: string, area: HelpArea): AppSt
     case 'busy':
     case 'wizard':
       return state;
+    case 'problems':
     case 'none':
       return undefined;
   }

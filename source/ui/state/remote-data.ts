@@ -6,7 +6,14 @@ import { remoteFromLive } from './from-live.js';
 import type { AppAction, RemoteData } from './model.js';
 
 export function initialRemote(): RemoteData {
-  return { owners: { status: 'loading' }, hooks: {}, catalogue: BUILTIN_CATALOGUE, connectAttempt: 0 };
+  return {
+    owners: { status: 'loading' },
+    hooks: {},
+    catalogue: BUILTIN_CATALOGUE,
+    connectAttempt: 0,
+    lastDeployments: new Map(),
+    everyOwner: { loading: false, appsLeftOut: 0 },
+  };
 }
 
 export function remoteReducer(remote: RemoteData, action: AppAction): RemoteData {

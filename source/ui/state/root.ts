@@ -12,6 +12,7 @@ import { activeKeyMaps } from './key-maps.js';
 import { filterKey, initialLists, keepSelection, listKey, listOf, nextPane, showTab } from './lists.js';
 import type { AppAction, AppState, HelpArea } from './model.js';
 import { NO_OVERLAY, overlayKey } from './overlays.js';
+import { initialProblems, openProblems, problemsKey } from './problems.js';
 import { initialRemote, remoteReducer } from './remote-data.js';
 import { selectedHook, selectedOwner } from './selectors.js';
 
@@ -20,6 +21,7 @@ export function initialAppState(): AppState {
     remote: initialRemote(),
     lists: initialLists(),
     overlay: NO_OVERLAY,
+    problems: initialProblems(Date.now()),
     wizardSerial: 0,
     statusSerial: 0,
     noticeSeq: 0,
@@ -59,6 +61,8 @@ function globalKey(state: AppState, command: string): AppState {
       return { ...state, overlay: { type: 'help', scroll: 0 } };
     case 'app.refresh':
       return reload(state);
+    case 'app.problems':
+      return openProblems(state);
     case 'pane.next':
       return nextPane(state, 1);
     case 'pane.previous':
@@ -76,6 +80,7 @@ function globalKey(state: AppState, command: string): AppState {
 
 function keyReducer(state: AppState, name: string, pageSize: number, area: HelpArea): AppState {
   if (name === 'ctrl+c') return queue(state, { type: 'quit' });
+  if (state.overlay.type === 'problems') return problemsViewKey(state, name, pageSize);
   const fromOverlay = overlayKey(state, name, area);
   if (fromOverlay) return fromOverlay;
   if (state.overlay.type === 'detail') {
@@ -106,6 +111,17 @@ function keyReducer(state: AppState, name: string, pageSize: number, area: HelpA
     return listKey(state, pane, command as ListCommand, pageSize);
   }
   return state;
+}
+
+/** Over the Problems view, its keys first; `r` asks every owner again, `?` shows its keys, `!` closes it. */
+function problemsViewKey(state: AppState, name: string, pageSize: number): AppState {
+  const own = problemsKey(state, name, pageSize);
+  if (own) return own;
+  const command = commandFor(globalKeys, name);
+  if (command === 'app.refresh') return queue(state, { type: 'reload', everyOwner: true });
+  if (command === 'app.help') return { ...state, overlay: { type: 'help', scroll: 0, under: 'problems' } };
+  if (command === 'app.problems') return { ...state, overlay: NO_OVERLAY };
+  return command ? globalKey({ ...state, overlay: NO_OVERLAY }, command) : state;
 }
 
 /** A hook the live model saw turn DISABLED is said on the status line, once, by name and why. */
@@ -147,6 +163,8 @@ function reduce(state: AppState, action: AppAction): AppState {
       return { ...state, overlay: { type: 'message', message: action.message } };
     case 'status':
       return withStatus(state, action.text, action.tone);
+    case 'clock':
+      return { ...state, problems: { ...state.problems, now: action.now } };
     case 'statusExpired':
       if (state.status?.serial !== action.serial) return state;
       return (({ status: _gone, ...rest }) => rest)(state);

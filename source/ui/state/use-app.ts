@@ -50,7 +50,8 @@ function cached(key: string, compute: () => KeyMap[]): KeyMap[] {
 }
 function screenKey(s: AppState): string {
   const list = s.lists[s.lists.focus];
-  return `${s.overlay.type}|${s.lists.focus}|${s.lists.tab}|${list.filtering}`;
+  const overlay = s.overlay.type === 'help' && s.overlay.under ? `help:${s.overlay.under}` : s.overlay.type;
+  return `${overlay}|${s.lists.focus}|${s.lists.tab}|${list.filtering}`;
 }
 
 export const useActiveKeyMaps = () =>
