@@ -53,12 +53,7 @@ export function webhookProblem(hook: Webhook, now: number): Problem | undefined 
   const recent = failedAt !== undefined && now - failedAt <= PROBLEM_WINDOW_MS;
   if (!disabled && !recent) return undefined;
   const cause = last ? failureCause(last) : undefined;
-  const failed = hook.failures.length;
-  const what = disabled
-    ? cause
-      ? `disabled, last delivery: ${cause}`
-      : 'disabled'
-    : `delivery failed: ${cause}${failed > 1 ? ` (${failed} failures kept)` : ''}`;
+  const what = disabled ? (cause ? `disabled after ${cause}` : 'disabled') : `delivery failed: ${cause}`;
   return {
     kind: 'hook',
     key: `hook:${hook.id}`,
@@ -85,7 +80,7 @@ export function deploymentProblem(
     appId: app.id,
     name: app.name,
     at: last.at,
-    what: 'last deployment failed',
+    what: 'deployment failed',
   };
 }
 

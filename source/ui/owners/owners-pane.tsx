@@ -16,12 +16,12 @@ import {
 import { useTheme } from '../theme/theme-context.js';
 import { appStateLabel } from './app-state-label.js';
 
-/** Room left for an owner's name (borders, padding, marker, space). */
-const NAME_ROOM = 12;
+/** Borders, padding, the selection marker and the space before the detail. */
+const CHROME = 7;
 
 /**
  * "5 apps · 2 ✗": what the number is, and the owner's problems (the `!` view's rule) when it has any;
- * "5 · 2 ✗" where the name would not keep its room.
+ * shorter ("5 · 2 ✗", then "2 ✗") where the name would not show whole.
  */
 function ownerItem(
   owner: { id: string; name: string; apps: readonly unknown[] },
@@ -30,8 +30,11 @@ function ownerItem(
 ): ListItem {
   const n = owner.apps.length;
   const count = problemCountLabel(problems);
-  const full = `${n} app${n === 1 ? '' : 's'}${count ? ` · ${count}` : ''}`;
-  const detail = width - 7 - [...full].length >= NAME_ROOM ? full : count ? `${n} · ${count}` : `${n}`;
+  const candidates = count
+    ? [`${n} app${n === 1 ? '' : 's'} · ${count}`, `${n} · ${count}`, count]
+    : [`${n} app${n === 1 ? '' : 's'}`, `${n}`];
+  const room = width - CHROME - [...owner.name].length;
+  const detail = candidates.find((c) => [...c].length <= room) ?? candidates.at(-1)!;
   return {
     key: owner.id,
     label: owner.name,

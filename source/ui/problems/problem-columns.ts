@@ -37,6 +37,7 @@ export function problemColumns(ownerNames: ReadonlyMap<string, string>, now: num
       title: 'Problem',
       minWidth: 16,
       grow: 3,
+      fill: 0,
       cell: (p) => p.what,
       tone: (p) => (p.kind === 'hook' && !p.disabled ? 'warning' : 'error'),
     },

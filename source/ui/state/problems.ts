@@ -14,7 +14,17 @@ export function initialProblems(now: number): ProblemsState {
 }
 
 export function openProblems(state: AppState): AppState {
-  return { ...state, overlay: { type: 'problems' } };
+  return anchorProblems({ ...state, overlay: { type: 'problems' } });
+}
+
+/**
+ * Run after every action: while the view is open, the cursor holds its row by key, so that a problem
+ * that appears above it (a live change, the first loads) does not move it.
+ */
+export function anchorProblems(state: AppState): AppState {
+  if (state.overlay.type !== 'problems' || state.problems.selectedKey !== undefined) return state;
+  const key = selectedProblem(state)?.key;
+  return key ? { ...state, problems: { ...state.problems, selectedKey: key } } : state;
 }
 
 function moveTo(state: AppState, index: number): AppState {

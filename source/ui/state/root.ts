@@ -12,7 +12,7 @@ import { activeKeyMaps } from './key-maps.js';
 import { filterKey, initialLists, keepSelection, listKey, listOf, nextPane, showTab } from './lists.js';
 import type { AppAction, AppState, HelpArea } from './model.js';
 import { NO_OVERLAY, overlayKey } from './overlays.js';
-import { initialProblems, openProblems, problemsKey } from './problems.js';
+import { anchorProblems, initialProblems, openProblems, problemsKey } from './problems.js';
 import { initialRemote, remoteReducer } from './remote-data.js';
 import { selectedHook, selectedOwner } from './selectors.js';
 
@@ -128,7 +128,8 @@ function problemsViewKey(state: AppState, name: string, pageSize: number): AppSt
 function withNotices(state: AppState, snapshot: LiveModelSnapshot): AppState {
   const fresh = snapshot.notices.filter((n) => n.seq > state.noticeSeq);
   if (fresh.length === 0) return state;
-  const text = fresh.map((n) => `${safeText(n.hookName)} ${n.text}`).join('; ');
+  // The notice's text names the hook already.
+  const text = fresh.map((n) => safeText(n.text)).join('; ');
   return withStatus({ ...state, noticeSeq: fresh.at(-1)!.seq }, text, 'warning');
 }
 
@@ -177,5 +178,5 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   const next = reduce(state, action);
   if (next === state) return state;
   const kept = keepSelection(state, next);
-  return queue(kept.state, ...kept.effects);
+  return queue(anchorProblems(kept.state), ...kept.effects);
 }
