@@ -12,6 +12,8 @@ export interface Tmux {
   waitForNo(text: string | RegExp, timeoutMs?: number): Promise<string>;
   resize(columns: number, rows: number): void;
   display(format: string): string;
+  /** Any tmux command on this server (set-option, show-buffer…); its output. */
+  command(...args: string[]): string;
   kill(): void;
 }
 
@@ -40,6 +42,7 @@ export function startTmux(command: string, columns = 120, rows = 36): Tmux {
     waitForNo: (text, timeoutMs = 10_000) => poll((s) => !has(s, text), `no ${String(text)}`, timeoutMs),
     resize: (c, r) => void tmux('resize-window', '-x', String(c), '-y', String(r)),
     display: (format) => tmux('display-message', '-p', format).trim(),
+    command: (...args) => tmux(...args),
     kill: () => {
       try {
         tmux('kill-server');
