@@ -7,6 +7,7 @@ import type { LiveModel } from '../../api/live/live-model.js';
 import { createLiveModel } from '../../api/live/live-store.js';
 import { emailHookEntry, webhookEntry } from '../../domain/hooks.js';
 import { KEY_PRIORITY, KeypressProvider, useKeypress } from '../keys/keypress.js';
+import { useProblemsClock } from '../problems/use-problems-clock.js';
 import { selectedOwner } from '../state/selectors.js';
 import type { AppStore } from '../state/store.js';
 import { AppStoreContext, createAppStore } from '../state/store.js';
@@ -24,8 +25,6 @@ export const MIN_ROWS = 16;
 const STATUS_MS = 6000;
 /** The live model notifies at most this often: ten frames a second read as live. */
 const LIVE_UPDATE_MS = 100;
-/** How often "the last 24 hours" of the problems moves on. */
-const CLOCK_MS = 60_000;
 
 export interface AppProps {
   /** Connects to the API; called after the first frame is on screen. */
@@ -56,6 +55,7 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
   const { stdout } = useStdout();
   useEffectRunner(store, worldRef, onQuit, onActivity, stdout);
   useWatchedOwner(store, live);
+  useProblemsClock(store);
 
   // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
   const pageSize = Math.max(1, size.rows - 9);
@@ -178,10 +178,8 @@ function useConnect(
     const release = live.watch();
     // The problems of every owner (the Problems view, the owners' counts) for the session's life.
     const releaseEvery = live.watchEveryOwner();
-    const clock = setInterval(() => store.dispatch({ type: 'clock', now: Date.now() }), CLOCK_MS);
     return () => {
       active = false;
-      clearInterval(clock);
       unsubscribe();
       releaseEvery();
       release();

@@ -29,6 +29,15 @@ function hookProblems(hooks: Hooks, now: number): Problem[] {
   return problems;
 }
 
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i]!;
+    return p === q || (p.key === q.key && p.at === q.at && p.what === q.what && p.name === q.name);
+  });
+}
+
 interface Inputs {
   owners: readonly OwnerEntry[] | undefined;
   hooks: AppState['remote']['hooks'];
@@ -64,11 +73,12 @@ export function allProblems(state: AppState): Problem[] {
     }
     parts.push(apps);
   }
-  // The same lists as last time: the same sorted list (the same object), so nothing renders again.
+  // The same problems as last time (the clock moved, nothing else): the same sorted list (the same
+  // object), so that nothing renders again.
   const same =
     last !== undefined &&
     last.parts.length === parts.length &&
-    parts.every((p, i) => p === last!.parts[i] || (p.length === 0 && last!.parts[i]!.length === 0));
+    parts.every((p, i) => sameProblems(p, last!.parts[i]!));
   const result = same ? last!.result : parts.flat().sort(byRecency);
   last = { inputs, parts, result };
   return result;
