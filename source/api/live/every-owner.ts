@@ -6,7 +6,7 @@ import type { LastDeployment } from '../../domain/problems.js';
 import type { Deployment } from '../../domain/schemas.js';
 import { LIST_CONCURRENCY, mapLimit } from '../map-limit.js';
 import type { CleverApi } from '../types.js';
-import type { LiveOwner } from './live-model.js';
+import type { EveryOwnerStatus, LiveOwner } from './live-model.js';
 
 /** One deployments request per app: past a few hundred apps, the socket's news is the rest. */
 export const MAX_APPS_SWEPT = 200;
@@ -60,4 +60,85 @@ export async function sweepEveryOwner(options: SweepOptions): Promise<{ appsLeft
     },
   );
   return { appsLeftOut: total - apps.length };
+}
+
+/** What the live store lends the watch of every owner. */
+export interface EveryOwnerHost {
+  api: Pick<CleverApi, 'deployments'>;
+  owners(): readonly LiveOwner[] | undefined;
+  loadOwners(): Promise<void>;
+  loadHooks(ownerId: string, force: boolean): Promise<void>;
+  /** A connected stream says every hook change (the sandbox): no need to list again. */
+  streamCovers(): boolean;
+  /** The app's last deployment is known (not asked again, except by a refresh). */
+  knows(appId: string): boolean;
+  onDeployment(appId: string, last: LastDeployment | null): void;
+  onStatus(status: EveryOwnerStatus): void;
+  refreshMs: number;
+}
+
+/** `watchEveryOwner` and `refreshEveryOwner` of the live model (docs/live-model.md, "Every owner"). */
+export class EveryOwnerWatch {
+  private watchers = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private appsLeftOut = 0;
+
+  constructor(private readonly host: EveryOwnerHost) {}
+
+  get watching(): boolean {
+    return this.watchers > 0;
+  }
+
+  watch(): () => void {
+    this.watchers++;
+    if (this.watchers === 1) {
+      void this.sweep(false);
+      this.timer = setInterval(() => {
+        if (this.host.streamCovers()) return;
+        void mapLimit(this.host.owners() ?? [], LIST_CONCURRENCY, (o) => this.host.loadHooks(o.id, true));
+      }, this.host.refreshMs);
+      this.timer.unref?.();
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.watchers--;
+      if (this.watchers === 0) this.close();
+    };
+  }
+
+  async refresh(): Promise<void> {
+    await this.host.loadOwners();
+    await this.sweep(true);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One at a time: a second call while one runs waits for it. */
+  private sweep(again: boolean): Promise<void> {
+    this.running ??= (async () => {
+      const { host } = this;
+      host.onStatus({ loading: true, appsLeftOut: this.appsLeftOut });
+      try {
+        if (!host.owners()) await host.loadOwners();
+        const { appsLeftOut } = await sweepEveryOwner({
+          api: host.api,
+          owners: host.owners() ?? [],
+          loadHooks: (ownerId) => host.loadHooks(ownerId, again),
+          onDeployment: (appId, last) => host.onDeployment(appId, last),
+          known: (appId) => !again && host.knows(appId),
+        });
+        this.appsLeftOut = appsLeftOut;
+      } finally {
+        this.running = undefined;
+        host.onStatus({ loading: false, appsLeftOut: this.appsLeftOut });
+      }
+    })();
+    return this.running;
+  }
 }

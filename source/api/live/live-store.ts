@@ -32,9 +32,8 @@ import {
   type Webhook,
 } from '../../domain/schemas.js';
 import { EventSocket, type SocketStatus } from '../event-socket.js';
-import { LIST_CONCURRENCY, mapLimit } from '../map-limit.js';
 import { deliveryStream } from './delivery-stream.js';
-import { lastDeploymentOf, sweepEveryOwner } from './every-owner.js';
+import { EveryOwnerWatch, lastDeploymentOf } from './every-owner.js';
 import { hookStream } from './hook-stream.js';
 import type {
   EveryOwnerStatus,
@@ -123,9 +122,7 @@ class LiveStore implements LiveModel {
   private noticeSeq = 0;
   private lastDeployments: ReadonlyMap<string, LastDeployment | null> = new Map();
   private everyOwner: EveryOwnerStatus = { loading: false, appsLeftOut: 0 };
-  private everyOwnerWatchers = 0;
-  private everyOwnerTimer: NodeJS.Timeout | undefined;
-  private everyOwnerSweep: Promise<void> | undefined;
+  private readonly everyOwnerWatch: EveryOwnerWatch;
 
   private readonly appOwners = new Map<string, string>();
   private readonly hookLoads = new Map<string, Promise<void>>();
@@ -168,6 +165,26 @@ class LiveStore implements LiveModel {
     this.connection = { socket: { state: 'closed' }, polling: false };
     this.since = Date.now() - START_MARGIN_MS;
     this.snapshot = this.build();
+    this.everyOwnerWatch = new EveryOwnerWatch({
+      api: this.api,
+      owners: () => this.owners.data,
+      loadOwners: () => this.loadOwners(),
+      loadHooks: (ownerId, force) => this.loadHooks(ownerId, { force }),
+      streamCovers: () => this.hookStreamCovers(),
+      knows: (appId) => this.lastDeployments.has(appId),
+      onDeployment: (appId, last) => {
+        if (last) this.deploymentNews(appId, last);
+        else if (!this.lastDeployments.has(appId)) {
+          this.lastDeployments = new Map(this.lastDeployments).set(appId, null);
+          this.changed();
+        }
+      },
+      onStatus: (status) => {
+        this.everyOwner = status;
+        this.changed();
+      },
+      refreshMs: options.hookRefreshMs ?? HOOK_REFRESH_MS,
+    });
   }
 
   // The store's face: snapshot and subscription
@@ -281,7 +298,7 @@ class LiveStore implements LiveModel {
         }
         this.appNames = names;
         // An owner that appeared since (a new organisation) is looked at too.
-        if (this.everyOwnerWatchers > 0) for (const owner of owners) void this.loadHooks(owner.id);
+        if (this.everyOwnerWatch.watching) for (const owner of owners) void this.loadHooks(owner.id);
       } catch (error) {
         this.owners = failedFrom(this.owners, error);
       } finally {
@@ -496,57 +513,11 @@ class LiveStore implements LiveModel {
   // Every owner (views across owners)
 
   watchEveryOwner(): () => void {
-    this.everyOwnerWatchers++;
-    if (this.everyOwnerWatchers === 1) {
-      void this.sweep(false);
-      this.everyOwnerTimer = setInterval(() => {
-        if (this.hookStreamCovers()) return;
-        void mapLimit(this.owners.data ?? [], LIST_CONCURRENCY, (o) => this.loadHooks(o.id, { force: true }));
-      }, this.options.hookRefreshMs ?? HOOK_REFRESH_MS);
-      this.everyOwnerTimer.unref?.();
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.everyOwnerWatchers--;
-      if (this.everyOwnerWatchers > 0) return;
-      clearInterval(this.everyOwnerTimer);
-      this.everyOwnerTimer = undefined;
-    };
+    return this.everyOwnerWatch.watch();
   }
 
-  async refreshEveryOwner(): Promise<void> {
-    await this.loadOwners();
-    await this.sweep(true);
-  }
-
-  /** Every owner's hooks, then the apps' last deployments (bounded): once at a time. */
-  private sweep(again: boolean): Promise<void> {
-    this.everyOwnerSweep ??= (async () => {
-      this.everyOwner = { ...this.everyOwner, loading: true };
-      this.changed();
-      try {
-        if (!this.owners.data) await this.loadOwners();
-        const { appsLeftOut } = await sweepEveryOwner({
-          api: this.api,
-          owners: this.owners.data ?? [],
-          loadHooks: (ownerId) => this.loadHooks(ownerId, { force: again }),
-          onDeployment: (appId, last) => {
-            if (last) this.deploymentNews(appId, last);
-            else if (!this.lastDeployments.has(appId))
-              this.lastDeployments = new Map(this.lastDeployments).set(appId, null);
-          },
-          known: (appId) => !again && this.lastDeployments.has(appId),
-        });
-        this.everyOwner = { loading: false, appsLeftOut };
-      } finally {
-        this.everyOwner = { ...this.everyOwner, loading: false };
-        this.everyOwnerSweep = undefined;
-        this.changed();
-      }
-    })();
-    return this.everyOwnerSweep;
+  refreshEveryOwner(): Promise<void> {
+    return this.everyOwnerWatch.refresh();
   }
 
   /** A deployment's news (socket or poll) updates its app's last deployment. */
@@ -567,7 +538,7 @@ class LiveStore implements LiveModel {
 
   /** Deliveries follow results: a watched owner's hooks are listed again shortly after each end. */
   private afterDeploymentEnd(ownerId: string): void {
-    const watched = this.watchedOwners.has(ownerId) || this.everyOwnerWatchers > 0;
+    const watched = this.watchedOwners.has(ownerId) || this.everyOwnerWatch.watching;
     if (!watched || this.hookStreamCovers()) return;
     clearTimeout(this.afterDeploymentTimers.get(ownerId));
     const timer = setTimeout(() => {
@@ -727,7 +698,7 @@ class LiveStore implements LiveModel {
       this.stopSources();
     }
     this.watchedOwners.clear();
-    clearInterval(this.everyOwnerTimer);
+    this.everyOwnerWatch.close();
     for (const timer of this.refreshTimers.values()) clearInterval(timer);
     for (const timer of this.afterDeploymentTimers.values()) clearTimeout(timer);
     this.refreshTimers.clear();

@@ -117,7 +117,8 @@ export const globalKeys: KeyMap<GlobalCommand> = {
     {
       id: 'app.problems',
       keys: ['!'],
-      description: 'Problems of every owner: disabled or failing webhooks, failed deployments',
+      description:
+        'Problems of every owner: disabled or failing webhooks, failed deployments (! again: back)',
       hint: 'problems',
     },
     // R too: the Activity tab's r redelivers.
