@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { KEYS, renderApp } from './support.js';
+import { KEYS, renderApp, sandboxApi } from './support.js';
 
 let sandbox: TestSandbox;
 let receiver: Server;
@@ -100,4 +100,25 @@ describe.each([
       await sandbox.store.removeWebhook(acme.id, gone.id);
     }
   }, 30_000);
+});
+
+describe('the Problems view when an owner cannot be listed', () => {
+  it('says whose hooks it could not list, rather than showing them as having no problem', async () => {
+    const { labs } = seedIds(sandbox);
+    // The API answers every request but this owner's webhooks, as a 403 on one organisation would.
+    const api = await sandboxApi(sandbox);
+    const list = api.listWebhooks.bind(api);
+    api.listWebhooks = (ownerId) =>
+      ownerId === labs.id ? Promise.reject(new Error('403 Forbidden')) : list(ownerId);
+    const app = await renderApp(sandbox, { api, size: { columns: 80, rows: 24 } });
+    try {
+      await app.waitFor('Personal notifier');
+      await app.press('!');
+      await app.waitFor('Hooks of Lovelace Labs not listed (r to retry)');
+      const frame = await app.waitFor('recommendations');
+      expect(frame).not.toContain('Old CI trigger');
+    } finally {
+      await app.unmount();
+    }
+  });
 });

@@ -3,8 +3,9 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Problem } from '../../domain/problems.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { Spinner } from '../spinner/spinner.js';
-import { allProblems, problemsCursor } from '../state/problem-selectors.js';
+import { allProblems, problemsCursor, unlistedOwners } from '../state/problem-selectors.js';
 import { useAppSelector } from '../state/store.js';
 import { useOwnersRemote } from '../state/use-app.js';
 import { Table } from '../table/table.js';
@@ -19,16 +20,23 @@ export function ProblemsView({ width, height }: { width: number; height: number 
   const cursor = useAppSelector(problemsCursor);
   const now = useAppSelector((s) => s.problems.now);
   const sweep = useAppSelector((s) => s.remote.everyOwner);
+  const unlisted = useAppSelector(unlistedOwners);
   const owners = useOwnersRemote().data;
   const ownerNames = useMemo(() => new Map((owners ?? []).map((o) => [o.id, o.name])), [owners]);
   const columns = useMemo(() => problemColumns(ownerNames, now), [ownerNames, now]);
   const inner = Math.max(10, width - 4);
   const count = problems.length;
   const where = count > 0 ? ` ${cursor + 1}/${count}` : '';
-  const note =
-    sweep.appsLeftOut > 0
-      ? `Deployments of ${sweep.appsLeftOut} app${sweep.appsLeftOut === 1 ? '' : 's'} not asked for: only their new ones count.`
-      : undefined;
+  // What the list may miss, said rather than hidden.
+  const notes: string[] = [];
+  if (unlisted.length > 0)
+    notes.push(
+      `Hooks of ${safeText(unlisted.join(', '))} not listed (r to retry): their problems are unknown.`,
+    );
+  if (sweep.appsLeftOut > 0)
+    notes.push(
+      `Deployments of ${sweep.appsLeftOut} app${sweep.appsLeftOut === 1 ? '' : 's'} not asked for: only their new ones count.`,
+    );
   return (
     <Box
       flexDirection="column"
@@ -59,16 +67,16 @@ export function ProblemsView({ width, height }: { width: number; height: number 
           rows={problems}
           rowKey={rowKey}
           cursor={cursor}
-          height={height - 4 - (note ? 1 : 0)}
+          height={height - 4 - notes.length}
           width={inner}
           focused
         />
       )}
-      {note ? (
-        <Text {...theme.text.secondary} wrap="truncate">
+      {notes.map((note) => (
+        <Text key={note} {...theme.status.warning} wrap="truncate">
           {note}
         </Text>
-      ) : null}
+      ))}
     </Box>
   );
 }

@@ -104,3 +104,17 @@ export function problemsCursor(state: AppState): number {
 export function selectedProblem(state: AppState): Problem | undefined {
   return allProblems(state)[problemsCursor(state)];
 }
+
+let lastUnlisted: { owners: unknown; hooks: unknown; names: string[] } = { owners: {}, hooks: {}, names: [] };
+
+/** Owners whose webhooks could not be listed: their problems are unknown, and the view says so. */
+export function unlistedOwners(state: AppState): string[] {
+  const owners = state.remote.owners.data;
+  const { hooks } = state.remote;
+  if (lastUnlisted.owners === owners && lastUnlisted.hooks === hooks) return lastUnlisted.names;
+  const names = (owners ?? []).filter((o) => hooks[o.id]?.webhooks.status === 'failed').map((o) => o.name);
+  // The same names: the same array, so that the view does not render again.
+  const same = names.join('\n') === lastUnlisted.names.join('\n');
+  lastUnlisted = { owners, hooks, names: same ? lastUnlisted.names : names };
+  return lastUnlisted.names;
+}
