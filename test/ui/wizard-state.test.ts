@@ -34,6 +34,21 @@ function run(state: WizardState, ...actions: (WizardAction | string)[]): WizardS
   return keys.reduce<WizardState>((s, a) => wizardReducer(s, a), state);
 }
 
+const multiUrlHook: Webhook = {
+  id: 'h1',
+  ownerId: context.ownerId,
+  name: 'Old',
+  urls: [
+    { url: 'https://a.example/x', format: 'raw' },
+    { url: 'https://b.example/y', format: 'slack' },
+  ],
+  events: ['DEPLOYMENT_FAIL'],
+  scope: ['app_b'],
+  createdAt: 0,
+  failures: [],
+  state: 'ENABLED',
+};
+
 const next = { type: 'next' } as const;
 const back = { type: 'back' } as const;
 const down = { type: 'down' } as const;
@@ -183,7 +198,34 @@ describe('the wizard reducer', () => {
     expect(s.name).toBe('Ops');
     s = run(s, next);
     expect(s.url).toBe('https://example.com');
-    expect(run(s, back, back).cancelled).toBe(true);
+    // Something was typed: leaving asks first; n and Esc go back with every answer.
+    const asking = run(s, back, back);
+    expect(asking).toMatchObject({ cancelled: false, confirmDiscard: 'close', step: 'name' });
+    for (const no of ['n', 'esc']) {
+      const kept = run(asking, { type: 'key', name: no });
+      expect(kept).toMatchObject({ confirmDiscard: undefined, name: 'Ops', url: 'https://example.com' });
+    }
+    // Letters are not typed into the field beneath the question.
+    expect(run(asking, 'x').name).toBe('Ops');
+    expect(run(asking, 'y').cancelled).toBe(true);
+    // Nothing typed: Esc leaves at once.
+    expect(run(initialWizardState(context), back).cancelled).toBe(true);
+  });
+
+  it('asks before Ctrl-C throws answers away, and quits at once when nothing was typed', () => {
+    const ctrlC = { type: 'key', name: 'ctrl+c' } as const;
+    expect(run(initialWizardState(context), ctrlC).quit).toBe(true);
+    const typed = run(initialWizardState({ ...context, offerPresets: false }), 'Ops', next, 'https://e');
+    const asking = run(typed, ctrlC);
+    expect(asking).toMatchObject({ quit: false, confirmDiscard: 'quit', step: 'url' });
+    expect(run(asking, 'n')).toMatchObject({ quit: false, url: 'https://e', name: 'Ops', step: 'url' });
+    expect(run(asking, 'y').quit).toBe(true);
+    // Twice Ctrl-C quits.
+    expect(run(asking, ctrlC).quit).toBe(true);
+    // An edit left as it was is no change: Esc closes it at once.
+    const edit = initialWizardState({ ...context, offerPresets: false }, multiUrlHook);
+    expect(run(edit, next, next, back, back, back).cancelled).toBe(true);
+    expect(run(edit, 'x', back).confirmDiscard).toBe('close');
   });
 
   it('keeps every answer when the API refuses, so that one can be fixed and retried', () => {
@@ -211,29 +253,55 @@ describe('the wizard reducer', () => {
   });
 
   it('prefills an edit from the hook and keeps its other URLs', () => {
-    const hook: Webhook = {
-      id: 'h1',
-      ownerId: context.ownerId,
-      name: 'Old',
-      urls: [
-        { url: 'https://a.example/x', format: 'raw' },
-        { url: 'https://b.example/y', format: 'slack' },
-      ],
-      events: ['DEPLOYMENT_FAIL'],
-      scope: ['app_b'],
-      createdAt: 0,
-      failures: [],
-      state: 'ENABLED',
-    };
+    const hook = multiUrlHook;
     const s = initialWizardState(context, hook);
     expect(s.mode).toBe('edit');
-    expect(s.steps[0]).toBe('name');
+    expect(s.steps).toEqual(['name', 'urls', 'events', 'scope', 'review']);
     expect(webhookInputOf(s)).toEqual({
       name: 'Old',
       urls: hook.urls,
       events: ['DEPLOYMENT_FAIL'],
       scope: ['app_b'],
     });
+  });
+
+  it('edits, adds and removes the URLs of a webhook that has several, each with its format', () => {
+    const key = (name: string) => ({ type: 'key', name }) as const;
+    let s = run(initialWizardState(context, multiUrlHook), next);
+    expect(s.step).toBe('urls');
+    // e on the second URL: its text, then its format; Enter writes it back into the list.
+    s = run(s, 'j', 'e');
+    expect(s).toMatchObject({ step: 'url', editingUrl: 1, url: 'https://b.example/y', format: 'slack' });
+    s = run(s, key('ctrl+u'), 'https://c.example/z', next);
+    expect(s.step).toBe('format');
+    s = run(s, { type: 'up' }, next);
+    expect(s).toMatchObject({ step: 'urls', urlCursor: 1, editingUrl: undefined });
+    expect(s.note).toBe('URL 2 is now raw https://c.example/z.');
+    // a adds one; a bad URL is refused in place and keeps what was typed.
+    s = run(s, 'a', 'ftp://nope', next);
+    expect(s).toMatchObject({ step: 'url', url: 'ftp://nope', problem: expect.stringContaining('not ftp') });
+    // Esc drops an unfinished URL, and says so.
+    s = run(s, back);
+    expect(s).toMatchObject({ step: 'urls', urls: { length: 2 } });
+    expect(s.note).toContain('No URL was added');
+    s = run(s, 'a', 'https://hooks.slack.com/services/T/B/secret', next, next);
+    expect(s.urls).toHaveLength(3);
+    expect(s.urls[2]).toEqual({ url: 'https://hooks.slack.com/services/T/B/secret', format: 'slack' });
+    expect(s.note).toBe('Added URL 3: slack https://hooks.slack.com/services/T/B/••••.');
+    // d removes the URL under the cursor, never the last one.
+    s = run(s, 'k', 'k', 'd');
+    expect(s.urls.map((u) => u.url)).toEqual([
+      'https://c.example/z',
+      'https://hooks.slack.com/services/T/B/secret',
+    ]);
+    s = run(s, 'd', 'd');
+    expect(s.urls).toHaveLength(1);
+    expect(s.problem).toContain('at least one URL');
+    s = run(s, next, next, next);
+    expect(s.step).toBe('review');
+    expect(webhookInputOf(s).urls).toEqual([
+      { url: 'https://hooks.slack.com/services/T/B/secret', format: 'slack' },
+    ]);
   });
 
   it('validates e-mail recipients and builds the notified list', () => {

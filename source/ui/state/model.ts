@@ -161,6 +161,8 @@ export type AppAction =
   | { type: 'effectsTaken'; count: number }
   | { type: 'hookSaved'; hook: Hook; created: boolean }
   | { type: 'wizardClosed' }
+  /** Ctrl-C in the wizard, confirmed when answers would be lost. */
+  | { type: 'quitRequested' }
   | { type: 'hookRemoved'; hook: Hook }
   | { type: 'showMessage'; message: Message }
   | { type: 'status'; text: string; tone: Message['tone'] }

@@ -1,0 +1,47 @@
+// The review of an edit: what changes, field by field. `-` is the value now and `+` the value once
+// saved, so that the change reads without colour too; unchanged fields are named on one line.
+import { Box, Text } from 'ink';
+import { useTheme } from '../theme/theme-context.js';
+import type { FieldDiff } from './wizard-diff.js';
+
+const LABEL = 11;
+
+/** The lines the view takes, so that the review can share its height. */
+export function changesLineCount(fields: readonly FieldDiff[]): number {
+  const changed = fields.filter((f) => f.changed);
+  const unchanged = fields.length - changed.length;
+  return 1 + changed.reduce((n, f) => n + f.lines.length, 0) + (unchanged > 0 ? 1 : 0);
+}
+
+export function ChangesView({ fields }: { fields: readonly FieldDiff[] }) {
+  const theme = useTheme();
+  const changed = fields.filter((f) => f.changed);
+  const unchanged = fields.filter((f) => !f.changed).map((f) => f.field);
+  const markStyle = { '-': theme.status.error, '+': theme.status.ok, ' ': theme.text.secondary } as const;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text {...theme.text.heading}>
+          {changed.length === 0 ? 'Nothing changed' : `Changes (${changed.length})`}
+        </Text>
+        <Text {...theme.text.secondary}>
+          {changed.length === 0 ? ': saving sends the hook as it is' : ': - now, + once saved'}
+        </Text>
+      </Text>
+      {changed.flatMap((field) =>
+        field.lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one field, in a fixed order
+          <Text key={`${field.field}-${i}`} wrap="truncate">
+            <Text {...theme.text.heading}>{(i === 0 ? `~ ${field.field}` : '').padEnd(LABEL)}</Text>
+            <Text {...markStyle[line.mark]}>{`${line.mark} ${line.text}`}</Text>
+          </Text>
+        )),
+      )}
+      {unchanged.length > 0 && (
+        <Text {...theme.text.secondary} wrap="truncate">
+          {`${'= same'.padEnd(LABEL)}${unchanged.join(', ')} unchanged`}
+        </Text>
+      )}
+    </Box>
+  );
+}
