@@ -13,6 +13,7 @@ import {
   type KeyMap,
   ownersKeys,
   welcomeKeys,
+  welcomeOwnerKeys,
 } from '../keys/key-map.js';
 import { listOf } from './lists.js';
 import type { AppState } from './model.js';
@@ -25,7 +26,7 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
     case 'message':
       return [dismissKeys];
     case 'welcome':
-      return [welcomeKeys];
+      return state.overlay.picking === undefined ? [welcomeKeys] : [welcomeOwnerKeys];
     case 'confirmRemove':
     case 'confirmEnable':
       return [confirmKeys];

@@ -94,7 +94,8 @@ export interface Message {
 export type Overlay =
   | { type: 'none' }
   | { type: 'help'; scroll: number }
-  | { type: 'welcome' }
+  /** `picking`: the cursor of the owner picker of "add your first webhook", when there are several. */
+  | { type: 'welcome'; picking?: number }
   | { type: 'detail'; kind: HookKind; hookId: string; scroll: number; showSecrets?: boolean }
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
   /** Re-enabling a DISABLED webhook: its last failures, as lines, shown before the user says yes. */

@@ -50,7 +50,10 @@ function cached(key: string, compute: () => KeyMap[]): KeyMap[] {
 }
 function screenKey(s: AppState): string {
   const list = s.lists[s.lists.focus];
-  return `${s.overlay.type}|${s.lists.focus}|${s.lists.tab}|${list.filtering}`;
+  // The welcome's owner picker has keys of its own.
+  const overlay =
+    s.overlay.type === 'welcome' && s.overlay.picking !== undefined ? 'welcome-owner' : s.overlay.type;
+  return `${overlay}|${s.lists.focus}|${s.lists.tab}|${list.filtering}`;
 }
 
 export const useActiveKeyMaps = () =>

@@ -65,6 +65,7 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
   const cut = (total: number, shown: number) => (total > shown ? Math.max(0, shown - 1) : shown);
   return (
     <Box flexDirection="column">
+      {changes && <ChangesView fields={changes} />}
       {summary && (
         <Text wrap="truncate">
           <Text {...theme.text.heading}>Recipients: </Text>
@@ -72,7 +73,6 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
         </Text>
       )}
       <Text {...theme.text.secondary} wrap="truncate">{`${method} ${path}`}</Text>
-      {changes && <ChangesView fields={changes} />}
       {json.slice(0, cut(json.length, room)).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
         <Text key={i} wrap="truncate">

@@ -1,9 +1,10 @@
 // The URLs step of a webhook that has several: every URL with its format, the cursor on one.
 import { Box, Text } from 'ink';
+import { fullMaskedUrl } from '../../domain/masking.js';
+import { safeText } from '../../domain/terminal-text.js';
 import { scrollOffset } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';
 import type { WizardState } from './wizard-state.js';
-import { urlLabel } from './wizard-urls.js';
 
 export function UrlsStep({ state, height }: { state: WizardState; height: number }) {
   const theme = useTheme();
@@ -13,14 +14,14 @@ export function UrlsStep({ state, height }: { state: WizardState; height: number
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        {`Each event goes to every URL (${urls.length}): e edits the one under the cursor, a adds one, d removes it.`}
+        {`Every event goes to each of these ${urls.length} URLs (e edits, a adds, d removes):`}
       </Text>
       {urls.slice(offset, offset + rows).map((url, i) => {
         const index = offset + i;
         const selected = index === urlCursor;
         return (
           <Text key={index} wrap="truncate" {...(selected ? theme.selection.focused : {})}>
-            {`${selected ? theme.selectionMarker : ' '} ${String(index + 1).padStart(2)}. ${urlLabel(url)}`}
+            {`${selected ? theme.selectionMarker : ' '} ${String(index + 1).padStart(2)}. ${url.format.padEnd(8)} ${safeText(fullMaskedUrl(url.url))}`}
           </Text>
         );
       })}
