@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { useTheme } from '../theme/theme-context.js';
 import type { FieldDiff } from './wizard-diff.js';
 
-const LABEL = 11;
+const LABEL = 13;
 
 /** The lines the view takes, so that the review can share its height. */
 export function changesLineCount(fields: readonly FieldDiff[]): number {

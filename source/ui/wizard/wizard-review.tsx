@@ -47,7 +47,11 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
   const dead = kind === 'webhook' ? deadFormats(state) : [];
   // What must show stands first: the changes of an edit, the commands, the answer line. The API body
   // and the receiver's preview share what is left, the body first; each says how much it leaves out.
-  const commandLines = commands.reduce((n, c) => n + wrappedLines(c, width), 0);
+  // A command with a very long URL would push the rest off the screen: past a quarter of the height,
+  // each command takes one line, cut at the end.
+  const wrapped = commands.reduce((n, c) => n + wrappedLines(c, width), 0);
+  const cutCommands = wrapped > Math.max(2, Math.floor(height / 4));
+  const commandLines = cutCommands ? commands.length : wrapped;
   const origin = `The receiver gets (${format}): ${payloadOrigin(format)}`;
   const previewLines = preview ? wrappedLines(origin, width) : 0;
   const fixed =
@@ -105,7 +109,7 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
         {editing ? 'The same on the command line:' : 'The same with clever-tools:'}
       </Text>
       {commands.map((c) => (
-        <Text key={c} wrap="wrap">
+        <Text key={c} wrap={cutCommands ? 'truncate-end' : 'wrap'}>
           {c}
         </Text>
       ))}

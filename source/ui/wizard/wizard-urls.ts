@@ -6,9 +6,11 @@ import { safeText } from '../../domain/terminal-text.js';
 import { goTo } from './wizard-navigation.js';
 import type { WizardState } from './wizard-state.js';
 
-/** A URL as the wizard's notes name it: its format and its address, secrets masked. */
+/** A URL as the wizard's notes name it: its format and its address, secrets masked, a long one cut. */
 export function urlLabel(url: WebhookUrl): string {
-  return `${url.format} ${safeText(fullMaskedUrl(url.url))}`;
+  const text = safeText(fullMaskedUrl(url.url));
+  const chars = [...text];
+  return `${url.format} ${chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : text}`;
 }
 
 /** e, a and d of the `urls` step. */
