@@ -62,6 +62,9 @@ describe('the built binary in a terminal', () => {
     await term.waitFor('Welcome to clever-notify');
     expect(term.display('#{alternate_on}')).toBe('1');
     term.send('a');
+    // Three owners: the welcome asks for which; the personal space is the first.
+    await term.waitFor('Add your first webhook for which owner?');
+    term.send('Enter');
     await term.waitFor('Deployment results to Slack');
     term.send('Enter');
     await term.waitFor('Name: Deployment results to Slack');

@@ -39,6 +39,8 @@ describe('the wizard on screen', () => {
     const app = await renderApp(sandbox, { showWelcome: true });
     await app.waitFor('Welcome to clever-notify');
     await app.press('a');
+    await app.waitFor('Add your first webhook for which owner?');
+    await app.press(KEYS.enter);
     expect(await app.waitFor('Deployment results to Slack')).toContain('Failures to an HTTP endpoint');
     await app.press(KEYS.enter);
     await app.waitFor('Name: Deployment results to Slack');
