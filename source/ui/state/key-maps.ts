@@ -12,9 +12,8 @@ import {
   hooksKeys,
   type KeyMap,
   ownersKeys,
-  welcomeKeys,
-  welcomeOwnerKeys,
 } from '../keys/key-map.js';
+import { welcomeKeys, welcomeOwnerKeys } from '../keys/welcome-keys.js';
 import { listOf } from './lists.js';
 import type { AppState } from './model.js';
 

@@ -1,6 +1,7 @@
 // The welcome's keys: "add your first webhook" asks for which owner when there are several (the
 // personal space and organisations), then opens the wizard for the one picked.
-import { commandFor, welcomeKeys, welcomeOwnerKeys } from '../keys/key-map.js';
+import { commandFor } from '../keys/key-map.js';
+import { welcomeKeys, welcomeOwnerKeys } from '../keys/welcome-keys.js';
 import { openWizard, queue } from '../state/hook-commands.js';
 import { emptyList } from '../state/lists.js';
 import type { AppState, Overlay, OwnerEntry } from '../state/model.js';
