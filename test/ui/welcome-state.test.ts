@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, OwnerEntry } from '../../source/ui/state/model.js';
 import { appReducer, initialAppState } from '../../source/ui/state/root.js';
-import { urlsDiff } from '../../source/ui/wizard/wizard-diff.js';
 
 const owner = (id: string, name: string): OwnerEntry => ({
   id,
@@ -43,26 +42,5 @@ describe("the welcome's add", () => {
     state = press(state, 'enter');
     expect(state.overlay).toMatchObject({ type: 'wizard', kind: 'webhook' });
     expect(state.lists.owners.selectedId).toBe('orga_a');
-  });
-});
-
-describe('the URLs of an edit, compared', () => {
-  it('marks removed and added URLs, keeps the others, and names a changed secret that masking hides', () => {
-    const slack = (secret: string) => ({
-      url: `https://hooks.slack.com/services/T/B/${secret}`,
-      format: 'slack' as const,
-    });
-    const raw = { url: 'https://a.example/x', format: 'raw' as const };
-    const diff = urlsDiff([raw, slack('old')], [raw, slack('new')]);
-    expect(diff.changed).toBe(true);
-    expect(diff.lines).toEqual([
-      { mark: ' ', text: 'raw https://a.example/x' },
-      { mark: '-', text: 'slack https://hooks.slack.com/services/T/B/••••' },
-      { mark: '+', text: 'slack https://hooks.slack.com/services/T/B/•••• (secret changed)' },
-    ]);
-    expect(urlsDiff([raw], [raw]).changed).toBe(false);
-    // A URL with control characters is shown with them escaped.
-    const evil = urlsDiff([], [{ url: 'https://e.example/\u001b[31m', format: 'raw' }]);
-    expect(evil.lines[0]?.text).not.toContain('\u001b');
   });
 });

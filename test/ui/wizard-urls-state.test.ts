@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { urlsDiff } from '../../source/ui/wizard/wizard-diff.js';
 import { webhookInputOf } from '../../source/ui/wizard/wizard-input.js';
 import { initialWizardState } from '../../source/ui/wizard/wizard-state.js';
 import { back, context, multiUrlHook, next, run } from './wizard-fixtures.js';
@@ -70,5 +71,35 @@ describe('the wizard reducer, leaving and URLs', () => {
     expect(webhookInputOf(s).urls).toEqual([
       { url: 'https://hooks.slack.com/services/T/B/secret', format: 'slack' },
     ]);
+  });
+});
+
+describe('the URLs of an edit, compared', () => {
+  it('marks removed and added URLs, keeps the others, and names a changed secret that masking hides', () => {
+    const slack = (secret: string) => ({
+      url: `https://hooks.slack.com/services/T/B/${secret}`,
+      format: 'slack' as const,
+    });
+    const raw = { url: 'https://a.example/x', format: 'raw' as const };
+    const diff = urlsDiff([raw, slack('old')], [raw, slack('new')]);
+    expect(diff.changed).toBe(true);
+    expect(diff.lines).toEqual([
+      { mark: '-', text: 'slack https://hooks.slack.com/services/T/B/••••' },
+      { mark: '+', text: 'slack https://hooks.slack.com/services/T/B/•••• (secret changed)' },
+      { mark: ' ', text: 'raw https://a.example/x' },
+    ]);
+    // Past two, the URLs that stay are counted, so that the changes stay in sight.
+    const many = Array.from({ length: 5 }, (_, i) => ({
+      url: `https://h${i}.example/`,
+      format: 'raw' as const,
+    }));
+    expect(urlsDiff(many, many.slice(1)).lines).toEqual([
+      { mark: '-', text: 'raw https://h0.example/' },
+      { mark: ' ', text: 'and 4 more URLs, unchanged' },
+    ]);
+    expect(urlsDiff([raw], [raw]).changed).toBe(false);
+    // A URL with control characters is shown with them escaped.
+    const evil = urlsDiff([], [{ url: 'https://e.example/\u001b[31m', format: 'raw' }]);
+    expect(evil.lines[0]?.text).not.toContain('\u001b');
   });
 });

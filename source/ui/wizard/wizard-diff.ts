@@ -48,30 +48,31 @@ function urlText(url: WebhookUrl): string {
   return `${url.format} ${safeText(fullMaskedUrl(url.url))}`;
 }
 
-/** URLs in the order they will be sent: each kept one as it is, each changed one as - then +. */
+/**
+ * The URLs removed (`-`, in their old order), then the URLs added (`+`), then those kept. An edited
+ * URL reads as its old value removed and its new one added.
+ */
 export function urlsDiff(before: readonly WebhookUrl[], after: readonly WebhookUrl[]): FieldDiff {
   const key = (u: WebhookUrl) => `${u.format} ${u.url}`;
-  const kept = new Set(before.map(key));
-  const staying = new Set(after.map(key));
-  const lines: DiffLine[] = [];
-  const shown = new Set<string>();
-  after.forEach((url, i) => {
-    if (kept.has(key(url))) {
-      lines.push({ mark: ' ', text: urlText(url) });
-      return;
-    }
-    const old = before[i];
-    if (old && !staying.has(key(old))) {
-      shown.add(key(old));
-      lines.push({ mark: '-', text: urlText(old) });
-    }
-    // Masked, a Slack or Discord URL whose secret changed reads the same before and after.
-    const secret = old && old.url !== url.url && urlText(old) === urlText(url);
-    lines.push({ mark: '+', text: `${urlText(url)}${secret ? ' (secret changed)' : ''}` });
-  });
-  for (const old of before)
-    if (!staying.has(key(old)) && !shown.has(key(old))) lines.push({ mark: '-', text: urlText(old) });
-  return { field: 'URLs', changed: lines.some((l) => l.mark !== ' '), lines };
+  const was = new Set(before.map(key));
+  const will = new Set(after.map(key));
+  const removed = before.filter((u) => !will.has(key(u)));
+  const added = after.filter((u) => !was.has(key(u)));
+  const kept = after.filter((u) => was.has(key(u)));
+  // Masked, a Slack or Discord URL whose secret changed reads the same before and after.
+  const hidden = new Set(removed.map(urlText));
+  const lines: DiffLine[] = [
+    ...removed.map((u) => ({ mark: '-' as const, text: urlText(u) })),
+    ...added.map((u) => ({
+      mark: '+' as const,
+      text: `${urlText(u)}${hidden.has(urlText(u)) ? ' (secret changed)' : ''}`,
+    })),
+  ];
+  const changed = lines.length > 0;
+  // A long list keeps the changes in sight: the URLs that stay are counted on one line.
+  if (kept.length > 2) lines.push({ mark: ' ', text: `and ${kept.length} more URLs, unchanged` });
+  else lines.push(...kept.map((u) => ({ mark: ' ' as const, text: urlText(u) })));
+  return { field: 'URLs', changed, lines };
 }
 
 function recipientNames(

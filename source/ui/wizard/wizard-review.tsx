@@ -44,6 +44,8 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
   const preview = useReceiverPreview(state);
   const format = previewFormat(state);
   const changes = fieldDiffs(state);
+  // The changes may take half the height; the rest is for the request and what Enter does.
+  const changesMax = Math.max(3, Math.floor(height / 2) - 2);
   const dead = kind === 'webhook' ? deadFormats(state) : [];
   // What must show stands first: the changes of an edit, the commands, the answer line. The API body
   // and the receiver's preview share what is left, the body first; each says how much it leaves out.
@@ -55,7 +57,7 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
   const origin = `The receiver gets (${format}): ${payloadOrigin(format)}`;
   const previewLines = preview ? wrappedLines(origin, width) : 0;
   const fixed =
-    (changes ? changesLineCount(changes) : 0) +
+    (changes ? changesLineCount(changes, changesMax) : 0) +
     (summary ? 1 : 0) +
     1 +
     1 +
@@ -69,7 +71,7 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
   const cut = (total: number, shown: number) => (total > shown ? Math.max(0, shown - 1) : shown);
   return (
     <Box flexDirection="column">
-      {changes && <ChangesView fields={changes} />}
+      {changes && <ChangesView fields={changes} max={changesMax} />}
       {summary && (
         <Text wrap="truncate">
           <Text {...theme.text.heading}>Recipients: </Text>
