@@ -113,7 +113,7 @@ describe.each(SIZES)('the wizard at $columns×$rows', (size) => {
     await app.press(KEYS.enter);
     // The sandbox refuses a URL over 2,048 characters, naming the field.
     const refused = await app.waitFor('The API refused it');
-    expect(flat(refused)).toContain('urls.1.url');
+    expect(flat(refused)).toContain('URL 2 (urls.1.url): at most 2048 characters');
     expect(flat(refused)).toContain('nothing is lost');
     // Back to the list: every answer is there; fix the long URL and save.
     await app.press(KEYS.esc, KEYS.esc, KEYS.esc);

@@ -135,7 +135,12 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
 function answerLine(state: WizardState): string {
   if (state.submitting) return state.mode === 'add' ? 'Creating…' : 'Saving…';
   if (state.submitError) {
-    return `✗ The API refused it: ${safeText(state.submitError)}. Esc goes back to fix a step (nothing is lost); Enter retries.`;
+    // The API names a URL by its index from 0 (`urls.1.url`); the URLs step numbers them from 1.
+    const error = safeText(state.submitError).replace(
+      /\burls\.(\d+)\.(url|format)\b/g,
+      (field, index: string) => `URL ${Number(index) + 1} (${field})`,
+    );
+    return `✗ The API refused it: ${error}. Esc goes back to fix a step (nothing is lost); Enter retries.`;
   }
   return `Enter to ${state.mode === 'add' ? 'create' : 'save'} it, Esc to go back.`;
 }
