@@ -34,8 +34,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function tuiCommand(): string {
-  const home = path.join(dir, 'home');
+/** The TUI on the test's sandbox, with a home of its own (`home`: a first run shows the welcome). */
+function tuiCommand(homeName = 'home'): string {
+  const home = path.join(dir, homeName);
   const env = {
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
@@ -61,6 +62,9 @@ describe('the built binary in a terminal', () => {
     await term.waitFor('Welcome to clever-notify');
     expect(term.display('#{alternate_on}')).toBe('1');
     term.send('a');
+    // Three owners: the welcome asks for which; the personal space is the first.
+    await term.waitFor('Add your first webhook for which owner?');
+    term.send('Enter');
     await term.waitFor('Deployment results to Slack');
     term.send('Enter');
     await term.waitFor('Name: Deployment results to Slack');
@@ -110,6 +114,63 @@ describe('the built binary in a terminal', () => {
     expect(await term.waitFor('Owners')).not.toContain('Welcome');
     term.send('q');
     await term.waitFor('EXIT=0');
+  });
+
+  it('edits a webhook with two URLs at 80×24: one URL changed, the diff shown, both URLs kept', async () => {
+    const ids = seedIds(sandbox);
+    const name = 'Two URLs (e2e)';
+    const hook = await api.addWebhook(ids.user.id, {
+      name,
+      urls: [
+        { url: 'https://first.example/hook', format: 'raw' },
+        { url: 'https://hooks.slack.com/services/TE2E/BE2E/keepme', format: 'slack' },
+      ],
+    });
+    // A home of its own: the welcome shows whatever ran before, and Esc leaves it for the owners.
+    const small = startTmux(tuiCommand('home-edit'), 80, 24);
+    try {
+      await small.waitFor('Welcome to clever-notify');
+      small.send('Escape');
+      await small.waitForNo('Welcome to clever-notify');
+      // The personal space, then its hooks, filtered by name.
+      small.send('g', 'Tab', 'Tab', '/');
+      small.type('Two URLs');
+      small.send('Enter');
+      await small.waitFor(/› (\S+ +)?Two URLs \(e2e\)/);
+      small.send('e');
+      await small.waitFor(`Name: ${name}`);
+      small.send('Enter');
+      await small.waitFor('each of these 2 URLs');
+      small.send('e');
+      await small.waitFor('URL 1 of 2');
+      small.send('C-u');
+      small.type('https://second.example/hook');
+      small.send('Enter');
+      await small.waitFor('How the body is written');
+      small.send('Enter');
+      await small.waitFor('URL 1 is now raw https://second.example/hook.');
+      small.send('Enter');
+      await small.waitFor('Which events');
+      small.send('Enter');
+      await small.waitFor('Which apps and add-ons');
+      small.send('Enter');
+      const review = await small.waitFor('Enter to save it');
+      expect(review).toMatch(/~ URLs +- raw https:\/\/first\.example\/hook/);
+      expect(review).toMatch(/\+ raw https:\/\/second\.example\/hook/);
+      expect(review).toContain('slack https://hooks.slack.com/services/TE2E/BE2E/••••');
+      expect(review).not.toContain('keepme');
+      small.send('Enter');
+      await small.waitFor(`Saved ${name}`);
+      const saved = (await api.listWebhooks(ids.user.id)).find((h) => h.id === hook.id);
+      expect(saved?.urls).toEqual([
+        { url: 'https://second.example/hook', format: 'raw' },
+        { url: 'https://hooks.slack.com/services/TE2E/BE2E/keepme', format: 'slack' },
+      ]);
+      small.send('q');
+      await small.waitFor('EXIT=0');
+    } finally {
+      small.kill();
+    }
   });
 
   it.each(['TERM', 'HUP'])('leaves the alternate screen and shows the cursor on SIG%s', async (signal) => {

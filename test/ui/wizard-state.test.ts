@@ -1,43 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CATALOGUE } from '../../source/domain/events.js';
-import type { EmailHook, Webhook } from '../../source/domain/schemas.js';
+import type { EmailHook } from '../../source/domain/schemas.js';
 import { unlistedUserIds } from '../../source/ui/wizard/recipients.js';
-import { wizardReducer } from '../../source/ui/wizard/use-wizard-state.js';
 import { emailHookInputOf, webhookInputOf } from '../../source/ui/wizard/wizard-input.js';
 import {
   initialWizardState,
   recipientRowsOf,
-  type WizardAction,
   type WizardContext,
-  type WizardState,
 } from '../../source/ui/wizard/wizard-state.js';
-
-const context: WizardContext = {
-  kind: 'webhook',
-  ownerId: 'orga_1c8d7a1f-9b5f-4d2e-8a7b-2d3e4f5a6b7c',
-  ownerName: 'Acme',
-  self: { id: 'user_1', name: 'Ada' },
-  resources: [
-    { id: 'app_a', name: 'front', kind: 'app' },
-    { id: 'app_b', name: 'api', kind: 'app' },
-    { id: 'addon_c', name: 'db', kind: 'addon' },
-  ],
-  catalogue: BUILTIN_CATALOGUE,
-  offerPresets: true,
-};
-
-function run(state: WizardState, ...actions: (WizardAction | string)[]): WizardState {
-  // A string is typed, one key name per character, as the keyboard provider sends them.
-  const keys = actions.flatMap((a): WizardAction[] =>
-    typeof a === 'string' ? [...a].map((ch) => ({ type: 'key', name: ch === ' ' ? 'space' : ch })) : [a],
-  );
-  return keys.reduce<WizardState>((s, a) => wizardReducer(s, a), state);
-}
-
-const next = { type: 'next' } as const;
-const back = { type: 'back' } as const;
-const down = { type: 'down' } as const;
-const toggle = { type: 'toggle' } as const;
+import { back, context, down, next, run, toggle } from './wizard-fixtures.js';
 
 describe('the wizard reducer', () => {
   it('goes through a preset to a valid webhook body', () => {
@@ -183,7 +153,18 @@ describe('the wizard reducer', () => {
     expect(s.name).toBe('Ops');
     s = run(s, next);
     expect(s.url).toBe('https://example.com');
-    expect(run(s, back, back).cancelled).toBe(true);
+    // Something was typed: leaving asks first; n and Esc go back with every answer.
+    const asking = run(s, back, back);
+    expect(asking).toMatchObject({ cancelled: false, confirmDiscard: 'close', step: 'name' });
+    for (const no of ['n', 'esc']) {
+      const kept = run(asking, { type: 'key', name: no });
+      expect(kept).toMatchObject({ confirmDiscard: undefined, name: 'Ops', url: 'https://example.com' });
+    }
+    // Letters are not typed into the field beneath the question.
+    expect(run(asking, 'x').name).toBe('Ops');
+    expect(run(asking, 'y').cancelled).toBe(true);
+    // Nothing typed: Esc leaves at once.
+    expect(run(initialWizardState(context), back).cancelled).toBe(true);
   });
 
   it('keeps every answer when the API refuses, so that one can be fixed and retried', () => {
@@ -207,32 +188,6 @@ describe('the wizard reducer', () => {
     expect(webhookInputOf(s)).toMatchObject({
       name: 'Ops2',
       urls: [{ url: 'https://example.com', format: 'raw' }],
-    });
-  });
-
-  it('prefills an edit from the hook and keeps its other URLs', () => {
-    const hook: Webhook = {
-      id: 'h1',
-      ownerId: context.ownerId,
-      name: 'Old',
-      urls: [
-        { url: 'https://a.example/x', format: 'raw' },
-        { url: 'https://b.example/y', format: 'slack' },
-      ],
-      events: ['DEPLOYMENT_FAIL'],
-      scope: ['app_b'],
-      createdAt: 0,
-      failures: [],
-      state: 'ENABLED',
-    };
-    const s = initialWizardState(context, hook);
-    expect(s.mode).toBe('edit');
-    expect(s.steps[0]).toBe('name');
-    expect(webhookInputOf(s)).toEqual({
-      name: 'Old',
-      urls: hook.urls,
-      events: ['DEPLOYMENT_FAIL'],
-      scope: ['app_b'],
     });
   });
 

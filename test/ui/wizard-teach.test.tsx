@@ -11,16 +11,23 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-describe('the wizard teaches what it asks', () => {
+const SIZES = [
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 36 },
+];
+
+describe.each(SIZES)('the wizard teaches what it asks, at $columns×$rows', (size) => {
+  const tag = `${size.columns}x${size.rows}`;
+
   it('folds a preset event under a ticked META group, says what each item is, and saves the group alone', async () => {
     const ids = seedIds(sandbox);
-    const app = await renderApp(sandbox);
+    const app = await renderApp(sandbox, { size });
     await app.waitFor('Personal not');
     await app.press('a');
     await app.waitFor('Failures to an HTTP endpoint');
     await app.press('j', KEYS.enter);
     await app.waitFor('Name: Failures to an HTTP endpoint');
-    await app.press(KEYS.enter);
+    await app.press('\u0005', ` ${tag}`, KEYS.enter);
     await app.waitFor('URL:');
     await app.press('https://ops.example.com/hook', KEYS.enter);
     await app.waitFor('How the body is written');
@@ -44,12 +51,13 @@ describe('the wizard teaches what it asks', () => {
     await app.waitFor('Which apps and add-ons');
     await app.press(KEYS.enter);
     const review = await app.waitFor('The same with clever-tools');
-    expect(review).toContain('"META_DEPLOYMENT_RESULT"');
+    // The command line shows the events at every size (the body may be cut at 80×24).
+    expect(review.replace(/[│\s]+/g, ' ')).toContain('--event META_DEPLOYMENT_RESULT --org');
     expect(review).not.toContain('"DEPLOYMENT_FAIL"');
     await app.press(KEYS.enter);
-    await app.waitFor('Created Failures to an HTTP endpoint');
+    await app.waitFor(`Created Failures to an HTTP endpoint ${tag}`);
     const hook = (await app.api.listWebhooks(ids.user.id)).find(
-      (h) => h.name === 'Failures to an HTTP endpoint',
+      (h) => h.name === `Failures to an HTTP endpoint ${tag}`,
     );
     expect(hook?.events).toEqual(['META_DEPLOYMENT_RESULT']);
     await app.unmount();
@@ -57,13 +65,18 @@ describe('the wizard teaches what it asks', () => {
 
   it('removes the /slack suffix of a Discord URL when raw is chosen, and says so', async () => {
     const ids = seedIds(sandbox);
-    const app = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    const app = await renderApp(sandbox, { size });
     await app.waitFor('Personal not');
     await app.press('a');
     await app.waitFor('Start from scratch');
     await app.press('j', 'j', KEYS.enter);
     await app.waitFor('Name:');
-    await app.press('Discord raw', KEYS.enter, 'https://discord.com/api/webhooks/77/t0k3n', KEYS.enter);
+    await app.press(
+      `Discord raw ${tag}`,
+      KEYS.enter,
+      'https://discord.com/api/webhooks/77/t0k3n',
+      KEYS.enter,
+    );
     expect(await app.waitFor('How the body is written')).toMatch(/❯ slack/);
     await app.press('k');
     await app.waitFor(/❯ raw/);
@@ -75,14 +88,14 @@ describe('the wizard teaches what it asks', () => {
     await app.press(KEYS.enter);
     await app.waitFor('The same with clever-tools');
     await app.press(KEYS.enter);
-    await app.waitFor('Created Discord raw');
-    const hook = (await app.api.listWebhooks(ids.user.id)).find((h) => h.name === 'Discord raw');
+    await app.waitFor(`Created Discord raw ${tag}`);
+    const hook = (await app.api.listWebhooks(ids.user.id)).find((h) => h.name === `Discord raw ${tag}`);
     expect(hook?.urls).toEqual([{ url: 'https://discord.com/api/webhooks/77/t0k3n', format: 'raw' }]);
     await app.unmount();
   });
 
   it('previews in the review what the receiver gets for the format, within the height', async () => {
-    const app = await renderApp(sandbox, { size: { columns: 80, rows: 24 } });
+    const app = await renderApp(sandbox, { size });
     await app.waitFor('Personal not');
     await app.press('a');
     await app.waitFor('Deployment results to Slack');
@@ -102,7 +115,7 @@ describe('the wizard teaches what it asks', () => {
     expect(slack).toContain('"text":');
     expect(slack).toContain('POST /v2/notifications/webhooks/');
     expect(slack).toContain('Enter to create it');
-    expect(slack.split('\n').length).toBeLessThanOrEqual(24);
+    expect(slack.split('\n').length).toBeLessThanOrEqual(size.rows);
     // Back to the format step, raw: the preview is Clever Cloud's documented event.
     await app.press(KEYS.esc, KEYS.esc, KEYS.esc);
     await app.waitFor('How the body is written');

@@ -39,6 +39,8 @@ describe('the wizard on screen', () => {
     const app = await renderApp(sandbox, { showWelcome: true });
     await app.waitFor('Welcome to clever-notify');
     await app.press('a');
+    await app.waitFor('Add your first webhook for which owner?');
+    await app.press(KEYS.enter);
     expect(await app.waitFor('Deployment results to Slack')).toContain('Failures to an HTTP endpoint');
     await app.press(KEYS.enter);
     await app.waitFor('Name: Deployment results to Slack');
@@ -90,6 +92,8 @@ describe('the wizard on screen', () => {
     const url = await app.waitFor('URL: htp:/nowhere');
     expect(url).not.toContain('Only http and https');
     await app.press(KEYS.esc, KEYS.esc, KEYS.esc);
+    await app.waitFor('Leave the wizard and throw away what you typed?');
+    await app.press('y');
     await app.waitFor('Personal not');
     await app.unmount();
   });
@@ -107,7 +111,7 @@ describe('the wizard on screen', () => {
     expect(await app.waitFor('URL:')).not.toContain('toggle');
     await app.press(receiverUrl, KEYS.enter, KEYS.enter);
     expect(await app.waitFor('Which events')).toContain('Space toggle');
-    await app.press(KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc);
+    await app.press(KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc, 'y');
     await app.waitFor('Personal not');
     await app.unmount();
   });
@@ -131,7 +135,7 @@ describe('the wizard on screen', () => {
     await app.waitForNo('alerts');
     await app.press('Team ops', '\u0017', 'deploys', KEYS.backspace);
     await app.waitFor('Name: Team deploy');
-    await app.press(KEYS.esc, KEYS.esc);
+    await app.press(KEYS.esc, KEYS.esc, 'y');
     await app.waitFor('Personal not');
     // Backspace on a prefilled name edits it rather than replacing it.
     await app.press('a');
@@ -140,7 +144,7 @@ describe('the wizard on screen', () => {
     await app.waitFor('Name: Failures to an HTTP endpoint');
     await app.press(KEYS.backspace, 's');
     await app.waitFor('Name: Failures to an HTTP endpoins');
-    await app.press(KEYS.esc, KEYS.esc);
+    await app.press(KEYS.esc, KEYS.esc, 'y');
     await app.waitFor('Personal not');
     await app.unmount();
   });
@@ -154,7 +158,7 @@ describe('the wizard on screen', () => {
     const format = await app.waitFor('How the body is written');
     expect(format.replace(/[│\s]+/g, ' ')).toContain('it was added to the URL (Esc to change it).');
     expect(format).toContain('flowdock');
-    await app.press(KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc);
+    await app.press(KEYS.esc, KEYS.esc, KEYS.esc, KEYS.esc, 'y');
     await app.waitFor('Personal not');
     await app.unmount();
   });

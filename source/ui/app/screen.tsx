@@ -65,11 +65,13 @@ function HelpScreen({ scroll, width, height }: { scroll: number; width: number; 
   return <HelpOverlay maps={maps} scroll={scroll} width={width} height={height} />;
 }
 
-function WelcomeScreen({ width, height }: { width: number; height: number }) {
+function WelcomeScreen({ width, height, picking }: { width: number; height: number; picking?: number }) {
   const who = useWho();
+  const owners = useOwnersRemote().data ?? [];
+  const picker = picking === undefined ? undefined : { owners, cursor: picking };
   return (
     <Box width={width} height={height} justifyContent="center" alignItems="center" overflow="hidden">
-      <Welcome width={width} apiHost={who?.apiHost} />
+      <Welcome width={width} height={height} apiHost={who?.apiHost} picker={picker} />
     </Box>
   );
 }
@@ -102,7 +104,7 @@ export function Screen({ columns, rows }: { columns: number; rows: number }) {
   if (overlay.type === 'help') {
     main = <HelpScreen scroll={overlay.scroll} width={columns} height={body} />;
   } else if (overlay.type === 'welcome') {
-    main = <WelcomeScreen width={columns} height={body} />;
+    main = <WelcomeScreen width={columns} height={body} picking={overlay.picking} />;
   } else if (overlay.type === 'problems') {
     main = <ProblemsView width={columns} height={body} />;
   } else {

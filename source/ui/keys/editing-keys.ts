@@ -8,7 +8,11 @@ export type WizardCommand =
   | 'wizard.up'
   | 'wizard.down'
   | 'wizard.toggle'
-  | 'wizard.filter';
+  | 'wizard.filter'
+  | 'wizard.urlEdit'
+  | 'wizard.urlAdd'
+  | 'wizard.urlRemove'
+  | 'wizard.cancel';
 
 export const wizardKeys: KeyMap<WizardCommand> = {
   title: 'Add or edit a hook',
@@ -30,6 +34,38 @@ export const wizardKeys: KeyMap<WizardCommand> = {
     { id: 'wizard.down', keys: ['down', 'j'], description: 'Move down in a list' },
     { id: 'wizard.toggle', keys: ['space'], description: 'Toggle the item (events, apps)', hint: 'toggle' },
     { id: 'wizard.filter', keys: ['/'], description: 'Filter the apps and add-ons', hint: 'filter' },
+    {
+      id: 'wizard.urlEdit',
+      keys: ['e'],
+      description: 'Edit the URL under the cursor, and its format',
+      hint: 'edit',
+    },
+    { id: 'wizard.urlAdd', keys: ['a'], description: 'Add a URL to the webhook', hint: 'add' },
+    { id: 'wizard.urlRemove', keys: ['d'], description: 'Remove the URL under the cursor', hint: 'remove' },
+    // Ctrl-C quits everywhere else; here it first asks, when answers would be lost.
+    {
+      id: 'wizard.cancel',
+      keys: ['ctrl+c'],
+      description: 'Quit clever-notify (asks first when something was typed)',
+    },
+  ],
+};
+
+export type DiscardCommand = 'discard.yes' | 'discard.no' | 'discard.quit';
+
+/** The question before the wizard throws typed answers away (Esc on the first step, or Ctrl-C). */
+export const discardKeys: KeyMap<DiscardCommand> = {
+  title: 'Throw the answers away?',
+  commands: [
+    { id: 'discard.yes', keys: ['y'], description: 'Yes, throw the answers away', hint: 'yes, discard' },
+    {
+      id: 'discard.no',
+      keys: ['n', 'esc'],
+      description: 'No, back to the wizard with every answer',
+      hint: 'no, keep editing',
+    },
+    // Ctrl-C twice quits, as in gemini-cli and node's REPL.
+    { id: 'discard.quit', keys: ['ctrl+c'], description: 'Quit clever-notify at once' },
   ],
 };
 

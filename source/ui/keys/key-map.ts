@@ -299,14 +299,3 @@ export const dismissKeys: KeyMap<DismissCommand> = {
   title: 'Message',
   commands: [{ id: 'dismiss', keys: ['esc', 'enter', 'space', '?'], description: 'Close', hint: 'close' }],
 };
-
-export type WelcomeCommand = 'welcome.add' | 'welcome.browse' | 'app.quit';
-
-export const welcomeKeys: KeyMap<WelcomeCommand> = {
-  title: 'Welcome',
-  commands: [
-    { id: 'welcome.add', keys: ['a', 'enter'], description: 'Add your first webhook', hint: 'add a webhook' },
-    { id: 'welcome.browse', keys: ['esc', 'b'], description: 'Browse the sandbox', hint: 'browse' },
-    { id: 'app.quit', keys: ['q', 'ctrl+c'], description: 'Quit', hint: 'quit' },
-  ],
-};

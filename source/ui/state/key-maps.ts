@@ -12,8 +12,8 @@ import {
   hooksKeys,
   type KeyMap,
   ownersKeys,
-  welcomeKeys,
 } from '../keys/key-map.js';
+import { welcomeKeys, welcomeOwnerKeys } from '../keys/welcome-keys.js';
 import { problemsKeys } from '../problems/problems-keys.js';
 import { listOf } from './lists.js';
 import type { AppState } from './model.js';
@@ -26,7 +26,7 @@ export function activeKeyMaps(state: AppState): KeyMap[] {
     case 'message':
       return [dismissKeys];
     case 'welcome':
-      return [welcomeKeys];
+      return state.overlay.picking === undefined ? [welcomeKeys] : [welcomeOwnerKeys];
     case 'confirmRemove':
     case 'confirmEnable':
       return [confirmKeys];

@@ -111,7 +111,8 @@ export type Overlay =
   | { type: 'help'; scroll: number; under?: 'problems' }
   /** Every problem across owners (../problems), over the whole body. */
   | { type: 'problems' }
-  | { type: 'welcome' }
+  /** `picking`: the cursor of the owner picker of "add your first webhook", when there are several. */
+  | { type: 'welcome'; picking?: number }
   | { type: 'detail'; kind: HookKind; hookId: string; scroll: number; showSecrets?: boolean }
   | { type: 'confirmRemove'; kind: HookKind; hookId: string; name: string; from: 'list' | 'detail' }
   /** Re-enabling a DISABLED webhook: its last failures, as lines, shown before the user says yes. */
@@ -180,6 +181,8 @@ export type AppAction =
   | { type: 'effectsTaken'; count: number }
   | { type: 'hookSaved'; hook: Hook; created: boolean }
   | { type: 'wizardClosed' }
+  /** Ctrl-C in the wizard, confirmed when answers would be lost. */
+  | { type: 'quitRequested' }
   | { type: 'hookRemoved'; hook: Hook }
   | { type: 'showMessage'; message: Message }
   | { type: 'status'; text: string; tone: Message['tone'] }

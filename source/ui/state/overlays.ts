@@ -2,9 +2,10 @@
 // takes the keys while it is open.
 
 import { helpLayout, helpLineCount } from '../help/help-layout.js';
-import { commandFor, confirmKeys, detailKeys, dismissKeys, helpKeys, welcomeKeys } from '../keys/key-map.js';
+import { commandFor, confirmKeys, detailKeys, dismissKeys, helpKeys } from '../keys/key-map.js';
+import { welcomeKey } from '../welcome/welcome-state.js';
 import { exportPromptKey } from './export-prompt.js';
-import { confirmEnable, confirmRemoval, hookCommand, openWizard, queue } from './hook-commands.js';
+import { confirmEnable, confirmRemoval, hookCommand } from './hook-commands.js';
 import { helpKeyMaps } from './key-maps.js';
 import type { AppState, HelpArea, Overlay } from './model.js';
 import { findHook } from './selectors.js';
@@ -39,12 +40,8 @@ export function overlayKey(state: AppState, name: string, area: HelpArea): AppSt
       return helpKey(state, overlay.scroll, name, area);
     case 'message':
       return commandFor(dismissKeys, name) ? close(state) : state;
-    case 'welcome': {
-      const command = commandFor(welcomeKeys, name);
-      if (command === 'app.quit') return queue(state, { type: 'quit' });
-      if (!command) return state;
-      return command === 'welcome.add' ? openWizard(close(state), 'webhook') : close(state);
-    }
+    case 'welcome':
+      return welcomeKey(state, overlay, name, area.height);
     case 'confirmRemove': {
       const command = commandFor(confirmKeys, name);
       if (command === 'confirm.no') {

@@ -160,6 +160,8 @@ function reduce(state: AppState, action: AppAction): AppState {
       return { ...state, effects: state.effects.slice(action.count) };
     case 'wizardClosed':
       return { ...state, overlay: NO_OVERLAY };
+    case 'quitRequested':
+      return queue(state, { type: 'quit' });
     case 'showMessage':
       return { ...state, overlay: { type: 'message', message: action.message } };
     case 'status':

@@ -50,7 +50,13 @@ function cached(key: string, compute: () => KeyMap[]): KeyMap[] {
 }
 function screenKey(s: AppState): string {
   const list = s.lists[s.lists.focus];
-  const overlay = s.overlay.type === 'help' && s.overlay.under ? `help:${s.overlay.under}` : s.overlay.type;
+  // The welcome's owner picker has keys of its own; help over the Problems view returns to it.
+  const overlay =
+    s.overlay.type === 'help' && s.overlay.under
+      ? `help:${s.overlay.under}`
+      : s.overlay.type === 'welcome' && s.overlay.picking !== undefined
+        ? 'welcome-owner'
+        : s.overlay.type;
   return `${overlay}|${s.lists.focus}|${s.lists.tab}|${list.filtering}`;
 }
 

@@ -1,9 +1,29 @@
 import { Box, Text } from 'ink';
+import { safeText } from '../../domain/terminal-text.js';
+import type { OwnerEntry } from '../state/model.js';
+import { scrollOffset } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';
+import { pickerRows } from './welcome-state.js';
+
+export interface OwnerPicker {
+  owners: readonly OwnerEntry[];
+  cursor: number;
+}
 
 /** First run without credentials: what the sandbox is, what to try, and how to use a real account. */
-export function Welcome({ width, apiHost }: { width: number; apiHost?: string | undefined }) {
+export function Welcome({
+  width,
+  height,
+  apiHost,
+  picker,
+}: {
+  width: number;
+  height: number;
+  apiHost?: string | undefined;
+  picker?: OwnerPicker | undefined;
+}) {
   const theme = useTheme();
+  if (picker) return <WhichOwner width={width} height={height} picker={picker} />;
   return (
     <Box flexDirection="column" width={Math.min(width, 90)} borderStyle="round" paddingX={2} paddingY={1}>
       <Text {...theme.text.heading}>Welcome to clever-notify</Text>
@@ -31,6 +51,43 @@ export function Welcome({ width, apiHost }: { width: number; apiHost?: string | 
         {'   '}
         <Text {...theme.text.key}>Esc</Text> browse{'   '}
         <Text {...theme.text.key}>q</Text> quit
+      </Text>
+    </Box>
+  );
+}
+
+/** "Add your first webhook" with several owners: for which one. */
+function WhichOwner({ width, height, picker }: { width: number; height: number; picker: OwnerPicker }) {
+  const theme = useTheme();
+  const { owners, cursor } = picker;
+  const rows = pickerRows(height);
+  const offset = scrollOffset(Math.max(0, cursor - Math.floor(rows / 2)), cursor, rows, owners.length);
+  const shown = owners.slice(offset, offset + rows);
+  return (
+    <Box flexDirection="column" width={Math.min(width, 90)} borderStyle="round" paddingX={2} paddingY={1}>
+      <Text {...theme.text.heading} wrap="truncate">
+        Add your first webhook for which owner?
+      </Text>
+      <Text {...theme.text.secondary} wrap="truncate">
+        {`Your personal space and each organisation have their own hooks (${cursor + 1} of ${owners.length}).`}
+      </Text>
+      <Text> </Text>
+      {shown.map((owner, i) => {
+        const selected = offset + i === cursor;
+        const apps = `${owner.apps.length} app${owner.apps.length === 1 ? '' : 's'}`;
+        return (
+          <Text key={owner.id} wrap="truncate">
+            <Text {...(selected ? theme.selection.focused : {})}>
+              {`${selected ? theme.selectionMarker : ' '} ${safeText(owner.name)}`}
+            </Text>
+            <Text {...theme.text.secondary}>{`  ${apps}`}</Text>
+          </Text>
+        );
+      })}
+      <Text> </Text>
+      <Text wrap="truncate">
+        <Text {...theme.text.key}>Enter</Text> add a webhook for it{'   '}
+        <Text {...theme.text.key}>Esc</Text> back
       </Text>
     </Box>
   );

@@ -1,5 +1,5 @@
 import { foldEvents } from '../../domain/events.js';
-import type { EmailHookInput, NotifiedTarget, WebhookInput } from '../../domain/schemas.js';
+import type { EmailHookInput, NotifiedTarget, WebhookInput, WebhookUrl } from '../../domain/schemas.js';
 import { FORMAT_CHOICES } from './wizard-model.js';
 import { addressList, type WizardState } from './wizard-state.js';
 
@@ -14,11 +14,17 @@ function scopeOf(state: WizardState): string[] | undefined {
   return undefined;
 }
 
+/** Every URL the webhook will have: the list of a hook with several, or the one URL typed. */
+export function urlsOf(state: WizardState): WebhookUrl[] {
+  if (state.steps.includes('urls')) return [...state.urls];
+  return [{ url: state.url.trim(), format: state.format }];
+}
+
 /** The body of POST/PUT; "all" is sent as no key at all, as the contract asks. */
 export function webhookInputOf(state: WizardState): WebhookInput {
   const input: WebhookInput = {
     name: state.name.trim(),
-    urls: [{ url: state.url.trim(), format: state.format }, ...state.otherUrls],
+    urls: urlsOf(state),
   };
   const events = eventsOf(state);
   const scope = scopeOf(state);
@@ -41,6 +47,8 @@ export function emailHookInputOf(state: WizardState): EmailHookInput {
   return input;
 }
 
-export function isDeadFormat(state: WizardState): boolean {
-  return FORMAT_CHOICES.find((c) => c.format === state.format)?.dead ?? false;
+/** The dead formats among the webhook's URLs (nothing receives them any more). */
+export function deadFormats(state: WizardState): string[] {
+  const formats = new Set(urlsOf(state).map((u) => u.format));
+  return FORMAT_CHOICES.filter((c) => c.dead && formats.has(c.format)).map((c) => c.format);
 }

@@ -1,4 +1,4 @@
-import { textFieldKeys, wizardKeys } from '../keys/editing-keys.js';
+import { discardKeys, textFieldKeys, wizardKeys } from '../keys/editing-keys.js';
 import { commandFor, filterKeys, type KeyMap } from '../keys/key-map.js';
 import type { Line } from '../text-field/line-edit.js';
 import { recipientRowsOf, type WizardAction, type WizardState } from './wizard-state.js';
@@ -26,9 +26,18 @@ export function keyAction(state: WizardState, name: string): WizardAction | unde
       'wizard.down': { type: 'down' },
       'wizard.toggle': { type: 'toggle' },
       'wizard.filter': { type: 'filter' },
+      'wizard.urlEdit': { type: 'url', change: 'edit' },
+      'wizard.urlAdd': { type: 'url', change: 'add' },
+      'wizard.urlRemove': { type: 'url', change: 'remove' },
+      'wizard.cancel': { type: 'cancel' },
+      'discard.yes': { type: 'discard', answer: 'yes' },
+      'discard.no': { type: 'discard', answer: 'no' },
+      'discard.quit': { type: 'discard', answer: 'quit' },
     };
     return actions[command];
   }
+  // While the wizard asks before throwing answers away, nothing is typed into the step beneath.
+  if (state.confirmDiscard) return undefined;
   const typing = isTextStep(state) || (state.step === 'scope' && state.scopeFiltering);
   const text = name === 'space' ? ' ' : name;
   return typing && [...text].length === 1 ? { type: 'text', text } : undefined;
@@ -36,7 +45,10 @@ export function keyAction(state: WizardState, name: string): WizardAction | unde
 
 /** The wizard's bindings that act on the current step: the footer hints only these. */
 export function stepKeyMaps(state: WizardState): KeyMap[] {
-  if (state.step === 'scope' && state.scopeFiltering) return [filterKeys, textFieldKeys];
+  if (state.confirmDiscard) return [discardKeys];
+  const cancel = wizardKeys.commands.filter((c) => c.id === 'wizard.cancel');
+  if (state.step === 'scope' && state.scopeFiltering)
+    return [filterKeys, textFieldKeys, { ...wizardKeys, commands: cancel }];
   const lists = state.step !== 'name' && state.step !== 'url' && state.step !== 'review';
   const toggles =
     !isTextStep(state) && (state.step === 'events' || state.step === 'scope' || state.step === 'recipients');
@@ -44,6 +56,8 @@ export function stepKeyMaps(state: WizardState): KeyMap[] {
     if (c.id === 'wizard.up' || c.id === 'wizard.down') return lists;
     if (c.id === 'wizard.toggle') return toggles;
     if (c.id === 'wizard.filter') return state.step === 'scope';
+    if (c.id === 'wizard.urlEdit' || c.id === 'wizard.urlAdd' || c.id === 'wizard.urlRemove')
+      return state.step === 'urls';
     return true;
   });
   if (!isTextStep(state)) return [{ ...wizardKeys, commands: acting }];

@@ -15,7 +15,9 @@ import {
 import { Spinner } from '../spinner/spinner.js';
 import { useTheme } from '../theme/theme-context.js';
 import { personName } from './recipients.js';
-import { emailHookInputOf, isDeadFormat, webhookInputOf } from './wizard-input.js';
+import { ChangesView, changesLineCount } from './wizard-changes.js';
+import { fieldDiffs } from './wizard-diff.js';
+import { deadFormats, emailHookInputOf, urlsOf, webhookInputOf } from './wizard-input.js';
 import type { WizardState } from './wizard-state.js';
 import { addressList } from './wizard-state.js';
 import { wrappedLines } from './wrap.js';
@@ -40,16 +42,36 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
   const path = hookPath(kind === 'webhook' ? 'webhooks' : 'emailhooks', ownerId, state.hookId);
   const summary = kind === 'email' ? recipientsSummary(state) : undefined;
   const preview = useReceiverPreview(state);
-  // The API body and the receiver's preview share what the commands leave, the body first.
-  const commandLines = commands.reduce((n, c) => n + wrappedLines(c, width), 0);
-  const origin = `The receiver gets (${state.format}): ${payloadOrigin(state.format)}`;
-  const previewLines = preview ? 1 + wrappedLines(origin, width) : 0;
-  const space = Math.max(3, height - commandLines - 4 - (summary ? 1 : 0) - previewLines);
-  const previewWant = preview ? Math.min(preview.length, Math.max(2, Math.floor(space / 2))) : 0;
-  const room = Math.min(json.length, Math.max(3, space - previewWant));
-  const previewRoom = Math.max(2, space - room);
+  const format = previewFormat(state);
+  const changes = fieldDiffs(state);
+  // The changes may take half the height; the rest is for the request and what Enter does.
+  const changesMax = Math.max(3, Math.floor(height / 2) - 2);
+  const dead = kind === 'webhook' ? deadFormats(state) : [];
+  // What must show stands first: the changes of an edit, the commands, the answer line. The API body
+  // and the receiver's preview share what is left, the body first; each says how much it leaves out.
+  // A command with a very long URL would push the rest off the screen: past a quarter of the height,
+  // each command takes one line, cut at the end.
+  const wrapped = commands.reduce((n, c) => n + wrappedLines(c, width), 0);
+  const cutCommands = wrapped > Math.max(2, Math.floor(height / 4));
+  const commandLines = cutCommands ? commands.length : wrapped;
+  const origin = `The receiver gets (${format}): ${payloadOrigin(format)}`;
+  const previewLines = preview ? wrappedLines(origin, width) : 0;
+  const fixed =
+    (changes ? changesLineCount(changes, changesMax) : 0) +
+    (summary ? 1 : 0) +
+    1 +
+    1 +
+    commandLines +
+    dead.length +
+    wrappedLines(answerLine(state), width);
+  const space = Math.max(2, height - fixed - previewLines);
+  const previewWant = preview ? Math.min(preview.length, Math.max(1, Math.floor(space / 2))) : 0;
+  const room = Math.min(json.length, Math.max(1, space - previewWant));
+  const previewRoom = Math.max(1, space - room);
+  const cut = (total: number, shown: number) => (total > shown ? Math.max(0, shown - 1) : shown);
   return (
     <Box flexDirection="column">
+      {changes && <ChangesView fields={changes} max={changesMax} />}
       {summary && (
         <Text wrap="truncate">
           <Text {...theme.text.heading}>Recipients: </Text>
@@ -57,54 +79,75 @@ export function ReviewStep({ state, width, height }: { state: WizardState; width
         </Text>
       )}
       <Text {...theme.text.secondary} wrap="truncate">{`${method} ${path}`}</Text>
-      {json.slice(0, room).map((line, i) => (
+      {json.slice(0, cut(json.length, room)).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
         <Text key={i} wrap="truncate">
           {line}
         </Text>
       ))}
-      {json.length > room && <Text {...theme.text.secondary}>{`… ${json.length - room} more lines`}</Text>}
+      {json.length > room && (
+        <Text
+          {...theme.text.secondary}
+        >{`… ${json.length - cut(json.length, room)} more lines of the body`}</Text>
+      )}
       {preview && (
         <Text wrap="wrap">
-          <Text {...theme.text.heading}>{`The receiver gets (${state.format}): `}</Text>
-          <Text {...theme.text.secondary}>{payloadOrigin(state.format)}</Text>
+          <Text {...theme.text.heading}>{`The receiver gets (${format}): `}</Text>
+          <Text {...theme.text.secondary}>{payloadOrigin(format)}</Text>
         </Text>
       )}
-      {preview?.slice(0, previewRoom).map((line, i) => (
+      {preview?.slice(0, cut(preview.length, previewRoom)).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one JSON document
         <Text key={`p-${i}`} wrap="truncate">
           {line}
         </Text>
       ))}
       {preview && preview.length > previewRoom && (
-        <Text {...theme.text.secondary}>{`… ${preview.length - previewRoom} more lines`}</Text>
+        <Text
+          {...theme.text.secondary}
+        >{`… ${preview.length - cut(preview.length, previewRoom)} more lines`}</Text>
       )}
       <Text {...theme.text.heading}>
         {editing ? 'The same on the command line:' : 'The same with clever-tools:'}
       </Text>
       {commands.map((c) => (
-        <Text key={c} wrap="wrap">
+        <Text key={c} wrap={cutCommands ? 'truncate-end' : 'wrap'}>
           {c}
         </Text>
       ))}
-      {isDeadFormat(state) && kind === 'webhook' && (
-        <Text
-          {...theme.status.warning}
-        >{`Warning: ${state.format} is a dead target; nothing will receive these messages.`}</Text>
-      )}
-      {state.submitting ? (
-        <Spinner label={state.mode === 'add' ? 'Creating…' : 'Saving…'} />
-      ) : state.submitError ? (
-        <Text {...theme.status.error} wrap="wrap">
-          {`✗ The API refused it: ${state.submitError}. Esc goes back to fix a step (nothing is lost); Enter retries.`}
+      {dead.map((f) => (
+        <Text key={f} {...theme.status.warning} wrap="truncate">
+          {`Warning: ${f} is a dead target; nothing will receive these messages.`}
         </Text>
+      ))}
+      {state.submitting ? (
+        <Spinner label={answerLine(state)} />
       ) : (
-        <Text
-          {...theme.status.ok}
-        >{`Enter to ${state.mode === 'add' ? 'create' : 'save'} it, Esc to go back.`}</Text>
+        <Text {...(state.submitError ? theme.status.error : theme.status.ok)} wrap="wrap">
+          {answerLine(state)}
+        </Text>
       )}
     </Box>
   );
+}
+
+/** The last line: what Enter does, or why the API refused the hook. */
+function answerLine(state: WizardState): string {
+  if (state.submitting) return state.mode === 'add' ? 'Creating…' : 'Saving…';
+  if (state.submitError) {
+    // The API names a URL by its index from 0 (`urls.1.url`); the URLs step numbers them from 1.
+    const error = safeText(state.submitError).replace(
+      /\burls\.(\d+)\.(url|format)\b/g,
+      (field, index: string) => `URL ${Number(index) + 1} (${field})`,
+    );
+    return `✗ The API refused it: ${error}. Esc goes back to fix a step (nothing is lost); Enter retries.`;
+  }
+  return `Enter to ${state.mode === 'add' ? 'create' : 'save'} it, Esc to go back.`;
+}
+
+/** The format the preview shows: the first URL's (a hook with several URLs may mix formats). */
+function previewFormat(state: WizardState): WebhookFormat {
+  return urlsOf(state)[0]?.format ?? state.format;
 }
 
 /** Who an e-mail hook will write to, in words, for the review. */
@@ -127,7 +170,7 @@ function recipientsSummary(state: WizardState): string {
 function useReceiverPreview(state: WizardState): string[] | undefined {
   const { kind, ownerId, ownerName, selectedApp, resources } = state.context;
   const app = selectedApp ?? resources.find((r) => r.kind === 'app');
-  const format: WebhookFormat = state.format;
+  const format = previewFormat(state);
   return useMemo(() => {
     if (kind !== 'webhook') return undefined;
     const context = payloadContext({ ownerName, app: app && { id: app.id, name: app.name } });

@@ -18,7 +18,16 @@ import {
   scopeChoices,
 } from './wizard-model.js';
 
-export type WizardStep = 'preset' | 'name' | 'url' | 'format' | 'recipients' | 'events' | 'scope' | 'review';
+export type WizardStep =
+  | 'preset'
+  | 'name'
+  | 'url'
+  | 'format'
+  | 'urls'
+  | 'recipients'
+  | 'events'
+  | 'scope'
+  | 'review';
 
 /** What the wizard needs to know about the world; fixed while it is open. */
 export interface WizardContext {
@@ -43,8 +52,15 @@ export interface WizardState {
   presetCursor: number;
   name: string;
   url: string;
-  /** Further URLs of an edited hook (clever-tools makes one per hook; the API allows several). */
-  otherUrls: WebhookUrl[];
+  /**
+   * Every URL of an edited webhook that has several (clever-tools makes one per hook; the API allows
+   * several): the `urls` step lists them, and the url and format steps edit one at a time. Empty
+   * otherwise: `url` and `format` are the hook's one URL.
+   */
+  urls: readonly WebhookUrl[];
+  urlCursor: number;
+  /** The index in `urls` that the url and format steps are editing (`urls.length`: a new one). */
+  editingUrl?: number;
   format: WebhookFormat;
   formatTouched: boolean;
   /** The highlighted line of the format step. */
@@ -80,7 +96,15 @@ export interface WizardState {
   /** Bumped by each submit: the container sends one request per value, whatever else changes meanwhile. */
   submitSerial: number;
   submitError?: string;
+  /** The hook being edited, as it was when the wizard opened: the review shows what changes. */
+  original?: Webhook | EmailHook;
+  /** The answers when the wizard opened (see `answersKey`): anything else was typed or chosen. */
+  initialAnswers: string;
+  /** Asking before typed answers are thrown away: after Esc on the first step, or after Ctrl-C. */
+  confirmDiscard?: 'close' | 'quit';
   cancelled: boolean;
+  /** Ctrl-C, confirmed: the container quits the app. */
+  quit: boolean;
 }
 
 export type WizardAction =
@@ -95,6 +119,10 @@ export type WizardAction =
   | { type: 'toggle' }
   | { type: 'next' }
   | { type: 'back' }
+  /** Ctrl-C: quit, after asking when answers would be lost. */
+  | { type: 'cancel' }
+  | { type: 'discard'; answer: 'yes' | 'no' | 'quit' }
+  | { type: 'url'; change: 'edit' | 'add' | 'remove' }
   | { type: 'submitFailed'; message: string }
   | { type: 'membersLoaded'; members: readonly OrganisationMember[] }
   | { type: 'membersFailed'; message: string };
@@ -104,15 +132,17 @@ export function recipientRowsOf(state: WizardState) {
   return recipientRows({ ...state.context, members: state.members });
 }
 
-function stepsFor(kind: HookKind, mode: 'add' | 'edit', offerPresets: boolean): WizardStep[] {
+function stepsFor(kind: HookKind, mode: 'add' | 'edit', offerPresets: boolean, urls: number): WizardStep[] {
   if (kind === 'email') return ['name', 'recipients', 'events', 'scope', 'review'];
+  if (urls > 1) return ['name', 'urls', 'events', 'scope', 'review'];
   const steps: WizardStep[] = ['name', 'url', 'format', 'events', 'scope', 'review'];
   return mode === 'add' && offerPresets ? ['preset', ...steps] : steps;
 }
 
 export function initialWizardState(context: WizardContext, hook?: Webhook | EmailHook): WizardState {
   const mode = hook ? 'edit' : 'add';
-  const steps = stepsFor(context.kind, mode, context.offerPresets);
+  const urlCount = hook && 'urls' in hook ? hook.urls.length : 0;
+  const steps = stepsFor(context.kind, mode, context.offerPresets, urlCount);
   const choices = scopeChoices(context.ownerName, context.resources, context.selectedApp);
   const base: WizardState = {
     context,
@@ -122,7 +152,8 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     presetCursor: 0,
     name: '',
     url: '',
-    otherUrls: [],
+    urls: [],
+    urlCursor: 0,
     format: 'raw',
     formatTouched: false,
     formatCursor: 0,
@@ -145,9 +176,17 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
     scopeFiltering: false,
     submitting: false,
     submitSerial: 0,
+    initialAnswers: '',
     cancelled: false,
+    quit: false,
   };
-  if (!hook) return base;
+  const opened = hook ? editedState(base, hook) : base;
+  return { ...opened, initialAnswers: answersKey(opened) };
+}
+
+function editedState(base: WizardState, hook: Webhook | EmailHook): WizardState {
+  const { context } = base;
+  const choices = base.scopeChoices;
   const scope = hook.scope ?? [];
   const scoped: Partial<WizardState> =
     scope.length === 0
@@ -158,20 +197,18 @@ export function initialWizardState(context: WizardContext, hook?: Webhook | Emai
   const edited: WizardState = {
     ...base,
     ...scoped,
+    original: hook,
     hookId: hook.id,
     name: hook.name ?? '',
     allEvents: !hook.events || hook.events.length === 0,
     events: hook.events ?? [],
   };
   if ('urls' in hook) {
-    const [first, ...rest] = hook.urls;
-    return {
-      ...edited,
-      url: first?.url ?? '',
-      format: first?.format ?? 'raw',
-      formatTouched: true,
-      otherUrls: rest,
-    };
+    if (hook.urls.length > 1) {
+      return { ...edited, urls: hook.urls, format: hook.urls[0]!.format, formatTouched: true };
+    }
+    const first = hook.urls[0];
+    return { ...edited, url: first?.url ?? '', format: first?.format ?? 'raw', formatTouched: true };
   }
   const notified = hook.notified ?? [];
   const targetsOf = (type: string) =>
@@ -199,15 +236,33 @@ export function visibleScopeChoices(state: WizardState): readonly ScopeChoice[] 
   );
 }
 
-/** While the scope filter is being typed, keys edit it; Enter, ↑ and ↓ keep it, Esc clears it. */
+/**
+ * What was answered, as one string: the wizard compares it with the answers it opened with to know
+ * whether leaving would throw something away. Cursors and notes are not answers.
+ */
+export function answersKey(state: WizardState): string {
+  return JSON.stringify([
+    state.name,
+    state.url,
+    state.format,
+    state.urls,
+    state.allEvents,
+    [...state.events].sort(),
+    state.scopeMode,
+    [...state.scope].sort(),
+    state.wholeTeam,
+    [...state.userIds].sort(),
+    state.addresses,
+  ]);
+}
+
+/** The e-mail addresses typed in the recipients step, one by one. */
 export function addressList(text: string): string[] {
   return text
     .split(/[,;\s]+/)
     .map((a) => a.trim())
     .filter(Boolean);
 }
-
-/** Checks the current step; returns the state to move on from, or the same step with the reason. */
 
 export function firstResourceIndex(choices: readonly ScopeChoice[]): number {
   const i = choices.findIndex((c) => c.kind === 'resource');

@@ -11,6 +11,7 @@ import { focusedLine } from './wizard-keys.js';
 import { ALL_EVENTS, FORMAT_CHOICES, PRESETS } from './wizard-model.js';
 import { ReviewStep } from './wizard-review.js';
 import { recipientRowsOf, visibleScopeChoices, type WizardState } from './wizard-state.js';
+import { UrlsStep, urlEditHeading } from './wizard-urls-step.js';
 
 export function StepView({ state, width, height }: { state: WizardState; width: number; height: number }) {
   const theme = useTheme();
@@ -39,7 +40,10 @@ export function StepView({ state, width, height }: { state: WizardState; width: 
     case 'url':
       return (
         <Box flexDirection="column">
-          <Text>Where to send the events: your endpoint, or a Slack or Discord incoming-webhook URL.</Text>
+          <Text>
+            {urlEditHeading(state) ? `${urlEditHeading(state)}: ` : ''}Where to send the events: your
+            endpoint, or a Slack or Discord incoming-webhook URL.
+          </Text>
           <TextField
             label="URL:"
             value={state.url}
@@ -57,8 +61,8 @@ export function StepView({ state, width, height }: { state: WizardState; width: 
       return (
         <Box flexDirection="column">
           <Text>
-            How the body is written (↑↓ and Enter; only raw is Clever Cloud's own, the others as modelled by
-            the sandbox):
+            {urlEditHeading(state) ? `${urlEditHeading(state)}: ` : ''}How the body is written (↑↓ and Enter;
+            only raw is Clever Cloud's own, the others as modelled by the sandbox):
           </Text>
           <SelectInput
             key={state.formatCursor}
@@ -69,6 +73,8 @@ export function StepView({ state, width, height }: { state: WizardState; width: 
         </Box>
       );
     }
+    case 'urls':
+      return <UrlsStep state={state} height={height} />;
     case 'recipients':
       return <RecipientsStep state={state} width={width} height={height} />;
     case 'events':

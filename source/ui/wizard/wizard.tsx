@@ -12,6 +12,7 @@ import { useMembersLoad } from './use-members-load.js';
 import { useWizardState } from './use-wizard-state.js';
 import { emailHookInputOf, webhookInputOf } from './wizard-input.js';
 import { stepKeyMaps } from './wizard-keys.js';
+import { discardQuestion } from './wizard-navigation.js';
 import type { WizardContext, WizardStep } from './wizard-state.js';
 import { StepView } from './wizard-steps.js';
 import { wrappedLines } from './wrap.js';
@@ -21,6 +22,7 @@ const STEP_TITLES: Record<WizardStep, string> = {
   name: 'Name',
   url: 'URL',
   format: 'Format',
+  urls: 'URLs',
   recipients: 'Recipients',
   events: 'Events',
   scope: 'Scope',
@@ -40,10 +42,9 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   const session = useSession();
   const appDispatch = useDispatch();
   const [state, dispatch] = useWizardState(context, hook);
-  // Every key while the wizard is open, but Ctrl-C (it quits, from the App).
+  // Every key while the wizard is open, Ctrl-C too: it asks before answers are thrown away.
   useKeypress(
     (name) => {
-      if (name === 'ctrl+c') return false;
       dispatch({ type: 'key', name });
       return true;
     },
@@ -54,6 +55,9 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   useEffect(() => {
     if (state.cancelled) appDispatch({ type: 'wizardClosed' });
   }, [state.cancelled, appDispatch]);
+  useEffect(() => {
+    if (state.quit) appDispatch({ type: 'quitRequested' });
+  }, [state.quit, appDispatch]);
 
   // One request per submit: the effect runs again only for a new submit, not when something else
   // changes meanwhile (the members list answering late used to send the same hook twice).
@@ -73,11 +77,22 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   }, [state.submitSerial, context, session, appDispatch, dispatch]);
 
   const what = context.kind === 'webhook' ? 'a webhook' : 'an e-mail hook';
-  const stepIndex = state.steps.indexOf(state.step);
+  // The url and format steps of one URL of a list are part of the URLs step.
+  const shownStep = state.editingUrl !== undefined ? 'urls' : state.step;
+  const stepIndex = state.steps.indexOf(shownStep);
   const inner = Math.max(20, width - 4);
   const body = Math.max(3, height - 6);
   // A refusal or a hint wraps (a narrow terminal would cut its end); the step below gets the rest.
-  const message = state.problem ? `✗ ${state.problem}` : state.note;
+  const message = state.confirmDiscard
+    ? discardQuestion(state.confirmDiscard)
+    : state.problem
+      ? `✗ ${state.problem}`
+      : state.note;
+  const tone = state.confirmDiscard
+    ? theme.status.warning
+    : state.problem
+      ? theme.status.error
+      : theme.status.info;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box
@@ -91,14 +106,14 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
         <Text {...theme.text.heading} wrap="truncate">
           {`${state.mode === 'add' ? 'Add' : 'Edit'} ${what} for ${context.ownerName}`}
           <Text {...theme.text.secondary}>{`  step ${stepIndex + 1} of ${state.steps.length}: `}</Text>
-          {STEP_TITLES[state.step]}
+          {STEP_TITLES[shownStep]}
         </Text>
         <Text wrap="truncate" {...theme.text.secondary}>
           {state.steps.map((s, i) => (i === stepIndex ? `[${STEP_TITLES[s]}]` : STEP_TITLES[s])).join(' › ')}
         </Text>
         <Box flexDirection="column" marginTop={1} height={body} overflow="hidden">
           {message && (
-            <Text {...(state.problem ? theme.status.error : theme.status.info)} wrap="wrap">
+            <Text {...tone} wrap="wrap">
               {message}
             </Text>
           )}
