@@ -26,6 +26,8 @@ export function bindingLabel(command: KeyCommand): string {
 }
 
 export interface Hint {
+  /** The command's id ("app.help"). */
+  command: string;
   keys: string;
   label: string;
 }
@@ -87,7 +89,7 @@ export function hintsOf(maps: readonly KeyMap[]): Hint[] {
     for (const command of map.commands) {
       if (!command.hint) continue;
       const partner = command.hintWith ? map.commands.find((c) => c.id === command.hintWith) : undefined;
-      hints.push({ keys: hintKeys(command, partner), label: command.hint });
+      hints.push({ command: command.id, keys: hintKeys(command, partner), label: command.hint });
     }
   }
   return hints;
@@ -206,7 +208,20 @@ const copyCommands: KeyCommand<HookCommand>[] = [
   },
 ];
 
-export const hooksKeys: KeyMap<ListCommand | HookCommand | 'owner.console'> = {
+export type TableCommand = 'table.sort' | 'table.reverse';
+
+/** Sorting a table by a column; htop's I for the reverse (r and R reload, s shows secrets). */
+const sortCommands: KeyCommand<TableCommand>[] = [
+  {
+    id: 'table.sort',
+    keys: ['S'],
+    description: 'Sort by the next column (then the API order again); remembered',
+    hint: 'sort',
+  },
+  { id: 'table.reverse', keys: ['I'], description: 'Reverse the sort order' },
+];
+
+export const hooksKeys: KeyMap<ListCommand | HookCommand | TableCommand | 'owner.console'> = {
   title: 'Hooks',
   commands: [
     ...navigation,
@@ -221,6 +236,7 @@ export const hooksKeys: KeyMap<ListCommand | HookCommand | 'owner.console'> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit the selected hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove the selected hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event to the webhook', hint: 'test' },
+    ...sortCommands,
     ...copyCommands,
     consoleCommand,
   ],

@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { leftHeights } from '../layout/pane-heights.js';
 import { type ListItem, ListView } from '../list/list-view.js';
 import { Spinner } from '../spinner/spinner.js';
 import {
   useAppRows,
   useList,
+  useOwnerCount,
   useOwnerRows,
   useOwnersRemote,
   usePaneFocused,
@@ -17,6 +19,7 @@ import { appStateLabel } from './app-state-label.js';
 export function OwnersPane({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
   const owners = useOwnerRows();
+  const ownerCount = useOwnerCount();
   const apps = useAppRows();
   const owner = useSelectedOwner();
   const status = useOwnersRemote();
@@ -24,8 +27,8 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   const appList = useList('apps');
   const ownersFocused = usePaneFocused('owners');
   const appsFocused = usePaneFocused('apps');
-  const ownersHeight = Math.min(Math.max(4, owners.length + 3), Math.max(4, Math.floor(height * 0.4)));
-  const appsHeight = Math.max(4, height - ownersHeight);
+  // Sized by every owner, not those the filter keeps: the boxes do not jump while typing a filter.
+  const { owners: ownersHeight, apps: appsHeight } = leftHeights(height, ownerCount);
   const ownerItems = useMemo<ListItem[]>(
     () => owners.map((o) => ({ key: o.id, label: o.name, detail: `${o.apps.length}` })),
     [owners],

@@ -251,7 +251,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     return withRecipientCursor({ ...state, members });
   }
   if (action.type === 'key') {
-    const resolved = keyAction(state, action.name);
+    const resolved = keyAction(state, action.name, action.pageSize);
     return resolved ? wizardReducer(state, resolved) : state;
   }
   if (state.submitting && action.type !== 'submitFailed') return state;
@@ -272,6 +272,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return moveCursor(state, -1);
     case 'down':
       return moveCursor(state, 1);
+    case 'move':
+      return moveCursor(state, action.delta);
     case 'toggle':
       return isTextStep(state) ? editText(state, [' ']) : toggle(state);
     case 'next':

@@ -40,11 +40,14 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   const session = useSession();
   const appDispatch = useDispatch();
   const [state, dispatch] = useWizardState(context, hook);
+  // PgUp and PgDn move by about what a list step shows (the body less its heading lines).
+  const pageRef = useRef(1);
+  pageRef.current = Math.max(1, height - 10);
   // Every key while the wizard is open, but Ctrl-C (it quits, from the App).
   useKeypress(
     (name) => {
       if (name === 'ctrl+c') return false;
-      dispatch({ type: 'key', name });
+      dispatch({ type: 'key', name, pageSize: pageRef.current });
       return true;
     },
     { priority: KEY_PRIORITY.overlay },
