@@ -1,6 +1,7 @@
 // Keys are commands with namespaced ids mapped to bindings, declared once per screen. The footer and
 // the `?` overlay are both built from these declarations, so they cannot disagree with the handlers.
 import { keyLabel } from './key-names.js';
+import { sortCommands, type TableCommand } from './table-keys.js';
 
 export interface KeyCommand<Id extends string = string> {
   id: Id;
@@ -206,19 +207,6 @@ const copyCommands: KeyCommand<HookCommand>[] = [
     description: 'Copy the clever-tools command line of the details',
     hint: 'copy',
   },
-];
-
-export type TableCommand = 'table.sort' | 'table.reverse';
-
-/** Sorting a table by a column; htop's I for the reverse (r and R reload, s shows secrets). */
-const sortCommands: KeyCommand<TableCommand>[] = [
-  {
-    id: 'table.sort',
-    keys: ['S'],
-    description: 'Sort by the next column (then the API order again); remembered',
-    hint: 'sort',
-  },
-  { id: 'table.reverse', keys: ['I'], description: 'Reverse the sort order' },
 ];
 
 export const hooksKeys: KeyMap<ListCommand | HookCommand | TableCommand | 'owner.console'> = {
