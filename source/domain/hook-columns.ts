@@ -1,7 +1,8 @@
 // The columns of the two hook tables, the TUI's and the CLI's, with the order in which a narrow
 // terminal drops them (dropOrder: higher goes first): the creation date, the format, the last
-// failure, the scope (app names), the id, the state, the events. The name and the target (masked) always
-// stay; the id, the name and the events show whole (fill) before the target grows.
+// failure, the scope (app names), the id, the events. The name, the target (masked) and the state
+// always stay (the state as a glyph when narrow); the id, the name and the events show whole (fill)
+// before the target grows.
 import { emailHookRecipients, eventsLabel, lastFailureLabel, scopeLabel } from './hook-labels.js';
 import { MIN_PREFIX } from './id-prefix.js';
 import { fullMaskedUrl, shortTarget } from './masking.js';
@@ -70,6 +71,7 @@ function createdColumn<T extends AnyHook>(): TableColumn<T> {
     title: 'Created',
     minWidth: 10,
     dropOrder: 9,
+    sortKey: (h) => timestampToDate(h.createdAt).getTime() || 0,
     cell: (h) => {
       const date = timestampToDate(h.createdAt);
       return Number.isNaN(date.getTime()) ? String(h.createdAt) : date.toISOString().slice(0, 10);
@@ -112,11 +114,16 @@ export function webhookColumns(context: HookTableContext, now: number): TableCol
     {
       id: 'state',
       title: 'State',
-      minWidth: 8,
-      dropOrder: 2,
-      // Not dropped to show more of the name or the events: a disabled hook must show.
+      // Never dropped: a disabled hook must show, on the narrowest terminal too, with colour or
+      // without. The word when there is room, else a glyph (✓ enabled, ✗ disabled) under no title.
+      minWidth: 1,
+      maxWidth: 8,
       fill: 3,
-      cell: (h) => h.state.toLowerCase(),
+      shortTitle: '',
+      cell: (h, width) => {
+        const word = h.state.toLowerCase();
+        return width >= word.length ? word : h.state === 'DISABLED' ? '✗' : '✓';
+      },
       tone: (h) => (h.state === 'DISABLED' ? 'error' : 'ok'),
     },
     {
@@ -126,6 +133,13 @@ export function webhookColumns(context: HookTableContext, now: number): TableCol
       grow: 1,
       dropOrder: 5,
       cell: (h) => lastFailureLabel(h.failures, now) || '—',
+      // The most recent failure's time; a hook that never failed sorts before any that did.
+      sortKey: (h) =>
+        h.failures.reduce(
+          (latest, f) =>
+            Math.max(latest, (f.createdAt === undefined ? 0 : timestampToDate(f.createdAt).getTime()) || 1),
+          0,
+        ),
       tone: (h) => (h.failures.length > 0 ? 'error' : undefined),
     },
     createdColumn(),

@@ -23,6 +23,8 @@ export interface ColumnSpec {
    * with a higher dropOrder is dropped rather than cut this one short.
    */
   fill?: number;
+  /** The title when the column is narrower than `title` (a column of glyphs at its narrowest). */
+  shortTitle?: string;
 }
 
 export interface TableColumn<Row> extends ColumnSpec {
@@ -33,6 +35,48 @@ export interface TableColumn<Row> extends ColumnSpec {
    */
   cell: (row: Row, width: number) => string;
   tone?: (row: Row) => CellTone | undefined;
+  /** What the rows are ordered by when sorted by this column; the whole cell's text without it. */
+  sortKey?: (row: Row) => string | number;
+}
+
+/** A table sorted by one of its columns (by id), ascending unless `descending`. */
+export interface TableSort {
+  column: string;
+  descending: boolean;
+}
+
+/** A column's title in `width` cells: the short one when the whole does not fit, marked when sorted. */
+export function columnTitle(column: ColumnSpec, width: number, sort?: TableSort): string {
+  const mark = sort?.column === column.id ? (sort.descending ? '↓' : '↑') : '';
+  const whole = mark + column.title;
+  if (column.shortTitle === undefined || displayWidth(whole) <= width) return whole;
+  return mark + column.shortTitle;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * The rows ordered by a column (its `sortKey`, else its whole cell), stable: rows that compare equal
+ * keep their order, and so does every row when the column is unknown.
+ */
+export function sortRows<Row>(
+  rows: readonly Row[],
+  columns: readonly TableColumn<Row>[],
+  sort: TableSort | undefined,
+): Row[] {
+  const column = sort && columns.find((c) => c.id === sort.column);
+  if (!sort || !column) return [...rows];
+  const keyOf = column.sortKey ?? ((row: Row) => column.cell(row, Number.POSITIVE_INFINITY));
+  const keyed = rows.map((row, index) => ({ row, index, key: keyOf(row) }));
+  const direction = sort.descending ? -1 : 1;
+  keyed.sort((a, b) => {
+    const order =
+      typeof a.key === 'number' && typeof b.key === 'number'
+        ? a.key - b.key
+        : collator.compare(String(a.key), String(b.key));
+    return order !== 0 ? order * direction : a.index - b.index;
+  });
+  return keyed.map((k) => k.row);
 }
 
 export interface FittedColumn<C extends ColumnSpec> {
@@ -230,7 +274,7 @@ export function layoutTable<Row>(
   const cut = (text: string, w: number, i: number) =>
     i === last ? fitCell(text, w).trimEnd() : fitCell(text, w);
   return {
-    titles: fitted.map((f, i) => cut(f.column.title, f.width, i)),
+    titles: fitted.map((f, i) => cut(columnTitle(f.column, f.width), f.width, i)),
     rows: rows.map((row) =>
       fitted.map((f, i) => {
         const full = f.column.cell(row, width === undefined ? Number.POSITIVE_INFINITY : f.width);

@@ -11,12 +11,20 @@ import { z } from 'zod';
 
 export type ThemeName = 'auto' | 'dark' | 'light' | 'no-color';
 
+/** A table sorted by a column (by the column's id), as the TUI remembers it. */
+export interface SavedSort {
+  column: string;
+  descending: boolean;
+}
+
 export interface SettingsData {
   lastOwnerId?: string;
   theme?: ThemeName;
   sandboxDataDir?: string;
   /** The TUI showed its first-run welcome screen. */
   welcomeShown?: boolean;
+  /** The column each of the TUI's tables is sorted by, by table ("webhooks", "emailHooks"). */
+  tableSorts?: Record<string, SavedSort>;
 }
 
 export interface Settings {
@@ -35,6 +43,12 @@ const SettingsFile = z.looseObject({
   theme: z.enum(THEMES).optional().catch(undefined),
   sandboxDataDir: z.string().optional().catch(undefined),
   welcomeShown: z.boolean().optional().catch(undefined),
+  // One table's bad entry drops that entry only.
+  tableSorts: z
+    .record(z.string(), z.object({ column: z.string(), descending: z.boolean() }).optional().catch(undefined))
+    .transform((sorts) => Object.fromEntries(Object.entries(sorts).filter(([, sort]) => sort !== undefined)))
+    .optional()
+    .catch(undefined),
 });
 
 export function openSettings(env: Record<string, string | undefined> = process.env): Settings {
@@ -77,4 +91,10 @@ function read(file: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** Remembers how one table is sorted, or forgets it (`undefined`: the API's order again). */
+export function saveTableSort(settings: Settings, table: string, sort: SavedSort | undefined): void {
+  const { [table]: _old, ...others } = settings.get('tableSorts') ?? {};
+  settings.set('tableSorts', sort ? { ...others, [table]: sort } : others);
 }

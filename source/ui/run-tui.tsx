@@ -50,7 +50,7 @@ export async function runTui(options: TuiOptions = {}): Promise<void> {
 }
 
 async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiSession> {
-  const [{ connect }, { resolveCredentials }, { openSettings }] = await Promise.all([
+  const [{ connect }, { resolveCredentials }, { openSettings, saveTableSort }] = await Promise.all([
     import('../startup/connection.js'),
     import('../api/credentials.js'),
     import('../settings/settings.js'),
@@ -63,6 +63,7 @@ async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiS
     settings = undefined;
   }
   const lastOwnerId = settings?.get('lastOwnerId');
+  const tableSorts = settings?.get('tableSorts');
   const hasCredentials = (await resolveCredentials()) !== undefined;
   const connection = await connect({ ...(options.sandbox ? { sandbox: true } : {}), quiet: true });
   return {
@@ -72,6 +73,8 @@ async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiS
       !hasCredentials && connection.api.target.kind === 'sandbox' && !settings?.get('welcomeShown'),
     ...(lastOwnerId ? { lastOwnerId } : {}),
     rememberOwner: (ownerId) => settings?.set('lastOwnerId', ownerId),
+    ...(tableSorts ? { tableSorts } : {}),
+    rememberSort: (table, sort) => settings && saveTableSort(settings, table, sort),
     welcomeSeen: () => settings?.set('welcomeShown', true),
     close: () => connection.close(),
   };

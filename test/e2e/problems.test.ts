@@ -12,10 +12,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugin.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { startTmux, type Tmux } from './tmux.js';
-import { BINARY, tuiCommand } from './tui-command.js';
+import { builtTuiCommand, startTmux, type Tmux } from './tmux.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const BINARY = path.join(root, 'dist/cli.js');
 
 let dir: string;
 let sandbox: TestSandbox;
@@ -62,7 +62,7 @@ describe('the Problems view of the built binary', () => {
       events: ['GIT_PUSH'],
       scope: [billing.id],
     });
-    term = startTmux(tuiCommand(path.join(dir, 'home'), sandbox.dataDir), 120, 36);
+    term = startTmux(builtTuiCommand(BINARY, path.join(dir, 'home'), sandbox.dataDir), 120, 36);
     await term.waitFor('Welcome to clever-notify');
     term.send('Escape');
     // The personal space is on screen.

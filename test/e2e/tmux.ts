@@ -57,3 +57,27 @@ export function startTmux(command: string, columns = 120, rows = 36): Tmux {
 export function sh(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * The shell command that runs the built binary with no argument (the TUI) in a home of its own, on
+ * the sandbox of `sandboxData`, with no credentials and colours on; it prints EXIT= and stays, so
+ * that the screen can be read after it quits.
+ */
+export function builtTuiCommand(binary: string, home: string, sandboxData: string): string {
+  const env = {
+    HOME: home,
+    XDG_CONFIG_HOME: `${home}/.config`,
+    XDG_DATA_HOME: `${home}/.local/share`,
+    CLEVER_NOTIFY_CONFIG_DIR: `${home}/settings`,
+    CLEVER_NOTIFY_SANDBOX_DATA: sandboxData,
+    CONFIGURATION_FILE: `${home}/no-clever-tools.json`,
+    TERM: 'xterm-256color',
+    // As on a CI runner, where Ink alone would draw nothing until exit: the TUI must draw anyway.
+    CI: 'true',
+  };
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${sh(v)}`);
+  const unset = ['CLEVER_TOKEN', 'CLEVER_SECRET', 'CLEVER_API_TOKEN', 'API_HOST', 'NO_COLOR'].map(
+    (v) => `-u ${v}`,
+  );
+  return `env ${unset.join(' ')} ${assignments.join(' ')} ${sh(process.execPath)} ${sh(binary)}; echo EXIT=$?; sleep 600`;
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
 import { seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { sh, startTmux, type Tmux } from './tmux.js';
+import { builtTuiCommand, startTmux, type Tmux } from './tmux.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const binary = path.join(root, 'dist/cli.js');
@@ -36,23 +36,7 @@ afterAll(async () => {
 
 /** The TUI on the test's sandbox, with a home of its own (`home`: a first run shows the welcome). */
 function tuiCommand(homeName = 'home'): string {
-  const home = path.join(dir, homeName);
-  const env = {
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local/share'),
-    CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
-    CLEVER_NOTIFY_SANDBOX_DATA: sandbox.dataDir,
-    CONFIGURATION_FILE: path.join(home, 'no-clever-tools.json'),
-    TERM: 'xterm-256color',
-    // As on a CI runner, where Ink alone would draw nothing until exit: the TUI must draw anyway.
-    CI: 'true',
-  };
-  const assignments = Object.entries(env).map(([k, v]) => `${k}=${sh(v)}`);
-  const unset = ['CLEVER_TOKEN', 'CLEVER_SECRET', 'CLEVER_API_TOKEN', 'API_HOST', 'NO_COLOR'].map(
-    (v) => `-u ${v}`,
-  );
-  return `env ${unset.join(' ')} ${assignments.join(' ')} ${sh(process.execPath)} ${sh(binary)}; echo EXIT=$?; sleep 600`;
+  return builtTuiCommand(binary, path.join(dir, homeName), sandbox.dataDir);
 }
 
 describe('the built binary in a terminal', () => {

@@ -94,7 +94,8 @@ describe('the Activity tab', () => {
       await deploy(600);
       await waitFor(/DEPLOYMENT_ACTION_BEGIN +blog WIP/);
       await waitFor(/DEPLOYMENT_SUCCESS +blog OK/);
-      await waitFor(/↳ my receiver 127\.0\.0\.1:\d+ 200/);
+      // The outcome first, then the hook and its host.
+      await waitFor(/↳ 200 attempt 1 delivered +my receiver 127\.0\.0\.1:\d+/);
       expect(frame()).not.toMatch(/WIP/);
 
       await press(' ');
@@ -118,7 +119,7 @@ describe('the Activity tab', () => {
 
       // The newest row, then its delivery line: open it.
       await press('j');
-      await waitFor(/› +↳ my receiver/);
+      await waitFor(/› +↳ 200 attempt 1 delivered +my receiver/);
       await press('\r');
       await waitFor(/Request body/);
       expect(frame()).toMatch(/Response excerpt/);

@@ -176,7 +176,7 @@ describe('tables and keys', () => {
     expect(hints).not.toContain('r/R refresh');
     expect(hints[0]).toBe('↑↓/jk move');
     const fitted = fittingHints(hintsOf([hooksKeys, globalKeys]), 60).map((h) => h.label);
-    expect(fitted.slice(-2)).toEqual(['help', 'quit']);
+    expect(fitted.slice(-2)).toEqual(['quit', 'more']);
     expect(fitted).not.toContain('refresh');
     const { maps, shadowed } = effectiveKeyMaps([activityKeys, globalKeys]);
     const refresh = maps[1]?.commands.find((c) => c.id === 'app.refresh');

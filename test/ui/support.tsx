@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
 import { HttpCleverApi } from '../../source/api/client.js';
 import { resolveCredentials } from '../../source/api/credentials.js';
+import { openSettings, saveTableSort } from '../../source/settings/settings.js';
 import { App } from '../../source/ui/app/app.js';
 import type { TuiSession } from '../../source/ui/app/session.js';
 import type { TerminalSize } from '../../source/ui/terminal/use-terminal-size.js';
@@ -41,6 +42,8 @@ export const KEYS = {
   delete: '\u001B[3~',
   pageUp: '\u001B[5~',
   pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
   space: ' ',
   ctrlC: '\u0003',
 } as const;
@@ -53,16 +56,24 @@ export async function renderApp(
     showWelcome?: boolean;
     api?: HttpCleverApi;
     live?: boolean;
+    /** The settings folder (CLEVER_NOTIFY_CONFIG_DIR): the tables' sorts are read and kept there. */
+    settingsDir?: string;
   } = {},
 ): Promise<RenderedApp> {
   const api = options.api ?? (await sandboxApi(sandbox));
   let quits = 0;
   const credentials = await resolveCredentials(sandbox.env);
   if (!credentials) throw new Error('the test sandbox gave no credentials');
+  const settings = options.settingsDir
+    ? openSettings({ CLEVER_NOTIFY_CONFIG_DIR: options.settingsDir })
+    : undefined;
+  const tableSorts = settings?.get('tableSorts');
   const session: TuiSession = {
     api,
     credentials: { apiHost: credentials.apiHost, authorization: credentials.authorization },
     showWelcome: options.showWelcome ?? false,
+    ...(tableSorts ? { tableSorts } : {}),
+    ...(settings ? { rememberSort: (table, sort) => saveTableSort(settings, table, sort) } : {}),
     rememberOwner: () => {},
     welcomeSeen: () => {},
     close: () => api.close(),

@@ -12,6 +12,7 @@ export function ActivityHeader({
   filtering,
   filterShown,
   count,
+  position,
   now,
   theme,
 }: {
@@ -22,6 +23,8 @@ export function ActivityHeader({
   filtering: boolean;
   filterShown: string;
   count: number;
+  /** Where the lines on screen are ("13–40 of 120"), or "" when all of them show. */
+  position: string;
   now: number;
   theme: Theme;
 }) {
@@ -38,6 +41,7 @@ export function ActivityHeader({
   return (
     <Text wrap="truncate">
       <Text {...statusStyle}>● {status.text}</Text>
+      {position ? <Text {...theme.text.primary}>{` · ${position}`}</Text> : null}
       <Text {...theme.text.secondary}>
         {` · ${activity.rows.length}/${activity.capacity} rows kept`}
         {activity.dropped > 0 ? ` (${activity.dropped} older dropped)` : ''}

@@ -8,7 +8,7 @@ import type { CleverApi } from '../../api/types.js';
 import { deliveryFields, eventFields, type LiveNames } from '../../domain/live-format.js';
 import { KEY_PRIORITY, useKeypress } from '../keys/keypress.js';
 import { type FilterState, filterText } from '../list/filter-text.js';
-import { scrollOffset } from '../table/window.js';
+import { useListWindow } from '../list/use-list-window.js';
 import type { TextStyle, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
 import { ActivityHeader as Header } from './activity-header.js';
@@ -107,15 +107,18 @@ function LineViewOf({
   const f = deliveryFields(item.line, names, now, item.row);
   const tone =
     f.tone === 'good' ? theme.status.ok : f.tone === 'bad' ? theme.status.error : theme.status.warning;
+  // The outcome first (status, attempt, delivered / retry / gave up): on a narrow terminal the hook's
+  // name and host are what is cut.
   return (
     <Box width={width}>
       <Text wrap="truncate" {...selection}>
         {marker}
         {'   ↳ '}
+        <Text {...tone}>{f.outcome}</Text> {f.attempt}
+        {f.next ? <Text {...tone}>{` ${f.next}`}</Text> : null}
+        {'  '}
         {f.event ? <Text {...theme.text.secondary}>{`${f.event} `}</Text> : null}
-        {f.hook} <Text {...theme.text.secondary}>{f.host}</Text> <Text {...tone}>{f.outcome}</Text>{' '}
-        {f.duration} {f.attempt}
-        {f.next ? <Text {...theme.text.secondary}>{` ${f.next}`}</Text> : null}
+        {f.hook} <Text {...theme.text.secondary}>{f.host}</Text> {f.duration}
       </Text>
     </Box>
   );
@@ -165,8 +168,7 @@ export function ActivityPane({
   const keys = useMemo(() => lines.map((l) => l.key), [lines]);
   const listHeight = Math.max(1, height - 1 - (ui.flash ? 1 : 0) - (ui.confirm ? 1 : 0));
   const cursor = ui.selected ? Math.max(0, keys.indexOf(ui.selected)) : 0;
-  const offset = useRef(0);
-  offset.current = scrollOffset(offset.current, cursor, listHeight, lines.length);
+  const window = useListWindow(cursor, listHeight, lines.length);
 
   // Read at keypress time: Ink may still hold the handler of an earlier render when a key arrives.
   const keysRef = useRef(keys);
@@ -217,6 +219,7 @@ export function ActivityPane({
         filtering={filtering}
         filterShown={filterShown}
         count={lines.length}
+        position={window.position}
         now={now}
         theme={theme}
       />
@@ -236,14 +239,14 @@ export function ActivityPane({
         </Text>
       ) : (
         <Box flexDirection="column">
-          {lines.slice(offset.current, offset.current + listHeight).map((item, i) => (
+          {lines.slice(window.offset, window.end).map((item, i) => (
             <LineView
               key={item.key}
               item={item}
               names={liveNames}
               now={now}
               width={width}
-              selected={focused && offset.current + i === cursor}
+              selected={focused && window.offset + i === cursor}
               theme={theme}
             />
           ))}

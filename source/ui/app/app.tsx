@@ -7,6 +7,7 @@ import type { LiveModel } from '../../api/live/live-model.js';
 import { createLiveModel } from '../../api/live/live-store.js';
 import { emailHookEntry, webhookEntry } from '../../domain/hooks.js';
 import { KEY_PRIORITY, KeypressProvider, useKeypress } from '../keys/keypress.js';
+import { bodyHeight, pageSize as pageSizeOf } from '../layout/pane-heights.js';
 import { useProblemsClock } from '../problems/use-problems-clock.js';
 import { selectedOwner } from '../state/selectors.js';
 import type { AppStore } from '../state/store.js';
@@ -58,10 +59,15 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
   useProblemsClock(store);
 
   // The help overlay fills the Screen's body: the terminal less the spare line, header and footer.
-  const pageSize = Math.max(1, size.rows - 9);
-  const helpArea = useMemo(() => ({ width: size.columns, height: size.rows - 3 }), [size.columns, size.rows]);
+  const helpArea = useMemo(
+    () => ({ width: size.columns, height: bodyHeight(size.rows) }),
+    [size.columns, size.rows],
+  );
   useKeypress(
     (name) => {
+      // A page is what the focused list shows.
+      const state = store.getState();
+      const pageSize = pageSizeOf(state.lists.focus, size.rows, state.remote.owners.data?.length ?? 0);
       store.dispatch({ type: 'key', name, pageSize, helpArea });
       return true;
     },
@@ -149,6 +155,7 @@ function useConnect(
           dispatch({
             type: 'connected',
             ...(session.lastOwnerId ? { preferredOwnerId: session.lastOwnerId } : {}),
+            ...(session.tableSorts ? { sorts: session.tableSorts } : {}),
           });
           setLive(model);
           const catalogue = await session.api.eventCatalogue().catch(() => undefined);

@@ -79,6 +79,9 @@ export async function runEffect(
     case 'rememberOwner':
       session.rememberOwner(effect.ownerId);
       return;
+    case 'rememberSort':
+      session.rememberSort?.(effect.table, effect.sort);
+      return;
     case 'removeHook': {
       const { hook } = effect;
       try {

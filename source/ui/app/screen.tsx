@@ -10,6 +10,7 @@ import { hintsOf } from '../keys/key-map.js';
 import { Footer } from '../layout/footer.js';
 import { Header } from '../layout/header.js';
 import { leftColumnWidth, naturalLeftWidth } from '../layout/left-width.js';
+import { bodyHeight } from '../layout/pane-heights.js';
 import { OwnersPane } from '../owners/owners-pane.js';
 import { ProblemsView } from '../problems/problems-view.js';
 import {
@@ -81,7 +82,7 @@ export function Screen({ columns, rows }: { columns: number; rows: number }) {
   const owners = useOwnersRemote().data;
   // At most rows-1 lines: a frame as tall as the terminal makes Ink repaint everything each time.
   const height = rows - 1;
-  const body = height - 2;
+  const body = bodyHeight(rows);
   const natural = useMemo(() => naturalLeftWidth(owners ?? []), [owners]);
   const left = leftColumnWidth(columns, natural);
   const right = columns - left;

@@ -1,7 +1,9 @@
 // What the TUI needs from the outside world, given to the App container so that tests can hand it
 // a client of their own sandbox and the binary can load the real one after the first frame.
 import type { CleverApi } from '../../api/types.js';
+import type { TableSort } from '../../domain/table.js';
 import { safeText } from '../../domain/terminal-text.js';
+import type { SortableTable, TableSorts } from '../state/model.js';
 
 export interface TuiSession {
   api: CleverApi;
@@ -11,6 +13,9 @@ export interface TuiSession {
   showWelcome: boolean;
   lastOwnerId?: string;
   rememberOwner(ownerId: string): void;
+  /** How each table was last sorted (the settings' `tableSorts`). */
+  tableSorts?: TableSorts;
+  rememberSort?(table: SortableTable, sort: TableSort | undefined): void;
   welcomeSeen(): void;
   close(): Promise<void>;
 }

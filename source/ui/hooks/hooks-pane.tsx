@@ -1,13 +1,13 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import type { Hook } from '../../domain/hooks.js';
-import type { Webhook } from '../../domain/schemas.js';
 import { safeText } from '../../domain/terminal-text.js';
 import { ActivityPane } from '../activity/activity-pane.js';
 import { useLiveModel, useSession } from '../app/session-context.js';
 import { filterText } from '../list/filter-text.js';
 import { Spinner } from '../spinner/spinner.js';
 import type { Tab } from '../state/model.js';
+import { sortLabel } from '../state/sort.js';
 import { useAppStore } from '../state/store.js';
 import {
   useHookRows,
@@ -20,8 +20,9 @@ import {
   useSelectedApp,
   useSelectedOwner,
   useTab,
+  useTableSort,
 } from '../state/use-app.js';
-import { Table, type TableColumn } from '../table/table.js';
+import { Table } from '../table/table.js';
 import { useTheme } from '../theme/theme-context.js';
 import { emailHookColumns, webhookColumns } from './hook-columns.js';
 
@@ -111,15 +112,6 @@ function AppActivity({ width, height, focused }: { width: number; height: number
   );
 }
 
-/** Last, and never dropped: a DISABLED webhook is marked even where the State column does not fit. */
-const disabledMark: TableColumn<Webhook> = {
-  id: 'mark',
-  title: ' ',
-  minWidth: 1,
-  cell: (h) => (h.state === 'DISABLED' ? '✗' : ' '),
-  tone: (h) => (h.state === 'DISABLED' ? 'error' : undefined),
-};
-
 function HookTable({ width, height, focused }: { width: number; height: number; focused: boolean }) {
   const theme = useTheme();
   const tab = useTab();
@@ -131,16 +123,14 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const owner = useSelectedOwner();
   const owners = useOwnersRemote();
   const list = useList('hooks');
+  const sort = useTableSort();
   const remote = tab === 'emailHooks' ? ownerHooks?.emailHooks : ownerHooks?.webhooks;
   // Ages of failures are counted from when the hooks were answered, so that frames stay stable.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the answer is the clock's trigger on purpose
   const now = useMemo(() => Date.now(), [remote]);
   // Short ids are unambiguous among all the owner's hooks, not only those the filter keeps.
   const idsOf = remote?.data ?? hooks;
-  const webhookCols = useMemo(
-    () => [...webhookColumns(names, now, idsOf), disabledMark],
-    [names, now, idsOf],
-  );
+  const webhookCols = useMemo(() => webhookColumns(names, now, idsOf), [names, now, idsOf]);
   const emailCols = useMemo(() => emailHookColumns(names, people, idsOf), [names, people, idsOf]);
   const rows = useMemo(() => splitKinds(hooks), [hooks]);
   const shownFilter = filterText(list);
@@ -149,6 +139,18 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const counted = hooks.length === 1 ? what.slice(0, -1) : what;
   const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';
   const summary = safeText(`${hooks.length} ${counted}${covering}`);
+  const columnsShown = tab === 'emailHooks' ? emailCols : webhookCols;
+  const sorted = sort ? ` · sorted by ${sortLabel(sort, columnsShown)}` : '';
+  // Where the rows on screen are comes first: the rest of the line is cut on a narrow terminal.
+  const caption = (position: string) => (
+    <Text wrap="truncate" {...theme.text.secondary}>
+      {position ? `${position} · ` : ''}
+      {summary}
+      {sorted}
+      {remote?.status === 'loading' ? ' · refreshing…' : ''}
+      {filter ? `  ${filter}` : ''}
+    </Text>
+  );
   if (!owner || !remote || (remote.status === 'loading' && !remote.data)) {
     return owners.status === 'failed' ? (
       <Box flexDirection="column">
@@ -177,9 +179,11 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
         rows={rows.email}
         rowKey={(h) => h.id}
         cursor={list.cursor}
-        height={height - 1}
+        height={height}
         width={width}
         focused={focused}
+        sort={sort}
+        caption={caption}
       />
     ) : (
       <Table
@@ -187,25 +191,20 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
         rows={rows.webhook}
         rowKey={(h) => h.id}
         cursor={list.cursor}
-        height={height - 1}
+        height={height}
         width={width}
         focused={focused}
+        sort={sort}
+        caption={caption}
       />
     );
+  if (hooks.length > 0) return table;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate" {...theme.text.secondary}>
-        {summary}
-        {remote.status === 'loading' ? ' · refreshing…' : ''}
-        {filter ? `  ${filter}` : ''}
+      {caption('')}
+      <Text {...theme.text.secondary}>
+        {list.filter ? 'No hook matches the filter.' : `No ${what} here yet. Press a to add one.`}
       </Text>
-      {hooks.length === 0 ? (
-        <Text {...theme.text.secondary}>
-          {list.filter ? 'No hook matches the filter.' : `No ${what} here yet. Press a to add one.`}
-        </Text>
-      ) : (
-        table
-      )}
     </Box>
   );
 }

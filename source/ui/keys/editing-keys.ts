@@ -7,6 +7,10 @@ export type WizardCommand =
   | 'wizard.back'
   | 'wizard.up'
   | 'wizard.down'
+  | 'wizard.pageUp'
+  | 'wizard.pageDown'
+  | 'wizard.top'
+  | 'wizard.bottom'
   | 'wizard.toggle'
   | 'wizard.filter'
   | 'wizard.urlEdit'
@@ -32,6 +36,10 @@ export const wizardKeys: KeyMap<WizardCommand> = {
       hintWith: 'wizard.down',
     },
     { id: 'wizard.down', keys: ['down', 'j'], description: 'Move down in a list' },
+    { id: 'wizard.pageUp', keys: ['pageup'], description: 'Page up in a list' },
+    { id: 'wizard.pageDown', keys: ['pagedown'], description: 'Page down in a list' },
+    { id: 'wizard.top', keys: ['home', 'g'], description: 'First item of a list' },
+    { id: 'wizard.bottom', keys: ['end', 'G'], description: 'Last item of a list' },
     { id: 'wizard.toggle', keys: ['space'], description: 'Toggle the item (events, apps)', hint: 'toggle' },
     { id: 'wizard.filter', keys: ['/'], description: 'Filter the apps and add-ons', hint: 'filter' },
     {

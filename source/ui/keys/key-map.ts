@@ -1,6 +1,7 @@
 // Keys are commands with namespaced ids mapped to bindings, declared once per screen. The footer and
 // the `?` overlay are both built from these declarations, so they cannot disagree with the handlers.
 import { keyLabel } from './key-names.js';
+import { sortCommands, type TableCommand } from './table-keys.js';
 
 export interface KeyCommand<Id extends string = string> {
   id: Id;
@@ -26,6 +27,8 @@ export function bindingLabel(command: KeyCommand): string {
 }
 
 export interface Hint {
+  /** The command's id ("app.help"). */
+  command: string;
   keys: string;
   label: string;
 }
@@ -87,7 +90,7 @@ export function hintsOf(maps: readonly KeyMap[]): Hint[] {
     for (const command of map.commands) {
       if (!command.hint) continue;
       const partner = command.hintWith ? map.commands.find((c) => c.id === command.hintWith) : undefined;
-      hints.push({ keys: hintKeys(command, partner), label: command.hint });
+      hints.push({ command: command.id, keys: hintKeys(command, partner), label: command.hint });
     }
   }
   return hints;
@@ -214,7 +217,7 @@ const copyCommands: KeyCommand<HookCommand>[] = [
   },
 ];
 
-export const hooksKeys: KeyMap<ListCommand | HookCommand | 'owner.console'> = {
+export const hooksKeys: KeyMap<ListCommand | HookCommand | TableCommand | 'owner.console'> = {
   title: 'Hooks',
   commands: [
     ...navigation,
@@ -229,6 +232,7 @@ export const hooksKeys: KeyMap<ListCommand | HookCommand | 'owner.console'> = {
     { id: 'hook.edit', keys: ['e'], description: 'Edit the selected hook', hint: 'edit' },
     { id: 'hook.remove', keys: ['d'], description: 'Remove the selected hook (asks first)', hint: 'remove' },
     { id: 'hook.test', keys: ['t'], description: 'Send a test event to the webhook', hint: 'test' },
+    ...sortCommands,
     ...copyCommands,
     consoleCommand,
   ],

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { useRef } from 'react';
-import { fitCell } from '../../domain/table.js';
+import { displayWidth, fitCell } from '../../domain/table.js';
 import type { Tone } from '../table/table.js';
-import { clampCursor, scrollOffset } from '../table/window.js';
+import { clampCursor } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';
 import { type FilterState, filterText } from './filter-text.js';
+import { useListWindow } from './use-list-window.js';
 
 export interface ListItem {
   key: string;
@@ -29,15 +29,18 @@ export interface ListViewProps {
 /** A bordered, windowed list: only the rows that fit are rendered. */
 export function ListView({ title, items, list, height, width, focused, children }: ListViewProps) {
   const theme = useTheme();
-  const offsetRef = useRef(0);
   const inner = Math.max(1, width - 4);
   const bodyHeight = Math.max(1, height - 3);
   const cursor = clampCursor(list.cursor, items.length);
-  const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, items.length);
-  offsetRef.current = offset;
-  const visible = items.slice(offset, offset + bodyHeight);
+  const { offset, end, position } = useListWindow(cursor, bodyHeight, items.length);
+  const visible = items.slice(offset, end);
   const filter = filterText(list);
-  const count = items.length > bodyHeight ? ` ${cursor + 1}/${items.length}` : '';
+  // The position keeps its place at the right; the title and the filter are cut before it.
+  const heading = focused && theme.name === 'no-color' ? `* ${title}` : title;
+  const room = Math.max(1, inner - (position ? displayWidth(position) + 1 : 0));
+  const headText = fitCell(heading + (filter ? ` ${filter}` : ''), room);
+  const titlePart = headText.slice(0, Math.min(headText.length, heading.length));
+  const filterPart = headText.slice(titlePart.length);
   return (
     <Box
       flexDirection="column"
@@ -50,10 +53,10 @@ export function ListView({ title, items, list, height, width, focused, children 
     >
       <Text wrap="truncate">
         <Text {...theme.text.heading} underline={focused && theme.name === 'no-color'}>
-          {focused && theme.name === 'no-color' ? `* ${title}` : title}
+          {titlePart}
         </Text>
-        <Text {...theme.status.info}>{filter && ` ${filter}`}</Text>
-        <Text {...theme.text.secondary}>{count}</Text>
+        <Text {...theme.status.info}>{position ? filterPart : filterPart.trimEnd()}</Text>
+        <Text {...theme.text.secondary}>{position && ` ${position}`}</Text>
       </Text>
       {children ??
         visible.map((item, i) => {

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { leftHeights } from '../layout/pane-heights.js';
 import { type ListItem, ListView } from '../list/list-view.js';
 import { problemCountLabel } from '../problems/problem-count.js';
 import { Spinner } from '../spinner/spinner.js';
@@ -8,6 +9,7 @@ import { useAppSelector } from '../state/store.js';
 import {
   useAppRows,
   useList,
+  useOwnerCount,
   useOwnerRows,
   useOwnersRemote,
   usePaneFocused,
@@ -47,6 +49,7 @@ function ownerItem(
 export function OwnersPane({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
   const owners = useOwnerRows();
+  const ownerCount = useOwnerCount();
   const apps = useAppRows();
   const owner = useSelectedOwner();
   const status = useOwnersRemote();
@@ -54,8 +57,8 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   const appList = useList('apps');
   const ownersFocused = usePaneFocused('owners');
   const appsFocused = usePaneFocused('apps');
-  const ownersHeight = Math.min(Math.max(4, owners.length + 3), Math.max(4, Math.floor(height * 0.4)));
-  const appsHeight = Math.max(4, height - ownersHeight);
+  // Sized by every owner, not those the filter keeps: the boxes do not jump while typing a filter.
+  const { owners: ownersHeight, apps: appsHeight } = leftHeights(height, ownerCount);
   const problemCounts = useAppSelector(ownerProblemCounts);
   const ownerItems = useMemo<ListItem[]>(
     () => owners.map((o) => ownerItem(o, problemCounts.get(o.id) ?? 0, width)),

@@ -10,7 +10,14 @@ import { selectedOwner, visibleApps, visibleHooks, visibleOwners } from './selec
 export const emptyList: ListState = { cursor: 0, filter: '', filtering: false, filterCursor: 0 };
 
 export function initialLists(): Lists {
-  return { owners: emptyList, apps: emptyList, hooks: emptyList, focus: 'owners', tab: 'webhooks' };
+  return {
+    owners: emptyList,
+    apps: emptyList,
+    hooks: emptyList,
+    focus: 'owners',
+    tab: 'webhooks',
+    sorts: {},
+  };
 }
 
 const LIST_KEY = { owners: 'owners', apps: 'apps', hooks: 'hooks' } as const satisfies Record<

@@ -5,6 +5,7 @@ import type { EveryOwnerStatus, LiveModelSnapshot } from '../../api/live/live-mo
 import type { EventCatalogue } from '../../domain/events.js';
 import type { Hook, HookKind } from '../../domain/hooks.js';
 import type { LastDeployment } from '../../domain/problems.js';
+import type { TableSort } from '../../domain/table.js';
 import type { Line } from '../text-field/line-edit.js';
 import type { Remote } from './remote.js';
 
@@ -89,12 +90,18 @@ export type Pane = 'owners' | 'apps' | 'hooks';
 export type Tab = 'webhooks' | 'emailHooks' | 'activity';
 export const PANES: readonly Pane[] = ['owners', 'apps', 'hooks'];
 
+/** The tables that can be sorted by a column, each remembered on its own. */
+export type SortableTable = 'webhooks' | 'emailHooks';
+export type TableSorts = Partial<Record<SortableTable, TableSort>>;
+
 export interface Lists {
   owners: ListState;
   apps: ListState;
   hooks: ListState;
   focus: Pane;
   tab: Tab;
+  /** The column each table is sorted by; none: the API's order. */
+  sorts: TableSorts;
 }
 
 // --- Overlays ------------------------------------------------------------------------------------
@@ -134,6 +141,7 @@ export type Effect =
   | { type: 'reload'; ownerId?: string; everyOwner?: boolean }
   | { type: 'loadHooks'; ownerId: string; organisation: boolean }
   | { type: 'rememberOwner'; ownerId: string }
+  | { type: 'rememberSort'; table: SortableTable; sort: TableSort | undefined }
   | { type: 'removeHook'; hook: Hook }
   | { type: 'testHook'; hook: Hook & { kind: 'webhook' } }
   | { type: 'exportOwner'; ownerId: string; ownerName: string; path: string }
@@ -171,7 +179,7 @@ export type AppAction =
       /** The area the help overlay fills, so that it scrolls as far as it shows. */
       helpArea: HelpArea;
     }
-  | { type: 'connected'; preferredOwnerId?: string }
+  | { type: 'connected'; preferredOwnerId?: string; sorts?: TableSorts }
   /** First run without credentials, once the owners are known: the welcome screen. */
   | { type: 'welcome' }
   | { type: 'connectFailed'; error: string }

@@ -15,6 +15,7 @@ import { NO_OVERLAY, overlayKey } from './overlays.js';
 import { anchorProblems, initialProblems, openProblems, problemsKey } from './problems.js';
 import { initialRemote, remoteReducer } from './remote-data.js';
 import { selectedHook, selectedOwner } from './selectors.js';
+import { sortKey } from './sort-keys.js';
 
 export function initialAppState(): AppState {
   return {
@@ -98,6 +99,7 @@ function keyReducer(state: AppState, name: string, pageSize: number, area: HelpA
     // The Activity pane's keys are its own (../activity); only its filter is the hook list's.
     if (map === activityKeys)
       return command === 'list.filter' ? listKey(state, pane, command, pageSize) : state;
+    if (command === 'table.sort' || command === 'table.reverse') return sortKey(state, command);
     if (HOOK_COMMANDS.has(command))
       return hookCommand(state, command as HookCommand, selectedHook(state), 'list');
     if (command === 'owner.export') return exportPrompt(state);
@@ -143,9 +145,11 @@ function reduce(state: AppState, action: AppAction): AppState {
     case 'connected': {
       const preferred = action.preferredOwnerId;
       const owners = state.lists.owners;
+      // The tables' sorts, as the settings remember them.
+      const sorted = action.sorts ? { ...state, lists: { ...state.lists, sorts: action.sorts } } : state;
       // The last owner looked at is selected when the owners arrive (found by id).
-      if (owners.selectedId || !preferred) return state;
-      return { ...state, lists: { ...state.lists, owners: { ...owners, selectedId: preferred } } };
+      if (owners.selectedId || !preferred) return sorted;
+      return { ...sorted, lists: { ...sorted.lists, owners: { ...owners, selectedId: preferred } } };
     }
     case 'welcome':
       // Shown once: remembered as soon as it is on screen, however the user leaves it.

@@ -2,8 +2,10 @@
 // memoised on the identity of its inputs, so that panes and the reducer share one computation.
 import type { Hook, HookKind } from '../../domain/hooks.js';
 import { hookCoversResource } from '../../domain/matching.js';
+import type { TableSort } from '../../domain/table.js';
 import { clampCursor } from '../table/window.js';
-import type { AppEntry, AppState, OwnerEntry, OwnerHooks, Tab } from './model.js';
+import type { AppEntry, AppState, OwnerEntry, OwnerHooks, SortableTable, Tab } from './model.js';
+import { sortHooks } from './sort.js';
 
 /** A function of a few inputs that recomputes only when one of them is a different value. */
 function memo<Args extends readonly unknown[], R>(compute: (...args: Args) => R): (...args: Args) => R {
@@ -77,13 +79,30 @@ export function hooksOfKind(hooks: OwnerHooks | undefined, kind: HookKind | unde
   return (kind === 'email' ? hooks?.emailHooks.data : hooks?.webhooks.data) ?? NO_HOOKS;
 }
 
-/** The hooks of the tab that cover the chosen app (all of them when none is) and match the filter. */
+const sortedOf = memo(
+  (
+    hooks: Hook[],
+    table: SortableTable | undefined,
+    sort: TableSort | undefined,
+    names: ReadonlyMap<string, string>,
+    people: ReadonlyMap<string, string>,
+  ): Hook[] => (table ? sortHooks(hooks, table, sort, names, people) : hooks),
+);
+
+/**
+ * The hooks of the tab that cover the chosen app (all of them when none is) and match the filter, in
+ * the order the table is sorted by.
+ */
 export function visibleHooks(state: AppState): Hook[] {
-  return hooksOf(
-    hooksOfKind(ownerHooks(state), tabKind(state.lists.tab)),
+  const { tab, sorts } = state.lists;
+  const table = tab === 'webhooks' || tab === 'emailHooks' ? tab : undefined;
+  const sort = table ? sorts[table] : undefined;
+  const shown = hooksOf(
+    hooksOfKind(ownerHooks(state), tabKind(tab)),
     selectedApp(state)?.id,
     state.lists.hooks.filter,
   );
+  return sort ? sortedOf(shown, table, sort, names(state), people(state)) : shown;
 }
 
 export function selectedHook(state: AppState): Hook | undefined {

@@ -11,6 +11,7 @@ export const useConnectError = () => useAppSelector((s) => s.remote.connectError
 export const useOwnersRemote = () => useAppSelector((s) => s.remote.owners);
 export const useCatalogue = () => useAppSelector((s) => s.remote.catalogue);
 export const useOwnerRows = () => useAppSelector(select.visibleOwners);
+export const useOwnerCount = () => useAppSelector((s) => s.remote.owners.data?.length ?? 0);
 export const useSelectedOwner = () => useAppSelector(select.selectedOwner);
 export const useAppRows = () => useAppSelector(select.visibleApps);
 export const useSelectedApp = () => useAppSelector(select.selectedApp);
@@ -19,6 +20,12 @@ export const useHookRows = () => useAppSelector(select.visibleHooks);
 export const useNames = () => useAppSelector(select.names);
 export const usePeople = () => useAppSelector(select.people);
 export const useTab = () => useAppSelector((s) => s.lists.tab);
+/** How the table of the tab shown is sorted (none on the Activity tab). */
+export const useTableSort = () =>
+  useAppSelector((s) => {
+    const { tab, sorts } = s.lists;
+    return tab === 'webhooks' || tab === 'emailHooks' ? sorts[tab] : undefined;
+  });
 export const useFocus = () => useAppSelector((s) => s.lists.focus);
 export const useOverlay = () => useAppSelector((s) => s.overlay);
 export const useStatus = () => useAppSelector((s) => s.status);

@@ -1,16 +1,18 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import {
   type CellTone,
   COLUMN_GAP,
+  columnTitle,
   displayWidth,
   fitCell,
   fitColumns,
   type TableColumn,
+  type TableSort,
 } from '../../domain/table.js';
+import { useListWindow } from '../list/use-list-window.js';
 import type { Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/theme-context.js';
-import { scrollOffset } from './window.js';
 
 // The column model and the layout are the CLI's too (source/domain/table.ts); this is their view.
 export type Tone = CellTone;
@@ -25,14 +27,29 @@ export interface TableProps<Row> {
   height: number;
   width: number;
   focused: boolean;
+  /** The column the rows are sorted by: its title is marked with the direction. */
+  sort?: TableSort | undefined;
+  /**
+   * A line above the header, given where the rows on screen are ("13–40 of 41", or "" when all of
+   * them show): the table's summary. It takes one of the `height` lines.
+   */
+  caption?: (position: string) => React.ReactNode;
 }
 
-export function Table<Row>({ columns, rows, rowKey, cursor, height, width, focused }: TableProps<Row>) {
+export function Table<Row>({
+  columns,
+  rows,
+  rowKey,
+  cursor,
+  height,
+  width,
+  focused,
+  sort,
+  caption,
+}: TableProps<Row>) {
   const theme = useTheme();
-  const offsetRef = useRef(0);
-  const bodyHeight = Math.max(1, height - 1);
-  const offset = scrollOffset(offsetRef.current, cursor, bodyHeight, rows.length);
-  offsetRef.current = offset;
+  const bodyHeight = Math.max(1, height - 1 - (caption ? 1 : 0));
+  const { offset, end, position } = useListWindow(cursor, bodyHeight, rows.length);
   // The widest content of each column, over every row (not just the visible ones): the layout stays put while scrolling.
   // Each row's content widths, kept per row object: refiltering the same rows costs only lookups.
   const widthsOf = useMemo(() => {
@@ -48,19 +65,22 @@ export function Table<Row>({ columns, rows, rowKey, cursor, height, width, focus
     };
   }, [columns]);
   const wanted = useMemo(() => {
-    const widest = columns.map((c) => displayWidth(c.title));
+    const widest = columns.map((c) => displayWidth(columnTitle(c, Number.POSITIVE_INFINITY, sort)));
     for (const row of rows) {
       const widths = widthsOf(row);
       for (let i = 0; i < widest.length; i++) widest[i] = Math.max(widest[i]!, widths[i]!);
     }
     return widest;
-  }, [columns, rows, widthsOf]);
+  }, [columns, rows, widthsOf, sort]);
   // Two cells for the selection marker.
   const fitted = fitColumns(columns, Math.max(1, width - 2), wanted);
-  const visible = rows.slice(offset, offset + bodyHeight);
-  const header = fitted.map((f) => fitCell(f.column.title, f.width)).join(' '.repeat(COLUMN_GAP));
+  const visible = rows.slice(offset, end);
+  const header = fitted
+    .map((f) => fitCell(columnTitle(f.column, f.width, sort), f.width))
+    .join(' '.repeat(COLUMN_GAP));
   return (
     <Box flexDirection="column" width={width}>
+      {caption?.(position)}
       <Text {...theme.text.heading} wrap="truncate">
         {`  ${header}`}
       </Text>

@@ -122,7 +122,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     return withRecipientCursor({ ...state, members });
   }
   if (action.type === 'key') {
-    const resolved = keyAction(state, action.name);
+    const resolved = keyAction(state, action.name, action.pageSize);
     return resolved ? wizardReducer(state, resolved) : state;
   }
   if (action.type === 'submitFailed') return { ...state, submitting: false, submitError: action.message };
@@ -147,6 +147,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return moveCursor(state, -1);
     case 'down':
       return moveCursor(state, 1);
+    case 'move':
+      return moveCursor(state, action.delta);
     case 'toggle':
       return isTextStep(state) ? editText(state, [' ']) : toggle(state);
     case 'next':

@@ -11,8 +11,20 @@ export function isTextStep(state: WizardState): boolean {
   );
 }
 
-/** A key name as the action the step's key maps give it (a typed character in a text field). */
-export function keyAction(state: WizardState, name: string): WizardAction | undefined {
+const MOVES = new Set([
+  'wizard.up',
+  'wizard.down',
+  'wizard.pageUp',
+  'wizard.pageDown',
+  'wizard.top',
+  'wizard.bottom',
+]);
+
+/**
+ * A key name as the action the step's key maps give it (a typed character in a text field).
+ * `pageSize`: the rows a list shows, for PgUp and PgDn.
+ */
+export function keyAction(state: WizardState, name: string, pageSize = 10): WizardAction | undefined {
   for (const map of stepKeyMaps(state)) {
     const command = commandFor(map, name);
     if (!command) continue;
@@ -24,6 +36,10 @@ export function keyAction(state: WizardState, name: string): WizardAction | unde
       'filter.cancel': { type: 'back' },
       'wizard.up': { type: 'up' },
       'wizard.down': { type: 'down' },
+      'wizard.pageUp': { type: 'move', delta: -Math.max(1, pageSize) },
+      'wizard.pageDown': { type: 'move', delta: Math.max(1, pageSize) },
+      'wizard.top': { type: 'move', delta: Number.NEGATIVE_INFINITY },
+      'wizard.bottom': { type: 'move', delta: Number.POSITIVE_INFINITY },
       'wizard.toggle': { type: 'toggle' },
       'wizard.filter': { type: 'filter' },
       'wizard.urlEdit': { type: 'url', change: 'edit' },
@@ -53,7 +69,7 @@ export function stepKeyMaps(state: WizardState): KeyMap[] {
   const toggles =
     !isTextStep(state) && (state.step === 'events' || state.step === 'scope' || state.step === 'recipients');
   const acting = wizardKeys.commands.filter((c) => {
-    if (c.id === 'wizard.up' || c.id === 'wizard.down') return lists;
+    if (MOVES.has(c.id)) return lists;
     if (c.id === 'wizard.toggle') return toggles;
     if (c.id === 'wizard.filter') return state.step === 'scope';
     if (c.id === 'wizard.urlEdit' || c.id === 'wizard.urlAdd' || c.id === 'wizard.urlRemove')
@@ -61,10 +77,13 @@ export function stepKeyMaps(state: WizardState): KeyMap[] {
     return true;
   });
   if (!isTextStep(state)) return [{ ...wizardKeys, commands: acting }];
-  // In a text field, letters are typed: only the arrows move.
-  const arrows = acting.map((c) =>
-    c.id === 'wizard.up' || c.id === 'wizard.down' ? { ...c, keys: c.keys.filter((k) => k.length > 1) } : c,
-  );
+  // In a text field, letters are typed and Home and End move in the text: only the arrows and the
+  // page keys move in the list.
+  const arrows = acting.flatMap((c) => {
+    if (!MOVES.has(c.id)) return [c];
+    const keys = c.keys.filter((k) => k.length > 1 && k !== 'home' && k !== 'end');
+    return keys.length > 0 ? [{ ...c, keys }] : [];
+  });
   return [{ ...wizardKeys, commands: arrows }, textFieldKeys];
 }
 

@@ -109,13 +109,15 @@ export interface WizardState {
 
 export type WizardAction =
   /** A key name, resolved through the step's key maps (`stepKeyMaps`). */
-  | { type: 'key'; name: string }
+  | { type: 'key'; name: string; pageSize?: number }
   | { type: 'text'; text: string }
   | { type: 'filter' }
   /** A line-editing key of the focused text field (see `textFieldKeys`). */
   | { type: 'edit'; key: string }
   | { type: 'up' }
   | { type: 'down' }
+  /** Moves a list's cursor by `delta` (±Infinity: to the first or the last item). */
+  | { type: 'move'; delta: number }
   | { type: 'toggle' }
   | { type: 'next' }
   | { type: 'back' }

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import { coveringGroup, describeEvent, expandEvents, foldEvents } from '../../domain/events.js';
+import { useListWindow } from '../list/use-list-window.js';
 import { Spinner } from '../spinner/spinner.js';
 import { scrollOffset } from '../table/window.js';
 import { TextField } from '../text-field/text-field.js';
@@ -185,13 +186,9 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
   const listHeight = Math.max(3, height - 1 - detail.length);
   // Group headings take lines too: window over choices, drawing a heading where the group changes.
   const rows = Math.max(3, Math.floor((listHeight - 1) * 0.75));
-  const offset = scrollOffset(
-    Math.max(0, state.eventCursor - Math.floor(rows / 2)),
-    state.eventCursor,
-    rows,
-    choices.length,
-  );
-  const visible = choices.slice(offset, offset + rows);
+  // The cursor stays near the middle: the items around it (a group's members) stay in view.
+  const { offset, end, position } = useListWindow(state.eventCursor, rows, choices.length, rows);
+  const visible = choices.slice(offset, end);
   const saved = foldEvents(state.events, catalogue);
   const covered = expandEvents(saved, catalogue).length;
   const chosen = state.allEvents
@@ -227,6 +224,7 @@ function EventsStep({ state, height }: { state: WizardState; height: number }) {
     <Box flexDirection="column">
       <Text>
         Which events (Space toggles): <Text {...theme.status.info}>{chosen}</Text>
+        {position ? ` · ${position}` : ''}
       </Text>
       {lines.slice(0, listHeight)}
       {detail.map((line) => (
@@ -242,12 +240,7 @@ function ScopeStep({ state, height }: { state: WizardState; height: number }) {
   const theme = useTheme();
   const choices = visibleScopeChoices(state);
   const rows = Math.max(3, height - 2);
-  const offset = scrollOffset(
-    Math.max(0, state.scopeCursor - Math.floor(rows / 2)),
-    state.scopeCursor,
-    rows,
-    choices.length,
-  );
+  const { offset, end, position } = useListWindow(state.scopeCursor, rows, choices.length, rows);
   const summary =
     state.scopeMode === 'all'
       ? 'all apps and add-ons'
@@ -259,13 +252,14 @@ function ScopeStep({ state, height }: { state: WizardState; height: number }) {
       <Text>
         Which apps and add-ons (Enter picks a line; Space ticks apps to choose several; / filters):{' '}
         <Text {...theme.status.info}>{summary}</Text>
+        {position ? ` · ${position}` : ''}
       </Text>
       {(state.scopeFiltering || state.scopeFilter) && (
         <Text
           {...theme.status.info}
         >{`/${state.scopeFilter}${state.scopeFiltering ? '▏' : ''}  (${choices.length} shown)`}</Text>
       )}
-      {choices.slice(offset, offset + rows).map((c, i) => {
+      {choices.slice(offset, end).map((c, i) => {
         const index = offset + i;
         const selected = index === state.scopeCursor;
         const text =

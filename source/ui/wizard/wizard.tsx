@@ -42,10 +42,13 @@ export function Wizard({ context, hook, width, height }: WizardProps) {
   const session = useSession();
   const appDispatch = useDispatch();
   const [state, dispatch] = useWizardState(context, hook);
+  // PgUp and PgDn move by about what a list step shows (the body less its heading lines).
+  const pageRef = useRef(1);
+  pageRef.current = Math.max(1, height - 10);
   // Every key while the wizard is open, Ctrl-C too: it asks before answers are thrown away.
   useKeypress(
     (name) => {
-      dispatch({ type: 'key', name });
+      dispatch({ type: 'key', name, pageSize: pageRef.current });
       return true;
     },
     { priority: KEY_PRIORITY.overlay },
