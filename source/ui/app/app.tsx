@@ -7,7 +7,7 @@ import type { LiveModel } from '../../api/live/live-model.js';
 import { createLiveModel } from '../../api/live/live-store.js';
 import { emailHookEntry, webhookEntry } from '../../domain/hooks.js';
 import { KEY_PRIORITY, KeypressProvider, useKeypress } from '../keys/keypress.js';
-import { bodyHeight, pageSize as pageSizeOf } from '../layout/pane-heights.js';
+import { bodyHeight, pageSize as pageSizeOf, problemsPageSize } from '../layout/pane-heights.js';
 import { useProblemsClock } from '../problems/use-problems-clock.js';
 import { selectedOwner } from '../state/selectors.js';
 import type { AppStore } from '../state/store.js';
@@ -67,7 +67,10 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
     (name) => {
       // A page is what the focused list shows.
       const state = store.getState();
-      const pageSize = pageSizeOf(state.lists.focus, size.rows, state.remote.owners.data?.length ?? 0);
+      const pageSize =
+        state.overlay.type === 'problems'
+          ? problemsPageSize(size.rows)
+          : pageSizeOf(state.lists.focus, size.rows, state.remote.owners.data?.length ?? 0);
       store.dispatch({ type: 'key', name, pageSize, helpArea });
       return true;
     },

@@ -26,3 +26,8 @@ export function pageSize(pane: Pane, rows: number, ownerCount: number): number {
   const left = leftHeights(body, ownerCount);
   return Math.max(1, (pane === 'owners' ? left.owners : left.apps) - LIST_CHROME);
 }
+
+/** The rows of the Problems view's table: its box's borders, its two heading lines, its caption and its header. */
+export function problemsPageSize(rows: number): number {
+  return Math.max(1, bodyHeight(rows) - 6);
+}

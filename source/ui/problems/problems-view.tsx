@@ -26,7 +26,13 @@ export function ProblemsView({ width, height }: { width: number; height: number 
   const columns = useMemo(() => problemColumns(ownerNames, now), [ownerNames, now]);
   const inner = Math.max(10, width - 4);
   const count = problems.length;
-  const where = count > 0 ? ` ${cursor + 1}/${count}` : '';
+  // Where the rows on screen are, by the shared rule of every list ("13–40 of 41").
+  const caption = (position: string) => (
+    <Text wrap="truncate" {...theme.text.secondary}>
+      {position ? `${position} · ` : ''}
+      {`${count} problem${count === 1 ? '' : 's'}`}
+    </Text>
+  );
   // What the list may miss, said rather than hidden.
   const notes: string[] = [];
   if (unlisted.length > 0)
@@ -49,7 +55,6 @@ export function ProblemsView({ width, height }: { width: number; height: number 
     >
       <Text wrap="truncate">
         <Text {...theme.text.heading}>Problems of every owner</Text>
-        <Text {...theme.text.secondary}>{where}</Text>
         {sweep.loading ? <Text {...theme.text.secondary}> (looking at every owner…)</Text> : null}
       </Text>
       <Text {...theme.text.secondary} wrap="truncate">
@@ -70,6 +75,7 @@ export function ProblemsView({ width, height }: { width: number; height: number 
           height={height - 4 - notes.length}
           width={inner}
           focused
+          caption={caption}
         />
       )}
       {notes.map((note) => (
