@@ -67,7 +67,7 @@ export function HooksPane({
       borderStyle="round"
       borderColor={focused ? theme.border.focused : theme.border.unfocused}
       paddingX={1}
-      overflow="hidden"
+      overflowY="hidden"
     >
       <Tabs active={tab} />
       {children ??

@@ -46,7 +46,7 @@ export function ListView({ title, items, list, height, width, focused, children 
       borderStyle="round"
       borderColor={focused ? theme.border.focused : theme.border.unfocused}
       paddingX={1}
-      overflow="hidden"
+      overflowY="hidden"
     >
       <Text wrap="truncate">
         <Text {...theme.text.heading} underline={focused && theme.name === 'no-color'}>
