@@ -46,6 +46,8 @@ export function ListView({ title, items, list, height, width, focused, children 
       borderStyle="round"
       borderColor={focused ? theme.border.focused : theme.border.unfocused}
       paddingX={1}
+      // Vertical clip only: each line is truncated to the box already, and a horizontal clip makes
+      // Ink re-slice every line of every frame (docs/performance.md).
       overflowY="hidden"
     >
       <Text wrap="truncate">
