@@ -38,17 +38,21 @@ export function createHttpSender({
   // certificates (megabytes of resident memory, docs/performance.md).
   let client: Promise<{ agent: Agent; request: typeof request }> | undefined;
   const ready = () =>
-    (client ??= import('undici').then((undici) => ({
-      agent: new undici.Agent({
-        // One TLS context for every connection: building one loads the root certificates, which costs
-        // milliseconds of the event loop per connection otherwise.
-        connect: { timeout: timeoutMs, secureContext: createSecureContext() },
-        keepAliveTimeout: 4000,
-        // Per origin; the dispatcher bounds how many run at once per URL and overall.
-        connections: 16,
-      }),
-      request: undici.request,
-    })));
+    (client ??= import('undici').then((loaded) => {
+      // In the bundle, undici (CommonJS) is the namespace's default export.
+      const undici = loaded.default ?? loaded;
+      return {
+        agent: new undici.Agent({
+          // One TLS context for every connection: building one loads the root certificates, which costs
+          // milliseconds of the event loop per connection otherwise.
+          connect: { timeout: timeoutMs, secureContext: createSecureContext() },
+          keepAliveTimeout: 4000,
+          // Per origin; the dispatcher bounds how many run at once per URL and overall.
+          connections: 16,
+        }),
+        request: undici.request,
+      };
+    }));
   return {
     async send(url, body) {
       if (loopbackOnly && !isLoopbackUrl(url)) {
