@@ -28,7 +28,10 @@ const SECONDS = 10;
 /** Long enough for V8 to run full GCs under load: what RSS looks like once it collects. */
 const SOAK_SECONDS = 60;
 
-/** Least-squares slope of `rss` ({at: s, mb}) over its second half, in MB per minute. */
+/**
+ * Least-squares slope of `rss` ({at: s, mb}) over its second half, in MB per minute, with the window
+ * it was computed on (`from`, `to` in seconds) and the number of samples in it.
+ */
 function slopeOfLastHalf(rss) {
   const samples = rss.filter((r) => Number.isFinite(r.mb));
   const half = samples.filter((r) => r.at >= samples.at(-1).at / 2);
@@ -37,7 +40,7 @@ function slopeOfLastHalf(rss) {
   const my = half.reduce((s, r) => s + r.mb, 0) / n;
   const num = half.reduce((s, r) => s + (r.at - mx) * (r.mb - my), 0);
   const den = half.reduce((s, r) => s + (r.at - mx) ** 2, 0);
-  return (num / den) * 60;
+  return { slope: (num / den) * 60, n, from: half[0].at, to: half.at(-1).at };
 }
 
 /** Events on the personal space (no webhook there): the figures are the live view's, not the dispatcher's. */
@@ -255,9 +258,9 @@ try {
     `soak, tail -F json-stream for ${soak.seconds.toFixed(0)} s at ${(soak.sent / soak.seconds).toFixed(0)}/s: ${soak.shown} shown, ${Math.max(0, soak.sent - soak.shown)} lost, CPU ${soak.cpu.toFixed(1)} % of one core`,
   );
   console.log(`  RSS: ${every10.map((r) => `${r.mb.toFixed(0)} MB at ${Math.round(r.at)} s`).join(', ')}`);
-  const slope = slopeOfLastHalf(soak.rss);
+  const { slope, n, from, to } = slopeOfLastHalf(soak.rss);
   console.log(
-    `  RSS trend over the last ${(soak.seconds / 2).toFixed(0)} s (least squares over ${soak.rss.length} samples): ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MB/min  [target flat: within ±1 MB/min]`,
+    `  RSS trend over the last half, ${from.toFixed(0)} s to ${to.toFixed(0)} s (least squares over its ${n} samples, one a second): ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MB/min  [target flat: within ±1 MB/min]`,
   );
   console.log(
     `  live heap after each full GC (both tail runs): ${[...tail.liveHeap, ...soak.liveHeap].map((m) => `${m} MB`).join(', ') || 'none ran'}  [target flat]`,

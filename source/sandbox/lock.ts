@@ -104,7 +104,7 @@ export async function acquireLock(
     url: null,
     startedAt: new Date().toISOString(),
   };
-  const temp = await writeTempFile(file, JSON.stringify(content), 0o600);
+  const { temp } = await writeTempFile(file, JSON.stringify(content), 0o600);
   try {
     for (let attempt = 0; ; attempt++) {
       try {

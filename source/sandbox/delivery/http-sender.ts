@@ -2,7 +2,7 @@
 // redirects not followed (undici's request never follows them), the first KiB of the answer kept, and
 // a User-Agent naming clever-notify. Never throws: a failure is part of the outcome.
 import { createSecureContext } from 'node:tls';
-import { Agent, request } from 'undici';
+import type { Agent, request } from 'undici';
 import { boundedHeaders, describeNetworkFailure } from '../../domain/deliveries.js';
 import { WEBHOOK_REQUEST_HEADERS } from '../../domain/payloads.js';
 import { type AttemptOutcome, parseRetryAfter } from './retry-policy.js';
@@ -34,14 +34,25 @@ export function createHttpSender({
   timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS,
   loopbackOnly = false,
 }: SenderOptions = {}): WebhookSender {
-  const agent = new Agent({
-    // One TLS context for every connection: building one loads the root certificates, which costs
-    // milliseconds of the event loop per connection otherwise.
-    connect: { timeout: timeoutMs, secureContext: createSecureContext() },
-    keepAliveTimeout: 4000,
-    // Per origin; the dispatcher bounds how many run at once per URL and overall.
-    connections: 16,
-  });
+  // Made at the first delivery: a sandbox that delivers nothing never loads undici nor the root
+  // certificates (megabytes of resident memory, docs/performance.md).
+  let client: Promise<{ agent: Agent; request: typeof request }> | undefined;
+  const ready = () =>
+    (client ??= import('undici').then((loaded) => {
+      // In the bundle, undici (CommonJS) is the namespace's default export.
+      const undici = loaded.default ?? loaded;
+      return {
+        agent: new undici.Agent({
+          // One TLS context for every connection: building one loads the root certificates, which costs
+          // milliseconds of the event loop per connection otherwise.
+          connect: { timeout: timeoutMs, secureContext: createSecureContext() },
+          keepAliveTimeout: 4000,
+          // Per origin; the dispatcher bounds how many run at once per URL and overall.
+          connections: 16,
+        }),
+        request: undici.request,
+      };
+    }));
   return {
     async send(url, body) {
       if (loopbackOnly && !isLoopbackUrl(url)) {
@@ -51,6 +62,7 @@ export function createHttpSender({
           permanent: true,
         };
       }
+      const { agent, request } = await ready();
       const started = performance.now();
       const durationMs = () => Math.round(performance.now() - started);
       // One deadline for the whole exchange: connecting, the headers and the excerpt of the body.
@@ -88,7 +100,9 @@ export function createHttpSender({
       }
     },
     // Destroy, not close: a hanging receiver must not hold up a stop; what was cut short stays pending.
-    close: () => agent.destroy(),
+    close: async () => {
+      if (client) await (await client).agent.destroy();
+    },
   };
 }
 

@@ -14,15 +14,27 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes a file in full at a temporary name next to `target` and flushes it; returns that name. */
-export async function writeTempFile(target: string, data: string, mode: number): Promise<string> {
+/**
+ * Writes a file in full at a temporary name next to `target` and flushes it; returns that name and
+ * the bytes written. `data` may come in pieces (a large snapshot), written one after the other.
+ */
+export async function writeTempFile(
+  target: string,
+  data: string | Iterable<string>,
+  mode: number,
+): Promise<{ temp: string; bytes: number }> {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', mode);
+  let bytes = 0;
   try {
-    await handle.writeFile(data);
+    for (const piece of typeof data === 'string' ? [data] : data) {
+      const buffer = Buffer.from(piece);
+      await handle.writeFile(buffer);
+      bytes += buffer.length;
+    }
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -30,11 +42,16 @@ export async function writeTempFile(target: string, data: string, mode: number):
     throw error;
   }
   await handle.close();
-  return temp;
+  return { temp, bytes };
 }
 
-export async function writeFileAtomic(target: string, data: string, mode = 0o600): Promise<void> {
-  const temp = await writeTempFile(target, data, mode);
+/** Replaces `target` with `data` (see writeTempFile); resolves with the bytes written. */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Iterable<string>,
+  mode = 0o600,
+): Promise<number> {
+  const { temp, bytes } = await writeTempFile(target, data, mode);
   try {
     await rename(temp, target);
   } catch (error) {
@@ -42,4 +59,5 @@ export async function writeFileAtomic(target: string, data: string, mode = 0o600
     throw error;
   }
   await fsyncDir(path.dirname(target));
+  return bytes;
 }

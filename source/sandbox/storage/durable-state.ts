@@ -15,6 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../../domain/errors.js';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
+import { jsonChunks } from './json-chunks.js';
 
 /** The journal may grow to the snapshot's size, and to at least this, before it is compacted. */
 export const COMPACT_MIN_BYTES = 1024 * 1024;
@@ -146,8 +147,11 @@ export class DurableState<S, Op> {
       seq = lineSeq;
     }
 
-    const snapshot = JSON.stringify({ format: 1, seq, state: options.toJson(state) });
-    await writeFileAtomic(snapshotPath, snapshot, mode);
+    const snapshotBytes = await writeFileAtomic(
+      snapshotPath,
+      snapshotPieces(seq, options.toJson(state)),
+      mode,
+    );
     const journal = await open(journalPath, 'w', mode);
     await journal.sync();
     await fsyncDir(options.dir);
@@ -155,7 +159,7 @@ export class DurableState<S, Op> {
       state,
       snapshotText === undefined,
       seq,
-      Buffer.byteLength(snapshot),
+      snapshotBytes,
       journal,
       { snapshot: snapshotPath, journal: journalPath, dir: options.dir },
       options,
@@ -265,9 +269,11 @@ export class DurableState<S, Op> {
 
   /** Writes the whole state as the snapshot, then empties the journal. */
   private async saveWhole(): Promise<void> {
-    const text = JSON.stringify({ format: 1, seq: this.seq, state: this.options.toJson(this.state) });
-    await writeFileAtomic(this.paths.snapshot, text, this.options.mode ?? 0o600);
-    this.snapshotBytes = Buffer.byteLength(text);
+    this.snapshotBytes = await writeFileAtomic(
+      this.paths.snapshot,
+      snapshotPieces(this.seq, this.options.toJson(this.state)),
+      this.options.mode ?? 0o600,
+    );
     await this.journal.truncate(0);
     await this.journal.datasync();
     this.journalBytes = 0;
@@ -299,6 +305,15 @@ export class DurableState<S, Op> {
     }
     if (!this.unsaved && this.queue.length > 0) this.flushing = this.flushAll();
   }
+}
+
+/**
+ * The snapshot file's text in pieces, so that a world of many hooks is never one string nor one Buffer
+ * (docs/performance.md). All built now, synchronously: the file holds the state of this instant even
+ * if an `at-once` state changes while it is written.
+ */
+function snapshotPieces(seq: number, state: unknown): string[] {
+  return [...jsonChunks({ format: 1, seq, state })];
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

@@ -68,7 +68,9 @@ export function HooksPane({
       borderStyle="round"
       borderColor={focused ? theme.border.focused : theme.border.unfocused}
       paddingX={1}
-      overflow="hidden"
+      // Vertical clip only: each line is truncated to the box already, and a horizontal clip makes
+      // Ink re-slice every line of every frame (docs/performance.md).
+      overflowY="hidden"
     >
       <Tabs active={tab} />
       {children ??

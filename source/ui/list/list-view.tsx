@@ -49,7 +49,9 @@ export function ListView({ title, items, list, height, width, focused, children 
       borderStyle="round"
       borderColor={focused ? theme.border.focused : theme.border.unfocused}
       paddingX={1}
-      overflow="hidden"
+      // Vertical clip only: each line is truncated to the box already, and a horizontal clip makes
+      // Ink re-slice every line of every frame (docs/performance.md).
+      overflowY="hidden"
     >
       <Text wrap="truncate">
         <Text {...theme.text.heading} underline={focused && theme.name === 'no-color'}>
