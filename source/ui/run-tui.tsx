@@ -103,6 +103,9 @@ function prefetched(api: CleverApi, lastOwnerId: string | undefined): CleverApi 
     }),
   );
   if (lastOwnerId) hooksOf(lastOwnerId);
+  // The live model's first load asks these with the summary: the first rows wait for all three.
+  ask('identify ', () => api.identify());
+  ask('self ', () => api.self());
   ask('eventCatalogue ', () => api.eventCatalogue());
   return new Proxy(api, {
     get(target, property, receiver) {
