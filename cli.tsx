@@ -22,32 +22,6 @@ else if (only === '-h' || only === '--help')
 else await main();
 
 async function main(): Promise<void> {
-  const [{ CommanderError }, { createProgram }, { UserError }, { safeText }] = await Promise.all([
-    import('commander'),
-    import('./source/commands/program.js'),
-    import('./source/domain/errors.js'),
-    import('./source/domain/terminal-text.js'),
-  ]);
-  // `clever-notify` alone on a terminal opens the TUI; without one it prints the usage.
-  const argv =
-    process.argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY
-      ? [...process.argv, 'tui']
-      : process.argv;
-  const program = createProgram(argv[2]);
-
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode;
-    } else if (error instanceof UserError) {
-      process.stderr.write(`clever-notify: ${safeText(error.message)}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      process.stderr.write(
-        `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
-      );
-      process.exitCode = 70;
-    }
-  }
+  const { runCommandLine } = await import('./source/commands/program.js');
+  await runCommandLine(process.argv);
 }

@@ -1,6 +1,8 @@
 // The command line's one definition: the program, its commands and their flags. The binary parses
 // with it, and the build reads the root --help from it (scripts/build.mjs, root-help.ts).
-import { Command, Help } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
+import { UserError } from '../domain/errors.js';
+import { safeText } from '../domain/terminal-text.js';
 import { VERSION } from '../domain/version.js';
 import { registerCommands } from './index.js';
 import type { RootHelp } from './root-help.js';
@@ -35,6 +37,27 @@ export function createProgram(command?: string): Command {
   registerCommands(program, command);
   oneLineUsageErrors(program);
   return program;
+}
+
+/** Parses `argv` (as `process.argv`) and runs its command; a failure sets the exit code and says why. */
+export async function runCommandLine(argv: string[]): Promise<void> {
+  // `clever-notify` alone on a terminal opens the TUI; without one it prints the usage.
+  const args = argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY ? [...argv, 'tui'] : argv;
+  try {
+    await createProgram(args[2]).parseAsync(args);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+    } else if (error instanceof UserError) {
+      process.stderr.write(`clever-notify: ${safeText(error.message)}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(
+        `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
+      );
+      process.exitCode = 70;
+    }
+  }
 }
 
 /**
