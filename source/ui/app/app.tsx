@@ -24,6 +24,8 @@ export const MIN_ROWS = 16;
 const STATUS_MS = 6000;
 /** The live model notifies at most this often: ten frames a second read as live. */
 const LIVE_UPDATE_MS = 100;
+/** Time for the frame that shows the first lists to be drawn (two of Ink's 30 frames a second). */
+const FIRST_FRAME_MS = 70;
 
 export interface AppProps {
   /** Connects to the API; called after the first frame is on screen. */
@@ -169,15 +171,23 @@ function useConnect(
     store.dispatch({ type: 'live', snapshot: live.getSnapshot() });
     const showWelcome = worldRef.current?.session.showWelcome;
     let active = true;
+    let release: (() => void) | undefined;
+    let sourcesTimer: ReturnType<typeof setTimeout> | undefined;
     // The welcome screen offers to add a hook: it waits for the owners to be known.
-    void live.load().then(() => {
+    void live.load().then(async () => {
       if (active && showWelcome) store.dispatch({ type: 'welcome' });
+      // The live sources (event socket, sandbox streams) load undici, 500 KB to compile: they start
+      // once the first owner's lists are in and drawn (Ink draws at most every 33 ms), so that they
+      // do not hold those back. Events since the model was made are replayed (docs/performance.md).
+      const owner = selectedOwner(store.getState());
+      if (owner) await live.loadHooks(owner.id).catch(() => undefined);
+      if (active) sourcesTimer = setTimeout(() => (release = live.watch()), FIRST_FRAME_MS);
     });
-    const release = live.watch();
     return () => {
       active = false;
+      clearTimeout(sourcesTimer);
       unsubscribe();
-      release();
+      release?.();
       live.close();
     };
   }, [live, store, worldRef]);
