@@ -32,6 +32,9 @@ export function createProgram(command?: string): Command {
     )
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    // Options after a command are that command's (`sandbox trigger event … --data DIR`, `webhooks -F
+    // json add`): set here, for the program, whichever commands are declared.
+    .enablePositionalOptions()
     .exitOverride()
     .addHelpText('after', ROOT_HELP_AFTER);
   registerCommands(program, command);

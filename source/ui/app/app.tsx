@@ -173,16 +173,21 @@ function useConnect(
     let active = true;
     let release: (() => void) | undefined;
     let sourcesTimer: ReturnType<typeof setTimeout> | undefined;
+    const loaded = live.load();
     // The welcome screen offers to add a hook: it waits for the owners to be known.
-    void live.load().then(async () => {
+    void loaded.then(() => {
       if (active && showWelcome) store.dispatch({ type: 'welcome' });
-      // The live sources (event socket, sandbox streams) load undici, 500 KB to compile: they start
-      // once the first owner's lists are in and drawn (Ink draws at most every 33 ms), so that they
-      // do not hold those back. Events since the model was made are replayed (docs/performance.md).
-      const owner = selectedOwner(store.getState());
-      if (owner) await live.loadHooks(owner.id).catch(() => undefined);
-      if (active) sourcesTimer = setTimeout(() => (release = live.watch()), FIRST_FRAME_MS);
     });
+    void loaded
+      .then(undefined, () => undefined)
+      .then(async () => {
+        // The live sources (event socket, sandbox streams) load undici, 500 KB to compile: they start
+        // once the first owner's lists are in and drawn (Ink draws at most every 33 ms), so that they
+        // do not hold those back. Events since the model was made are replayed (docs/performance.md).
+        const owner = selectedOwner(store.getState());
+        if (owner) await live.loadHooks(owner.id).catch(() => undefined);
+        if (active) sourcesTimer = setTimeout(() => (release = live.watch()), FIRST_FRAME_MS);
+      });
     return () => {
       active = false;
       clearTimeout(sourcesTimer);
