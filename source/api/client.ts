@@ -1,6 +1,6 @@
 // The one client for Clever Cloud and the sandbox: each method is one request of the contract
 // (docs/contract.md), its answer parsed by the domain's schemas.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SandboxInfo, WebhookTestResults } from '../domain/deliveries.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue } from '../domain/events.js';
 import {
@@ -239,7 +239,7 @@ export class HttpCleverApi implements CleverApi {
     return this.get('/v2/notifications/info/webhookformats', WebhookFormats);
   }
 
-  private async get<T>(path: string, schema: z.ZodType<T>, subject?: string): Promise<T> {
+  private async get<T>(path: string, schema: z.ZodMiniType<T>, subject?: string): Promise<T> {
     const answer = await this.http.send({ method: 'GET', path, schema, ...(subject ? { subject } : {}) });
     if (answer === undefined)
       throw new ApiError(`${this.target.apiHost} answered GET ${path} with an empty body`);
@@ -250,7 +250,7 @@ export class HttpCleverApi implements CleverApi {
     method: 'POST' | 'PUT',
     path: string,
     body: unknown,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     subject: string,
   ): Promise<T> {
     const answer = await this.http.send({ method, path, body, schema, subject });

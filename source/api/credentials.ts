@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CLEVER_DEFAULTS } from '../domain/clever-defaults.js';
 import { UserError } from '../domain/errors.js';
 import { buildPlaintextHeader } from '../domain/oauth.js';
@@ -23,10 +23,10 @@ export interface Credentials {
 }
 
 const Overrides = z.looseObject({
-  API_HOST: z.string().optional(),
-  AUTH_BRIDGE_HOST: z.string().optional(),
-  OAUTH_CONSUMER_KEY: z.string().optional(),
-  OAUTH_CONSUMER_SECRET: z.string().optional(),
+  API_HOST: z.optional(z.string()),
+  AUTH_BRIDGE_HOST: z.optional(z.string()),
+  OAUTH_CONSUMER_KEY: z.optional(z.string()),
+  OAUTH_CONSUMER_SECRET: z.optional(z.string()),
 });
 type Overrides = z.infer<typeof Overrides>;
 
@@ -34,9 +34,12 @@ const Profile = z.looseObject({
   alias: z.string(),
   token: z.string(),
   secret: z.string(),
-  overrides: Overrides.optional(),
+  overrides: z.optional(Overrides),
 });
-const CurrentConfigFile = z.looseObject({ version: z.literal(1), profiles: z.array(Profile).default([]) });
+const CurrentConfigFile = z.looseObject({
+  version: z.literal(1),
+  profiles: z._default(z.array(Profile), []),
+});
 const LegacyConfigFile = z.looseObject({ token: z.string(), secret: z.string() });
 
 interface ProfileData {

@@ -1,7 +1,7 @@
 // One JSON request to the API: signing, timeouts, retries of idempotent requests, parsing of the
 // answer by a zod schema, and errors that users understand. Credentials never leave this module in
 // a message: every text that reaches an error or the debug log goes through `redact`.
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { parseOAuthHeader } from '../domain/oauth.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, type FailureContext, statusError } from './errors.js';
@@ -30,7 +30,7 @@ export interface RequestSpec<T> {
   path: string;
   body?: unknown;
   /** undefined: the answer is ignored (DELETE). */
-  schema: z.ZodType<T> | undefined;
+  schema: ZodMiniType<T> | undefined;
   subject?: string;
   /** Statuses that mean "nothing here" and answer `undefined` instead of an error (404 on hook lists). */
   emptyOn?: readonly number[];

@@ -4,7 +4,7 @@
 // (`ca`), so that a command pointed at a TLS sandbox by its data folder works without
 // NODE_EXTRA_CA_CERTS in the environment.
 import { rootCertificates } from 'node:tls';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import {
   type Delivery,
   type DeliveryPage,
@@ -52,7 +52,7 @@ export class SandboxExtensionsClient {
   private async send<T>(
     method: 'GET' | 'POST',
     path: string,
-    schema: z.ZodType<T>,
+    schema: ZodMiniType<T>,
     body?: unknown,
   ): Promise<T> {
     let response: Answer;

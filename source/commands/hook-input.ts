@@ -1,6 +1,6 @@
 // The flags of the hook commands turned into API bodies, with errors that say what is wrong.
 // Pure, except that an event name unknown to the built-in catalogue is checked against the API's.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unknownEvents, unknownValue } from '../domain/did-you-mean.js';
 import { UserError } from '../domain/errors.js';
 import { BUILTIN_CATALOGUE, type EventCatalogue, isKnownEventName } from '../domain/events.js';

@@ -14,17 +14,29 @@ import { register as registerTail } from './tail.js';
 import { register as registerTui } from './tui.js';
 import { register as registerWebhooks } from './webhooks.js';
 
-export function registerCommands(program: Command): void {
-  registerWebhooks(program);
-  registerNotifyEmail(program);
-  registerEvents(program);
-  registerApps(program);
-  registerExport(program);
-  registerPlan(program);
-  registerApply(program);
-  registerSandbox(program);
-  registerTail(program);
-  registerListen(program);
-  registerDeliveries(program);
-  registerTui(program);
+/** In the order of the root --help. */
+const COMMANDS: Record<string, (program: Command) => void> = {
+  webhooks: registerWebhooks,
+  'notify-email': registerNotifyEmail,
+  events: registerEvents,
+  apps: registerApps,
+  export: registerExport,
+  plan: registerPlan,
+  apply: registerApply,
+  sandbox: registerSandbox,
+  tail: registerTail,
+  listen: registerListen,
+  deliveries: registerDeliveries,
+  tui: registerTui,
+};
+
+/**
+ * Declares every command, or only `only` when it names one: the command line that starts with a
+ * command is parsed by that command alone, so the others need not be declared (each declaration
+ * costs commander objects and help texts at every start; docs/performance.md).
+ */
+export function registerCommands(program: Command, only?: string): void {
+  const one = only !== undefined && Object.hasOwn(COMMANDS, only) ? COMMANDS[only] : undefined;
+  if (one) one(program);
+  else for (const register of Object.values(COMMANDS)) register(program);
 }

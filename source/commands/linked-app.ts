@@ -2,21 +2,22 @@
 // like clever-tools does (APP_CONFIGURATION_FILE names another file).
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UserError } from '../domain/errors.js';
 
 const AppConfigFile = z.looseObject({
-  default: z.string().nullish(),
-  apps: z
-    .array(
+  default: z.nullish(z.string()),
+  apps: z._default(
+    z.array(
       z.looseObject({
         app_id: z.string(),
-        org_id: z.string().nullish(),
-        name: z.string().nullish(),
-        alias: z.string().nullish(),
+        org_id: z.nullish(z.string()),
+        name: z.nullish(z.string()),
+        alias: z.nullish(z.string()),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 
 export interface LinkedApp {

@@ -2,7 +2,7 @@
 // extension API", and docs/sandbox.md): one record per attempt to POST an event to one URL of a
 // webhook. The real Clever Cloud API keeps no such log; only
 // the sandbox serves it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { WebhookFormat } from './schemas.js';
 
 /**
@@ -29,33 +29,33 @@ export const Delivery = z.object({
   url: z.string(),
   format: WebhookFormat,
   /** Absent in records written before kinds existed: read it with `deliveryKind`. */
-  kind: DeliveryKind.optional(),
+  kind: z.optional(DeliveryKind),
   /** Set (true) on the record of a test, so that a reader of the raw log cannot mistake it for an event. */
-  test: z.boolean().optional(),
+  test: z.optional(z.boolean()),
   /**
    * Set (true) when the delivery was not made because too many to this URL were already pending (the
    * bound of docs/sandbox.md, "Limits"); `warning` says so too.
    */
-  dropped: z.boolean().optional(),
+  dropped: z.optional(z.boolean()),
   /** 1 for the first try of this event to this URL. */
   attempt: z.number(),
   /** The exact body sent, as text. */
   requestBody: z.string(),
   /** The headers sent (absent from records older than this field). */
-  requestHeaders: z.record(z.string(), z.string()).optional(),
+  requestHeaders: z.optional(z.record(z.string(), z.string())),
   /** The answer's headers, bounded by `boundedHeaders`; absent on a network error. */
-  responseHeaders: z.record(z.string(), z.string()).optional(),
-  status: z.number().optional(),
-  networkFailure: z.string().optional(),
+  responseHeaders: z.optional(z.record(z.string(), z.string())),
+  status: z.optional(z.number()),
+  networkFailure: z.optional(z.string()),
   durationMs: z.number(),
   /** The first KiB of the response. */
-  responseExcerpt: z.string().optional(),
+  responseExcerpt: z.optional(z.string()),
   /** When the next attempt is due (epoch ms); absent when this attempt is final. */
-  nextAttemptAt: z.number().optional(),
+  nextAttemptAt: z.optional(z.number()),
   final: z.boolean(),
   ok: z.boolean(),
   /** Something the user should know, e.g. that the format's service is gone. */
-  warning: z.string().optional(),
+  warning: z.optional(z.string()),
   /** Epoch ms of the attempt. */
   at: z.number(),
 });
@@ -72,16 +72,16 @@ export type TriggeredEvent = z.infer<typeof TriggeredEvent>;
 
 export const TriggerDeploymentInput = z.object({
   appId: z.string(),
-  fail: z.boolean().optional(),
-  durationMs: z.number().int().min(0).max(3_600_000).optional(),
+  fail: z.optional(z.boolean()),
+  durationMs: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3_600_000))),
 });
 export type TriggerDeploymentInput = z.infer<typeof TriggerDeploymentInput>;
 
 export const TriggerEventInput = z.object({
   event: z.string(),
-  appId: z.string().optional(),
-  ownerId: z.string().optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  appId: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type TriggerEventInput = z.infer<typeof TriggerEventInput>;
 
@@ -99,10 +99,10 @@ export const WebhookTestResult = z.object({
   url: z.string(),
   format: z.string(),
   ok: z.boolean(),
-  status: z.number().optional(),
-  networkFailure: z.string().optional(),
+  status: z.optional(z.number()),
+  networkFailure: z.optional(z.string()),
   durationMs: z.number(),
-  responseExcerpt: z.string().optional(),
+  responseExcerpt: z.optional(z.string()),
 });
 export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
 

@@ -1,7 +1,7 @@
 // The sandbox's change stream of hooks (GET /sandbox/v1/hooks/stream, docs/live-model.md): one message
 // per hook added, edited or removed by anyone, or whose state or failures a delivery changed. Each
 // carries the whole hook, so a client applies it without asking again.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EmailHook, Webhook } from './schemas.js';
 
 const base = {

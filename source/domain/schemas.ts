@@ -1,7 +1,15 @@
 // Every byte that comes from outside is parsed by one of these schemas. Names and shapes are the
 // contract's (docs/contract.md). Objects tolerate extra fields (zod strips them) so that a
 // newer API does not break us; a missing required field is an error that names it.
-import { z } from 'zod';
+//
+// They are written with zod's functional API (`zod/mini`): the same parsing, core and messages as the
+// classic API, without the classic API's 190 KB and the methods it attaches to every schema, which
+// every command that talks to the API would load and run at start (docs/performance.md). Code that
+// wants the classic API (the sandbox) composes these schemas as they are.
+import * as z from 'zod/mini';
+
+// The classic API sets English messages by itself; the functional one leaves it to us.
+z.config(z.locales.en());
 
 export const WEBHOOK_FORMATS = ['raw', 'slack', 'gitter', 'flowdock'] as const;
 export const WebhookFormat = z.enum(WEBHOOK_FORMATS);
@@ -26,26 +34,26 @@ export type WebhookUrl = z.infer<typeof WebhookUrl>;
 
 export const DeliveryFailure = z.object({
   url: z.string(),
-  networkFailure: z.string().optional(),
-  status: z.number().optional(),
-  partialBody: z.string().optional(),
-  createdAt: Timestamp.optional(),
+  networkFailure: z.optional(z.string()),
+  status: z.optional(z.number()),
+  partialBody: z.optional(z.string()),
+  createdAt: z.optional(Timestamp),
 });
 export type DeliveryFailure = z.infer<typeof DeliveryFailure>;
 
-const eventList = z.array(z.string()).nullish();
-const scopeList = z.array(z.string()).nullish();
+const eventList = z.nullish(z.array(z.string()));
+const scopeList = z.nullish(z.array(z.string()));
 
 export const Webhook = z.object({
   id: z.string(),
   ownerId: z.string(),
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
   urls: z.array(WebhookUrl),
   events: eventList,
   scope: scopeList,
   createdAt: Timestamp,
-  failures: z.array(DeliveryFailure).default([]),
-  state: HookState.default('ENABLED'),
+  failures: z._default(z.array(DeliveryFailure), []),
+  state: z._default(HookState, 'ENABLED'),
 });
 export type Webhook = z.infer<typeof Webhook>;
 
@@ -53,18 +61,18 @@ export const EmailTarget = z.object({ type: z.literal('email'), target: z.string
 export const UserTarget = z.object({ type: z.literal('userid'), target: z.string() });
 export const OrganisationTarget = z.object({ type: z.literal('organisation') });
 /** A target type this client does not know: kept and shown raw. */
-export const UnknownTarget = z.looseObject({ type: z.string(), target: z.string().optional() });
+export const UnknownTarget = z.looseObject({ type: z.string(), target: z.optional(z.string()) });
 export const NotifiedTarget = z.union([EmailTarget, UserTarget, OrganisationTarget, UnknownTarget]);
 export type NotifiedTarget = z.infer<typeof NotifiedTarget>;
 
 export const EmailHook = z.object({
   id: z.string(),
   ownerId: z.string(),
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
   events: eventList,
   scope: scopeList,
   createdAt: Timestamp,
-  notified: z.array(NotifiedTarget).nullish(),
+  notified: z.nullish(z.array(NotifiedTarget)),
 });
 export type EmailHook = z.infer<typeof EmailHook>;
 
@@ -80,27 +88,28 @@ export type WebhookInput = z.infer<typeof WebhookInput>;
 /** Body of POST and PUT for an e-mail hook. */
 export const EmailHookInput = z.object({
   name: z.string(),
-  notified: z.array(NotifiedTarget).nullish(),
+  notified: z.nullish(z.array(NotifiedTarget)),
   events: eventList,
   scope: scopeList,
 });
 export type EmailHookInput = z.infer<typeof EmailHookInput>;
 
 /** `meta_events` comes as `{META_X: [...]}` or as `[{key, events}]`; both become the object form. */
-export const EventCatalogueResponse = z
-  .object({
+export const EventCatalogueResponse = z.pipe(
+  z.object({
     events: z.array(z.string()),
     meta_events: z.union([
       z.record(z.string(), z.array(z.string())),
       z.array(z.object({ key: z.string(), events: z.array(z.string()) })),
     ]),
-  })
-  .transform(({ events, meta_events }) => {
-    const metaEvents = Array.isArray(meta_events)
+  }),
+  z.transform(({ events, meta_events }) => {
+    const metaEvents: Record<string, string[]> = Array.isArray(meta_events)
       ? Object.fromEntries(meta_events.map((m) => [m.key, m.events]))
       : meta_events;
     return { events: events.filter((e) => !Object.hasOwn(metaEvents, e)), metaEvents };
-  });
+  }),
+);
 
 export const WebhookFormats = z.array(z.string());
 
@@ -113,7 +122,7 @@ export const AppState = z.enum([
 ]);
 export type AppState = z.infer<typeof AppState>;
 
-export const Self = z.object({ id: z.string(), name: z.string().nullish(), email: z.string().nullish() });
+export const Self = z.object({ id: z.string(), name: z.nullish(z.string()), email: z.nullish(z.string()) });
 export type Self = z.infer<typeof Self>;
 
 export const Organisation = z.object({ id: z.string(), name: z.string() });
@@ -127,28 +136,28 @@ export type Organisation = z.infer<typeof Organisation>;
 export const OrganisationMember = z.object({
   member: z.object({
     id: z.string(),
-    name: z.string().nullish(),
-    email: z.string().nullish(),
-    avatar: z.string().nullish(),
-    preferredMFA: z.string().nullish(),
+    name: z.nullish(z.string()),
+    email: z.nullish(z.string()),
+    avatar: z.nullish(z.string()),
+    preferredMFA: z.nullish(z.string()),
   }),
-  role: z.string().nullish(),
-  job: z.string().nullish(),
+  role: z.nullish(z.string()),
+  job: z.nullish(z.string()),
 });
 export type OrganisationMember = z.infer<typeof OrganisationMember>;
 
 export const SummaryApp = z.object({
   id: z.string(),
   name: z.string(),
-  variantSlug: z.string().nullish(),
-  state: z.string().nullish(),
-  commit: z.string().nullish(),
+  variantSlug: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  commit: z.nullish(z.string()),
 });
 export const SummaryAddon = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  realId: z.string().nullish(),
-  providerId: z.string().nullish(),
+  name: z.nullish(z.string()),
+  realId: z.nullish(z.string()),
+  providerId: z.nullish(z.string()),
 });
 const summaryLists = {
   applications: z.array(SummaryApp),
@@ -157,9 +166,9 @@ const summaryLists = {
   providers: z.array(z.unknown()),
 };
 export const Summary = z.object({
-  user: z.object({ id: z.string(), name: z.string().nullish(), ...summaryLists }),
+  user: z.object({ id: z.string(), name: z.nullish(z.string()), ...summaryLists }),
   organisations: z.array(
-    z.object({ id: z.string(), name: z.string(), role: z.string().nullish(), ...summaryLists }),
+    z.object({ id: z.string(), name: z.string(), role: z.nullish(z.string()), ...summaryLists }),
   ),
 });
 export type Summary = z.infer<typeof Summary>;
@@ -167,24 +176,21 @@ export type Summary = z.infer<typeof Summary>;
 export const Application = z.object({
   id: z.string(),
   name: z.string(),
-  zone: z.string().nullish(),
-  instance: z
-    .object({ variant: z.object({ slug: z.string() }).partial().nullish() })
-    .partial()
-    .nullish(),
+  zone: z.nullish(z.string()),
+  instance: z.nullish(z.partial(z.object({ variant: z.nullish(z.partial(z.object({ slug: z.string() }))) }))),
   state: z.string(),
-  deployment: z.object({ httpUrl: z.string().nullish() }).partial().nullish(),
-  creationDate: Timestamp.nullish(),
+  deployment: z.nullish(z.partial(z.object({ httpUrl: z.nullish(z.string()) }))),
+  creationDate: z.nullish(Timestamp),
 });
 export type Application = z.infer<typeof Application>;
 
 export const Addon = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  realId: z.string().nullish(),
-  region: z.string().nullish(),
-  provider: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
-  plan: z.object({ name: z.string().nullish(), slug: z.string().nullish() }).nullish(),
+  name: z.nullish(z.string()),
+  realId: z.nullish(z.string()),
+  region: z.nullish(z.string()),
+  provider: z.nullish(z.object({ id: z.string(), name: z.nullish(z.string()) })),
+  plan: z.nullish(z.object({ name: z.nullish(z.string()), slug: z.nullish(z.string()) })),
 });
 export type Addon = z.infer<typeof Addon>;
 
@@ -196,17 +202,17 @@ export const Deployment = z.object({
   uuid: z.string(),
   date: z.number(),
   state: DeploymentState,
-  action: z.string().nullish(),
-  commit: z.string().nullish(),
-  cause: z.string().nullish(),
-  author: z.object({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
+  action: z.nullish(z.string()),
+  commit: z.nullish(z.string()),
+  cause: z.nullish(z.string()),
+  author: z.nullish(z.object({ id: z.nullish(z.string()), name: z.nullish(z.string()) })),
 });
 export type Deployment = z.infer<typeof Deployment>;
 
 /** An error body: `{id, message, type}`, `{message}`, `{error}`, or plain text. */
 export const ApiErrorBody = z.union([
-  z.object({ message: z.string() }).loose(),
-  z.object({ error: z.string() }).loose(),
+  z.looseObject({ message: z.string() }),
+  z.looseObject({ error: z.string() }),
 ]);
 
 /** A frame of the event socket that carries an event. `data` is a JSON string (an object is accepted). */
@@ -219,14 +225,14 @@ export type EventEnvelope = z.infer<typeof EventEnvelope>;
 
 /** What the event data holds for the fields we use; every field is optional across event types. */
 export const EventData = z.looseObject({
-  id: z.string().optional(),
-  appId: z.string().optional(),
-  ownerId: z.string().optional(),
-  uuid: z.string().optional(),
-  state: z.string().optional(),
-  action: z.string().optional(),
-  commit: z.string().optional(),
-  cause: z.string().optional(),
+  id: z.optional(z.string()),
+  appId: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  uuid: z.optional(z.string()),
+  state: z.optional(z.string()),
+  action: z.optional(z.string()),
+  commit: z.optional(z.string()),
+  cause: z.optional(z.string()),
 });
 export type EventData = z.infer<typeof EventData>;
 
@@ -250,7 +256,7 @@ export const SocketControl = z.union([
   z.object({
     type: z.literal('heartbeat'),
     heartbeat_msg: z.string(),
-    heartbeat_delay_ms: z.number().optional(),
+    heartbeat_delay_ms: z.optional(z.number()),
   }),
-  z.object({ type: z.literal('error'), id: z.number() }).loose(),
+  z.looseObject({ type: z.literal('error'), id: z.number() }),
 ]);

@@ -105,7 +105,8 @@ function distinctList(max: number, what: string, item: z.ZodType<string>) {
 const Events = distinctList(MAX_EVENTS, 'events', storedText(MAX_ID_LENGTH));
 const Scope = distinctList(MAX_SCOPE, 'applications and add-ons', storedText(MAX_ID_LENGTH));
 
-const SandboxWebhookInput = WebhookInput.extend({
+const SandboxWebhookInput = z.object({
+  ...WebhookInput.shape,
   name: Name,
   urls: z
     .array(z.object({ format: WebhookFormat, url: HookUrl }))
@@ -115,16 +116,19 @@ const SandboxWebhookInput = WebhookInput.extend({
   scope: Scope,
 });
 
-const Target = NotifiedTarget.superRefine((target, ctx) => {
-  const text = 'target' in target ? target.target : undefined;
-  if (typeof text !== 'string') return;
-  const result = storedText(MAX_TARGET_LENGTH).safeParse(text);
-  if (!result.success) {
-    ctx.addIssue({ code: 'custom', path: ['target'], message: result.error.issues[0]!.message });
-  }
-});
+const Target = NotifiedTarget.check(
+  z.superRefine((target, ctx) => {
+    const text = 'target' in target ? target.target : undefined;
+    if (typeof text !== 'string') return;
+    const result = storedText(MAX_TARGET_LENGTH).safeParse(text);
+    if (!result.success) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: result.error.issues[0]!.message });
+    }
+  }),
+);
 
-const SandboxEmailHookInput = EmailHookInput.extend({
+const SandboxEmailHookInput = z.object({
+  ...EmailHookInput.shape,
   name: Name,
   notified: z
     .array(Target)

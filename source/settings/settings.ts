@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export type ThemeName = 'auto' | 'dark' | 'light' | 'no-color';
 
@@ -39,16 +39,25 @@ const THEMES: readonly ThemeName[] = ['auto', 'dark', 'light', 'no-color'];
 // A hand-edited value of the wrong type must not break the program: that value is dropped, the
 // others are kept, and so are keys written by a later version.
 const SettingsFile = z.looseObject({
-  lastOwnerId: z.string().optional().catch(undefined),
-  theme: z.enum(THEMES).optional().catch(undefined),
-  sandboxDataDir: z.string().optional().catch(undefined),
-  welcomeShown: z.boolean().optional().catch(undefined),
+  lastOwnerId: z.catch(z.optional(z.string()), undefined),
+  theme: z.catch(z.optional(z.enum(THEMES)), undefined),
+  sandboxDataDir: z.catch(z.optional(z.string()), undefined),
+  welcomeShown: z.catch(z.optional(z.boolean()), undefined),
   // One table's bad entry drops that entry only.
-  tableSorts: z
-    .record(z.string(), z.object({ column: z.string(), descending: z.boolean() }).optional().catch(undefined))
-    .transform((sorts) => Object.fromEntries(Object.entries(sorts).filter(([, sort]) => sort !== undefined)))
-    .optional()
-    .catch(undefined),
+  tableSorts: z.catch(
+    z.optional(
+      z.pipe(
+        z.record(
+          z.string(),
+          z.catch(z.optional(z.object({ column: z.string(), descending: z.boolean() })), undefined),
+        ),
+        z.transform((sorts) =>
+          Object.fromEntries(Object.entries(sorts).filter(([, sort]) => sort !== undefined)),
+        ),
+      ),
+    ),
+    undefined,
+  ),
 });
 
 export function openSettings(env: Record<string, string | undefined> = process.env): Settings {

@@ -11,14 +11,25 @@ export interface TuiOptions {
   sandbox?: boolean;
 }
 
+/**
+ * How long the interface's modules wait for the first answer (the summary, which names the owner
+ * whose hooks are asked next): a local API answers well within it, a slow one does not hold the first
+ * frame back for long.
+ */
+const HEAD_START_MS = 150;
+
 export const NO_TTY_MESSAGE =
   'the TUI needs a terminal; in scripts use `clever-notify webhooks` (or `clever-notify notify-email`) instead';
 
 export async function runTui(options: TuiOptions = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(NO_TTY_MESSAGE, 2);
-  const first = openSession(options, true);
+  let summaryIn: (value?: unknown) => void = () => undefined;
+  const firstAnswer = new Promise((resolve) => {
+    summaryIn = resolve;
+  });
+  const first = openSession(options, summaryIn);
   // The App reports a failure of it when it asks; until then it must not count as unhandled.
-  first.catch(() => undefined);
+  first.catch(() => summaryIn());
   // Every attempt to connect, so that quitting while one is still under way closes it too (an
   // embedded sandbox would otherwise keep the process alive).
   const sessions: Promise<TuiSession>[] = [first];
@@ -28,12 +39,22 @@ export async function runTui(options: TuiOptions = {}): Promise<void> {
       firstTaken = true;
       return first;
     }
-    const session = openSession(options, false);
+    const session = openSession(options, undefined);
     sessions.push(session);
     return session;
   };
   const screen = enterFullScreen();
   try {
+    // Loading React, Ink and the App keeps the CPU busy for a while, and an answer that arrives
+    // meanwhile waits for it: let the summary in first, so that the hooks it leads to are asked now.
+    let headStart: NodeJS.Timeout | undefined;
+    await Promise.race([
+      firstAnswer,
+      new Promise((resolve) => {
+        headStart = setTimeout(resolve, HEAD_START_MS);
+      }),
+    ]);
+    clearTimeout(headStart);
     const [{ render }, { App }] = await Promise.all([import('ink'), import('./app/app.js')]);
     const instance = render(<App open={open} onQuit={() => instance.unmount()} />, {
       exitOnCtrlC: false,
@@ -49,7 +70,11 @@ export async function runTui(options: TuiOptions = {}): Promise<void> {
   }
 }
 
-async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiSession> {
+/** `prefetch`: ask the App's first questions now, and call it once the summary is in (or failed). */
+async function openSession(
+  options: TuiOptions,
+  prefetch: ((summaryIn: unknown) => void) | undefined,
+): Promise<TuiSession> {
   const [{ connect }, { resolveCredentials }, { openSettings, saveTableSort }] = await Promise.all([
     import('../startup/connection.js'),
     import('../api/credentials.js'),
@@ -67,7 +92,7 @@ async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiS
   const hasCredentials = (await resolveCredentials()) !== undefined;
   const connection = await connect({ ...(options.sandbox ? { sandbox: true } : {}), quiet: true });
   return {
-    api: prefetch ? prefetched(connection.api, lastOwnerId) : connection.api,
+    api: prefetch ? prefetched(connection.api, lastOwnerId, prefetch) : connection.api,
     credentials: connection.credentials,
     showWelcome:
       !hasCredentials && connection.api.target.kind === 'sandbox' && !settings?.get('welcomeShown'),
@@ -85,7 +110,11 @@ async function openSession(options: TuiOptions, prefetch: boolean): Promise<TuiS
  * call, and later calls (a refresh) ask again. The owner opened first is the remembered one, else the
  * personal space, as the App chooses; if the App asks for another, nothing is lost but one request.
  */
-function prefetched(api: CleverApi, lastOwnerId: string | undefined): CleverApi {
+function prefetched(
+  api: CleverApi,
+  lastOwnerId: string | undefined,
+  summaryIn: (answer: unknown) => void,
+): CleverApi {
   const early = new Map<string, Promise<unknown>>();
   const ask = (key: string, call: () => Promise<unknown>) => {
     const answer = call();
@@ -98,14 +127,24 @@ function prefetched(api: CleverApi, lastOwnerId: string | undefined): CleverApi 
     ask(`listEmailHooks ${ownerId}`, () => api.listEmailHooks(ownerId));
   };
   ask('summary ', () =>
-    api.summary().then((summary) => {
-      const owners = [summary.user.id, ...summary.organisations.map((o) => o.id)];
-      const ownerId = lastOwnerId && owners.includes(lastOwnerId) ? lastOwnerId : summary.user.id;
-      if (ownerId !== lastOwnerId) hooksOf(ownerId);
-      return summary;
-    }),
+    api.summary().then(
+      (summary) => {
+        const owners = [summary.user.id, ...summary.organisations.map((o) => o.id)];
+        const ownerId = lastOwnerId && owners.includes(lastOwnerId) ? lastOwnerId : summary.user.id;
+        if (ownerId !== lastOwnerId) hooksOf(ownerId);
+        summaryIn(summary);
+        return summary;
+      },
+      (error: unknown) => {
+        summaryIn(error);
+        throw error;
+      },
+    ),
   );
   if (lastOwnerId) hooksOf(lastOwnerId);
+  // The live model's first load asks these with the summary: the first rows wait for all three.
+  ask('identify ', () => api.identify());
+  ask('self ', () => api.self());
   ask('eventCatalogue ', () => api.eventCatalogue());
   return new Proxy(api, {
     get(target, property, receiver) {

@@ -2,8 +2,7 @@
 // event socket, the deployments list polled to reconcile what the socket missed, and on the sandbox its
 // delivery log and hook change stream. Every change of a tick is applied as one batch and announced
 // once, so that a burst of a thousand events costs one new snapshot and one update of each view.
-import { rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import type { Delivery } from '../../domain/deliveries.js';
 import type { HookStreamMessage } from '../../domain/hook-changes.js';
 import {
@@ -31,10 +30,8 @@ import {
   type Summary,
   type Webhook,
 } from '../../domain/schemas.js';
-import { EventSocket, type SocketStatus } from '../event-socket.js';
-import { deliveryStream } from './delivery-stream.js';
+import type { EventSocket, SocketStatus } from '../event-socket.js';
 import { EveryOwnerWatch, lastDeploymentOf } from './every-owner.js';
-import { hookStream } from './hook-stream.js';
 import type {
   EveryOwnerStatus,
   HookNotice,
@@ -48,8 +45,9 @@ import type {
   Loadable,
   LocalHookWrite,
 } from './live-model.js';
-import { replayHistory } from './replay.js';
 import type { SseStream } from './sse-stream.js';
+
+type Sources = typeof import('./sources.js');
 
 const POLL_INTERVAL_MS = 3000;
 const DEPLOYMENTS_PER_POLL = 10;
@@ -149,7 +147,11 @@ class LiveStore implements LiveModel {
   private deliveryCursor: string | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
-  private readonly agent: Agent | undefined;
+  /** Loaded with the sources (sources.ts), when the model is first watched. */
+  private sources: Promise<Sources> | undefined;
+  /** Counts starts and stops of the sources: a start whose sources loaded after a stop does nothing. */
+  private sourcesRun = 0;
+  private agent: Agent | undefined;
 
   // Owners on screen: how many watch each, and their refresh timers (Clever Cloud).
   private readonly watchedOwners = new Map<string, number>();
@@ -158,8 +160,6 @@ class LiveStore implements LiveModel {
 
   constructor(private readonly options: LiveModelOptions) {
     this.api = options.api;
-    const ca = options.credentials.ca;
-    this.agent = ca ? new Agent({ connect: { ca: [...rootCertificates, ca] } }) : undefined;
     this.target = { ...options.api.target, known: false };
     this.activity = emptyActivity(options.capacity ?? DEFAULT_CAPACITY);
     this.connection = { socket: { state: 'closed' }, polling: false };
@@ -352,6 +352,8 @@ class LiveStore implements LiveModel {
     this.changesDuringLoad.delete(ownerId);
     for (const change of meanwhile) this.applyHookChange(change);
     this.renameHooks();
+    // An owner's first lists are what its screen waits for: shown now, not after the flush's pause.
+    if (!before && this.dirty) this.flush();
   }
 
   async loadMembers(ownerId: string): Promise<void> {
@@ -563,13 +565,33 @@ class LiveStore implements LiveModel {
     };
   }
 
+  private loadSources(): Promise<Sources> {
+    this.sources ??= import('./sources.js').then((sources) => {
+      const { ca } = this.options.credentials;
+      if (ca) this.agent = sources.agentTrusting(ca);
+      return sources;
+    });
+    return this.sources;
+  }
+
   private startSources(): void {
+    const run = ++this.sourcesRun;
+    this.connection = { ...this.connection, socket: { state: 'connecting', attempt: 0 } };
+    this.changed();
+    this.loadSources().then(
+      (sources) => {
+        if (run === this.sourcesRun && this.watchers > 0 && !this.closed) this.openSources(sources);
+      },
+      (error: unknown) => this.onSocketStatus({ state: 'failed', message: String(error) }, false),
+    );
+  }
+
+  private openSources(sources: Sources): void {
     const resumed = this.everWatched;
     const firstTime = !this.everWatched;
     this.everWatched = true;
     const { credentials } = this.options;
-    this.connection = { ...this.connection, socket: { state: 'connecting', attempt: 0 } };
-    this.socket = new EventSocket({
+    this.socket = new sources.EventSocket({
       apiHost: credentials.apiHost,
       authorization: credentials.authorization,
       onEvent: (envelope) => this.onEvent(envelope),
@@ -578,13 +600,13 @@ class LiveStore implements LiveModel {
       ...(this.options.socketBaseDelayMs ? { baseDelayMs: this.options.socketBaseDelayMs } : {}),
     });
     this.socket.start();
-    if (firstTime) void this.startFirstTime();
+    if (firstTime) void this.startFirstTime(sources);
     else if (this.target.known && this.replayDone) this.startSandboxStreams();
     this.changed();
   }
 
   /** History asked for first (`replaySince`), then deployments in progress, then the streams. */
-  private async startFirstTime(): Promise<void> {
+  private async startFirstTime({ replayHistory }: Sources): Promise<void> {
     await Promise.all([
       this.target.known ? undefined : this.identify().catch(() => undefined),
       this.owners.data ? undefined : this.loadOwners(),
@@ -622,6 +644,13 @@ class LiveStore implements LiveModel {
   }
 
   private startSandboxStreams(): void {
+    if (this.target.kind !== 'sandbox' || this.watchers === 0 || this.closed) return;
+    // Set once the first watch's history is in, which comes after the sources loaded.
+    if (!this.sources) return;
+    void this.sources.then((sources) => this.openSandboxStreams(sources));
+  }
+
+  private openSandboxStreams({ deliveryStream, hookStream }: Sources): void {
     if (this.target.kind !== 'sandbox' || this.watchers === 0 || this.closed) return;
     const connection = this.sandboxConnection();
     if (!this.deliveries) {
@@ -669,6 +698,7 @@ class LiveStore implements LiveModel {
   }
 
   private stopSources(): void {
+    this.sourcesRun++;
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
     this.socket?.close();

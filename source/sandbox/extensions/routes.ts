@@ -2,7 +2,7 @@
 // deployments and events, read and follow the delivery log, follow the changes of hooks
 // (docs/live-model.md), redeliver, and test a webhook. Same authentication as /v2.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { TriggerDeploymentInput, TriggerEventInput } from '../../domain/deliveries.js';
 import { categoryOf, EVENT_TYPES, isEventType } from '../../domain/events.js';
 import type { HookStreamMessage } from '../../domain/hook-changes.js';
@@ -30,7 +30,7 @@ export interface ExtensionDeps {
   hookLog: HookChangeLog;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+function parse<T>(schema: ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -46,7 +46,7 @@ export const WorldJson = z.object({
   webhooks: z.array(Webhook),
   emailhooks: z.array(EmailHook),
   /** Per app, oldest first. */
-  deployments: z.record(z.string(), z.array(Deployment.loose())),
+  deployments: z.record(z.string(), z.array(z.looseObject(Deployment.shape))),
   /** Per organisation. Worlds saved before members existed have none. */
   members: z.record(z.string(), z.array(StoredMember)).default({}),
 });
@@ -83,7 +83,11 @@ export const WorldOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webhook.state'), ownerId: z.string(), id: z.string(), state: HookState }),
   z.object({ type: z.literal('emailhook.put'), hook: EmailHook }),
   z.object({ type: z.literal('emailhook.remove'), ownerId: z.string(), id: z.string() }),
-  z.object({ type: z.literal('deployment.put'), appId: z.string(), deployment: Deployment.loose() }),
+  z.object({
+    type: z.literal('deployment.put'),
+    appId: z.string(),
+    deployment: z.looseObject(Deployment.shape),
+  }),
   z.object({ type: z.literal('application.put'), application: StoredApp }),
 ]);
 export type WorldOp = z.infer<typeof WorldOp>;

@@ -26,6 +26,8 @@ export const MIN_ROWS = 16;
 const STATUS_MS = 6000;
 /** The live model notifies at most this often: ten frames a second read as live. */
 const LIVE_UPDATE_MS = 100;
+/** Time for the frame that shows the first lists to be drawn (two of Ink's 30 frames a second). */
+const FIRST_FRAME_MS = 70;
 
 export interface AppProps {
   /** Connects to the API; called after the first frame is on screen. */
@@ -181,18 +183,36 @@ function useConnect(
     store.dispatch({ type: 'live', snapshot: live.getSnapshot() });
     const showWelcome = worldRef.current?.session.showWelcome;
     let active = true;
+    let release: (() => void) | undefined;
+    let releaseEvery: (() => void) | undefined;
+    let sourcesTimer: ReturnType<typeof setTimeout> | undefined;
+    const loaded = live.load();
     // The welcome screen offers to add a hook: it waits for the owners to be known.
-    void live.load().then(() => {
+    void loaded.then(() => {
       if (active && showWelcome) store.dispatch({ type: 'welcome' });
     });
-    const release = live.watch();
-    // The problems of every owner (the Problems view, the owners' counts) for the session's life.
-    const releaseEvery = live.watchEveryOwner();
+    void loaded
+      .then(undefined, () => undefined)
+      .then(async () => {
+        // The live sources (event socket, sandbox streams) load undici, 500 KB to compile: they start
+        // once the first owner's lists are in and drawn (Ink draws at most every 33 ms), so that they
+        // do not hold those back. Events since the model was made are replayed (docs/performance.md).
+        const owner = selectedOwner(store.getState());
+        if (owner) await live.loadHooks(owner.id).catch(() => undefined);
+        // The problems of every owner (the Problems view, the owners' counts) are swept then too, for
+        // the session's life: their requests would otherwise compete with the first owner's.
+        if (active)
+          sourcesTimer = setTimeout(() => {
+            release = live.watch();
+            releaseEvery = live.watchEveryOwner();
+          }, FIRST_FRAME_MS);
+      });
     return () => {
       active = false;
+      clearTimeout(sourcesTimer);
       unsubscribe();
-      releaseEvery();
-      release();
+      releaseEvery?.();
+      release?.();
       live.close();
     };
   }, [live, store, worldRef]);
