@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { displayWidth } from '../../domain/table.js';
 import { leftHeights } from '../layout/pane-heights.js';
 import { type ListItem, ListView } from '../list/list-view.js';
 import { problemCountLabel } from '../problems/problem-count.js';
@@ -21,28 +22,40 @@ import { appStateLabel } from './app-state-label.js';
 /** Borders, padding, the selection marker and the space before the detail. */
 const CHROME = 7;
 
-/**
- * "5 apps · 2 ✗": what the number is, and the owner's problems (the `!` view's rule) when it has any;
- * shorter ("5 · 2 ✗", then "2 ✗") where the name would not show whole.
- */
-function ownerItem(
-  owner: { id: string; name: string; apps: readonly unknown[] },
-  problems: number,
-  width: number,
-): ListItem {
+interface OwnerLine {
+  id: string;
+  name: string;
+  apps: readonly unknown[];
+}
+
+/** The forms of an owner's detail, longest first: "5 apps · 2 ✗", "5 · 2 ✗", "2 ✗" (or "5 apps", "5", ""). */
+function detailForms(owner: OwnerLine, problems: number): string[] {
   const n = owner.apps.length;
   const count = problemCountLabel(problems);
-  const candidates = count
+  return count
     ? [`${n} app${n === 1 ? '' : 's'} · ${count}`, `${n} · ${count}`, count]
-    : [`${n} app${n === 1 ? '' : 's'}`, `${n}`];
-  const room = width - CHROME - [...owner.name].length;
-  const detail = candidates.find((c) => [...c].length <= room) ?? candidates.at(-1)!;
-  return {
-    key: owner.id,
-    label: owner.name,
-    detail,
-    ...(count ? { detailTone: 'error' as const } : {}),
-  };
+    : [`${n} app${n === 1 ? '' : 's'}`, `${n}`, ''];
+}
+
+/**
+ * What each owner's number is ("5 apps") and its problems (the `!` view's rule). The longest form
+ * that lets every owner's name show whole, the same form for all, so that the column reads alike.
+ */
+function ownerListItems(
+  owners: readonly OwnerLine[],
+  counts: ReadonlyMap<string, number>,
+  width: number,
+): ListItem[] {
+  const forms = owners.map((o) => detailForms(o, counts.get(o.id) ?? 0));
+  const fits = (level: number) =>
+    owners.every((o, i) => displayWidth(forms[i]![level]!) <= width - CHROME - displayWidth(o.name));
+  const level = [0, 1].find(fits) ?? 2;
+  return owners.map((o, i) => ({
+    key: o.id,
+    label: o.name,
+    detail: forms[i]![level]!,
+    ...((counts.get(o.id) ?? 0) > 0 ? { detailTone: 'error' as const } : {}),
+  }));
 }
 
 /** Left column: the owners (personal space first), then the selected owner's apps. */
@@ -61,7 +74,7 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   const { owners: ownersHeight, apps: appsHeight } = leftHeights(height, ownerCount);
   const problemCounts = useAppSelector(ownerProblemCounts);
   const ownerItems = useMemo<ListItem[]>(
-    () => owners.map((o) => ownerItem(o, problemCounts.get(o.id) ?? 0, width)),
+    () => ownerListItems(owners, problemCounts, width),
     [owners, problemCounts, width],
   );
   const appItems = useMemo<ListItem[]>(
