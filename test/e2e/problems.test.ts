@@ -106,7 +106,8 @@ describe('the Problems view of the built binary', () => {
     expect(sandbox.store.webhook(acme.id, gone.id)?.state).toBe('ENABLED');
     term.send('Escape');
     // Sent back, its failures are cleared: it is no problem any more (and no ✗ marks its row).
-    const enabled = await term.waitFor(/Acme Shop +5( apps)? · 1 ✗/);
+    // At 80 columns the owners keep the counts only (every owner in the same form).
+    const enabled = await term.waitFor(/Acme Shop +1 ✗/);
     expect(enabled.split('\n').find((line) => line.includes('› gone receiver'))).not.toContain('✗');
 
     // y on the list copies the id (OSC 52) and says so; tmux, told to take OSC 52, has it in its buffer.

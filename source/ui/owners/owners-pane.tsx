@@ -39,23 +39,28 @@ function detailForms(owner: OwnerLine, problems: number): string[] {
 
 /**
  * What each owner's number is ("5 apps") and its problems (the `!` view's rule). The longest form
- * that lets every owner's name show whole, the same form for all, so that the column reads alike.
+ * that lets every owner's name show whole, the same form for all, so that the column reads alike;
+ * with the shorter "5 · 2 ✗", the box's title says what the number is.
  */
 function ownerListItems(
   owners: readonly OwnerLine[],
   counts: ReadonlyMap<string, number>,
   width: number,
-): ListItem[] {
+): { items: ListItem[]; title: string } {
   const forms = owners.map((o) => detailForms(o, counts.get(o.id) ?? 0));
   const fits = (level: number) =>
     owners.every((o, i) => displayWidth(forms[i]![level]!) <= width - CHROME - displayWidth(o.name));
   const level = [0, 1].find(fits) ?? 2;
-  return owners.map((o, i) => ({
-    key: o.id,
-    label: o.name,
-    detail: forms[i]![level]!,
-    ...((counts.get(o.id) ?? 0) > 0 ? { detailTone: 'error' as const } : {}),
-  }));
+  return {
+    items: owners.map((o, i) => ({
+      key: o.id,
+      label: o.name,
+      detail: forms[i]![level]!,
+      ...((counts.get(o.id) ?? 0) > 0 ? { detailTone: 'error' as const } : {}),
+    })),
+    // "5 · 2 ✗": the ✗, in the colour of errors, reads alone; the number needs a word.
+    title: level === 1 ? 'Owners · apps' : 'Owners',
+  };
 }
 
 /** Left column: the owners (personal space first), then the selected owner's apps. */
@@ -73,7 +78,7 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   // Sized by every owner, not those the filter keeps: the boxes do not jump while typing a filter.
   const { owners: ownersHeight, apps: appsHeight } = leftHeights(height, ownerCount);
   const problemCounts = useAppSelector(ownerProblemCounts);
-  const ownerItems = useMemo<ListItem[]>(
+  const { items: ownerItems, title: ownersTitle } = useMemo(
     () => ownerListItems(owners, problemCounts, width),
     [owners, problemCounts, width],
   );
@@ -102,7 +107,7 @@ export function OwnersPane({ width, height }: { width: number; height: number })
   return (
     <Box flexDirection="column" width={width} height={height}>
       <ListView
-        title="Owners"
+        title={ownersTitle}
         items={ownerItems}
         list={ownerList}
         height={ownersHeight}
