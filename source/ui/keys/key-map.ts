@@ -142,13 +142,23 @@ export type ListCommand =
   | 'list.open'
   | 'list.back';
 
-const navigation: KeyCommand<ListCommand>[] = [
+export type NavigationCommand = Extract<
+  ListCommand,
+  'nav.up' | 'nav.down' | 'nav.pageUp' | 'nav.pageDown' | 'nav.top' | 'nav.bottom'
+>;
+
+/** Moving in a list, the same keys in every list: owners, apps, hooks, Activity, pickers, Problems. */
+export const listNavigation: KeyCommand<NavigationCommand>[] = [
   { id: 'nav.up', keys: ['up', 'k'], description: 'Move up', hint: 'move', hintWith: 'nav.down' },
   { id: 'nav.down', keys: ['down', 'j'], description: 'Move down' },
   { id: 'nav.pageUp', keys: ['pageup', 'ctrl+u'], description: 'Page up' },
   { id: 'nav.pageDown', keys: ['pagedown', 'ctrl+d'], description: 'Page down' },
   { id: 'nav.top', keys: ['home', 'g'], description: 'First row' },
   { id: 'nav.bottom', keys: ['end', 'G'], description: 'Last row' },
+];
+
+const navigation: KeyCommand<ListCommand>[] = [
+  ...listNavigation,
   { id: 'list.filter', keys: ['/'], description: 'Filter the list by name', hint: 'filter' },
 ];
 

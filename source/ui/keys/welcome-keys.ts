@@ -1,5 +1,5 @@
 // The keys of the welcome screen (first run on the sandbox) and of its question "for which owner?".
-import type { KeyMap } from './key-map.js';
+import { type KeyMap, listNavigation, type NavigationCommand } from './key-map.js';
 
 export type WelcomeCommand = 'welcome.add' | 'welcome.browse' | 'app.quit';
 
@@ -12,26 +12,13 @@ export const welcomeKeys: KeyMap<WelcomeCommand> = {
   ],
 };
 
-export type WelcomeOwnerCommand =
-  | 'nav.up'
-  | 'nav.down'
-  | 'nav.pageUp'
-  | 'nav.pageDown'
-  | 'nav.top'
-  | 'nav.bottom'
-  | 'welcome.pick'
-  | 'welcome.back';
+export type WelcomeOwnerCommand = NavigationCommand | 'welcome.pick' | 'welcome.back';
 
 /** The welcome's question "for which owner?", asked when there are several. */
 export const welcomeOwnerKeys: KeyMap<WelcomeOwnerCommand> = {
   title: 'Which owner',
   commands: [
-    { id: 'nav.up', keys: ['up', 'k'], description: 'Move up', hint: 'move', hintWith: 'nav.down' },
-    { id: 'nav.down', keys: ['down', 'j'], description: 'Move down' },
-    { id: 'nav.pageUp', keys: ['pageup'], description: 'Page up' },
-    { id: 'nav.pageDown', keys: ['pagedown'], description: 'Page down' },
-    { id: 'nav.top', keys: ['home', 'g'], description: 'First owner' },
-    { id: 'nav.bottom', keys: ['end', 'G'], description: 'Last owner' },
+    ...listNavigation,
     { id: 'welcome.pick', keys: ['enter'], description: 'Add the webhook for this owner', hint: 'pick' },
     { id: 'welcome.back', keys: ['esc'], description: 'Back to the welcome', hint: 'back' },
   ],
