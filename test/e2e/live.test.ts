@@ -14,7 +14,7 @@ import { createEventsPlugin } from '../../source/sandbox/extensions/events-plugi
 import { runClever } from '../support/clever-cli.js';
 import { sandboxFetch, seedIds, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../tail/wait.js';
-import { sh, startTmux, type Tmux } from './tmux.js';
+import { builtTuiCommand, startTmux, type Tmux } from './tmux.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const binary = path.join(root, 'dist/cli.js');
@@ -58,21 +58,7 @@ afterAll(async () => {
 });
 
 function tuiCommand(): string {
-  const home = path.join(dir, 'home');
-  const env = {
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local/share'),
-    CLEVER_NOTIFY_CONFIG_DIR: path.join(home, 'settings'),
-    CLEVER_NOTIFY_SANDBOX_DATA: sandbox.dataDir,
-    CONFIGURATION_FILE: path.join(home, 'no-clever-tools.json'),
-    TERM: 'xterm-256color',
-  };
-  const assignments = Object.entries(env).map(([k, v]) => `${k}=${sh(v)}`);
-  const unset = ['CLEVER_TOKEN', 'CLEVER_SECRET', 'CLEVER_API_TOKEN', 'API_HOST', 'NO_COLOR', 'CI'].map(
-    (v) => `-u ${v}`,
-  );
-  return `env ${unset.join(' ')} ${assignments.join(' ')} ${sh(process.execPath)} ${sh(binary)}; echo EXIT=$?; sleep 600`;
+  return builtTuiCommand(binary, path.join(dir, 'home'), sandbox.dataDir);
 }
 
 function clever(args: string[]): Promise<{ code: number; output: string }> {
