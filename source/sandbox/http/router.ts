@@ -59,13 +59,13 @@ export class Router {
 
   match(method: string, pathname: string): RouteMatch {
     const segments = splitPath(pathname);
+    const upper = method.toUpperCase();
     const allowed: string[] = [];
     for (const route of this.routes) {
-      const params = matchSegments(route.segments, segments);
+      if (!matchesSegments(route.segments, segments)) continue;
+      const params = paramsOf(route.segments, segments);
       if (!params) continue;
-      if (route.method === method.toUpperCase()) {
-        return { kind: 'found', handler: route.handler, params, auth: route.auth };
-      }
+      if (route.method === upper) return { kind: 'found', handler: route.handler, params, auth: route.auth };
       allowed.push(route.method);
     }
     return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
@@ -76,20 +76,28 @@ function splitPath(path: string): string[] {
   return path.split('/').filter((s) => s !== '');
 }
 
-function matchSegments(pattern: string[], actual: string[]): Record<string, string> | undefined {
-  if (pattern.length !== actual.length) return undefined;
+// Tried against every route of every request: it allocates nothing (the parameters are decoded
+// once a route matches).
+function matchesSegments(pattern: string[], actual: string[]): boolean {
+  if (pattern.length !== actual.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i]!;
+    if (part.charCodeAt(0) !== COLON && part !== actual[i]) return false;
+  }
+  return true;
+}
+
+const COLON = ':'.charCodeAt(0);
+
+/** The path parameters, percent-decoded; undefined when one cannot be decoded (no match). */
+function paramsOf(pattern: string[], actual: string[]): Record<string, string> | undefined {
   const params: Record<string, string> = {};
-  for (const [i, part] of pattern.entries()) {
-    const value = actual[i]!;
-    if (part.startsWith(':')) {
-      let decoded: string;
-      try {
-        decoded = decodeURIComponent(value);
-      } catch {
-        return undefined;
-      }
-      params[part.slice(1)] = decoded;
-    } else if (part !== value) {
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i]!;
+    if (part.charCodeAt(0) !== COLON) continue;
+    try {
+      params[part.slice(1)] = decodeURIComponent(actual[i]!);
+    } catch {
       return undefined;
     }
   }

@@ -147,9 +147,10 @@ export class DurableState<S, Op> {
       seq = lineSeq;
     }
 
+    // Nothing else runs on the state before `open` returns: its pieces are made as they are written.
     const snapshotBytes = await writeFileAtomic(
       snapshotPath,
-      snapshotPieces(seq, options.toJson(state)),
+      jsonChunks({ format: 1, seq, state: options.toJson(state) }),
       mode,
     );
     const journal = await open(journalPath, 'w', mode);
@@ -271,13 +272,25 @@ export class DurableState<S, Op> {
   private async saveWhole(): Promise<void> {
     this.snapshotBytes = await writeFileAtomic(
       this.paths.snapshot,
-      snapshotPieces(this.seq, this.options.toJson(this.state)),
+      this.snapshotPieces(),
       this.options.mode ?? 0o600,
     );
     await this.journal.truncate(0);
     await this.journal.datasync();
     this.journalBytes = 0;
     this.compactAt = 0;
+  }
+
+  /**
+   * The snapshot file's text in pieces, so that a world of many hooks is never one string nor one
+   * Buffer (docs/performance.md). An `after-write` state changes only in `flushAll`, which waits for
+   * the snapshot: its pieces are made as they are written, so that the whole text is never in memory
+   * at once. An `at-once` state may change while the file is written: its pieces are all made now,
+   * so that the file holds the state of this instant.
+   */
+  private snapshotPieces(): Iterable<string> {
+    const pieces = jsonChunks({ format: 1, seq: this.seq, state: this.options.toJson(this.state) });
+    return this.visibility === 'after-write' ? pieces : [...pieces];
   }
 
   private armRetry(): void {
@@ -305,15 +318,6 @@ export class DurableState<S, Op> {
     }
     if (!this.unsaved && this.queue.length > 0) this.flushing = this.flushAll();
   }
-}
-
-/**
- * The snapshot file's text in pieces, so that a world of many hooks is never one string nor one Buffer
- * (docs/performance.md). All built now, synchronously: the file holds the state of this instant even
- * if an `at-once` state changes while it is written.
- */
-function snapshotPieces(seq: number, state: unknown): string[] {
-  return [...jsonChunks({ format: 1, seq, state })];
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {
