@@ -7,7 +7,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CLEVER_DEFAULTS } from '../domain/clever-defaults.js';
 import { UserError } from '../domain/errors.js';
 import {
@@ -22,18 +22,18 @@ import { sandboxFiles } from './paths.js';
 import { writeFileAtomic } from './storage/atomic-file.js';
 
 export const SandboxCredentials = z.object({
-  token: z.string().min(16),
-  secret: z.string().min(16),
-  apiToken: z.string().min(16),
+  token: z.string().check(z.minLength(16)),
+  secret: z.string().check(z.minLength(16)),
+  apiToken: z.string().check(z.minLength(16)),
 });
 export type SandboxCredentials = z.infer<typeof SandboxCredentials>;
 
 /** One OAuth consumer the sandbox accepts, as DATA/consumers.json lists it. */
 export const OAuthConsumer = z.strictObject({
-  key: z.string().min(1),
-  secret: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  secret: z.string().check(z.minLength(1)),
   /** Only for the reader of the file. */
-  name: z.string().optional(),
+  name: z.optional(z.string()),
 });
 export type OAuthConsumer = z.infer<typeof OAuthConsumer>;
 

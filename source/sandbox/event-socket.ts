@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rawPayload } from '../domain/payloads.js';
 import { type Authenticate, signedRequest } from './auth.js';
 import type { EventBus } from './events/event-bus.js';

@@ -10,16 +10,16 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { link, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UserError } from '../domain/errors.js';
 import { sandboxFiles } from './paths.js';
 import { writeFileAtomic, writeTempFile } from './storage/atomic-file.js';
 
 const LockContent = z.object({
   pid: z.number(),
-  port: z.number().nullable(),
+  port: z.nullable(z.number()),
   host: z.string(),
-  url: z.string().nullable(),
+  url: z.nullable(z.string()),
   startedAt: z.string(),
 });
 type LockContent = z.infer<typeof LockContent>;

@@ -4,7 +4,7 @@
 // every scope entry is an application or add-on of the hook's owner. Clever Cloud publishes no limits:
 // these are the sandbox's own, large enough for any real hook and small enough that no single request
 // can swamp it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isKnownEventName } from '../domain/events.js';
 import {
   EmailHookInput,
@@ -37,47 +37,51 @@ function codePoint(char: string): string {
 
 /** Text that is stored and shown again: bounded, and no control characters. */
 function storedText(max: number, what = 'characters') {
-  return z.string().superRefine((value, ctx) => {
-    if (value.length > max) {
-      ctx.addIssue({ code: 'custom', message: `at most ${max} ${what} (got ${value.length})` });
-      return;
-    }
-    const control = CONTROL_CHARACTER.exec(value);
-    if (control) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `control characters are not allowed (found ${codePoint(control[0])} at position ${control.index + 1})`,
-      });
-    }
-  });
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      if (value.length > max) {
+        ctx.addIssue({ code: 'custom', message: `at most ${max} ${what} (got ${value.length})` });
+        return;
+      }
+      const control = CONTROL_CHARACTER.exec(value);
+      if (control) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `control characters are not allowed (found ${codePoint(control[0])} at position ${control.index + 1})`,
+        });
+      }
+    }),
+  );
 }
 
-const Name = storedText(MAX_NAME_LENGTH).refine((name) => name.trim() !== '', {
-  message: 'the name must not be empty',
-});
+const Name = storedText(MAX_NAME_LENGTH).check(
+  z.refine((name) => name.trim() !== '', { message: 'the name must not be empty' }),
+);
 
 /**
  * An http: or https: URL with a valid host, as typed (no spaces, no control characters). A
  * `user:password@` is kept: receivers commonly ask for Basic authentication, and every human view
  * masks the password (docs/sandbox.md, "URLs").
  */
-export const HookUrl = storedText(MAX_URL_LENGTH).superRefine((url, ctx) => {
-  const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
-  if (url.length > MAX_URL_LENGTH || CONTROL_CHARACTER.test(url)) return;
-  if (/\s/u.test(url)) return fail(`"${url}" is not a valid URL: it contains a space`);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return fail(`"${url}" is not a valid URL`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return fail(`"${url}" is not an http(s) URL`);
-  }
-  if (!/^https?:\/\//i.test(url))
-    return fail(`"${url}" is not a valid URL: it must start with http:// or https://`);
-  if (!isValidHost(parsed.hostname)) return fail(`"${url}" is not a valid URL: no valid host`);
-});
+export const HookUrl = storedText(MAX_URL_LENGTH).check(
+  z.superRefine((url, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (url.length > MAX_URL_LENGTH || CONTROL_CHARACTER.test(url)) return;
+    if (/\s/u.test(url)) return fail(`"${url}" is not a valid URL: it contains a space`);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return fail(`"${url}" is not a valid URL`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      return fail(`"${url}" is not an http(s) URL`);
+    }
+    if (!/^https?:\/\//i.test(url))
+      return fail(`"${url}" is not a valid URL: it must start with http:// or https://`);
+    if (!isValidHost(parsed.hostname)) return fail(`"${url}" is not a valid URL: no valid host`);
+  }),
+);
 
 /** A DNS name (letters, digits, hyphens, underscores; no empty label) or an IP literal. */
 function isValidHost(hostname: string): boolean {
@@ -92,14 +96,13 @@ function isValidHost(hostname: string): boolean {
 }
 
 /** Duplicates folded (first kept) before the count is checked. */
-function distinctList(max: number, what: string, item: z.ZodType<string>) {
+function distinctList(max: number, what: string, item: z.ZodMiniType<string>) {
   return z
-    .array(item)
-    .nullish()
-    .transform((list) => (list ? [...new Set(list)] : list))
-    .refine((list) => !list || list.length <= max, {
-      message: `at most ${max} distinct ${what}`,
-    });
+    .pipe(
+      z.nullish(z.array(item)),
+      z.transform((list: string[] | null | undefined) => (list ? [...new Set(list)] : list)),
+    )
+    .check(z.refine((list) => !list || list.length <= max, { message: `at most ${max} distinct ${what}` }));
 }
 
 const Events = distinctList(MAX_EVENTS, 'events', storedText(MAX_ID_LENGTH));
@@ -110,8 +113,10 @@ const SandboxWebhookInput = z.object({
   name: Name,
   urls: z
     .array(z.object({ format: WebhookFormat, url: HookUrl }))
-    .min(1, { message: 'a webhook needs at least one URL' })
-    .max(MAX_URLS_PER_WEBHOOK, { message: `at most ${MAX_URLS_PER_WEBHOOK} URLs per webhook` }),
+    .check(
+      z.minLength(1, { message: 'a webhook needs at least one URL' }),
+      z.maxLength(MAX_URLS_PER_WEBHOOK, { message: `at most ${MAX_URLS_PER_WEBHOOK} URLs per webhook` }),
+    ),
   events: Events,
   scope: Scope,
 });
@@ -130,10 +135,9 @@ const Target = NotifiedTarget.check(
 const SandboxEmailHookInput = z.object({
   ...EmailHookInput.shape,
   name: Name,
-  notified: z
-    .array(Target)
-    .max(MAX_RECIPIENTS, { message: `at most ${MAX_RECIPIENTS} recipients` })
-    .nullish(),
+  notified: z.nullish(
+    z.array(Target).check(z.maxLength(MAX_RECIPIENTS, { message: `at most ${MAX_RECIPIENTS} recipients` })),
+  ),
   events: Events,
   scope: Scope,
 });
@@ -190,7 +194,7 @@ function requireObject(body: unknown): asserts body is Record<string, unknown> {
   }
 }
 
-function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
+function parseWith<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -7,7 +7,7 @@
 //
 // Retention: the newest 5,000 records, and none older than 7 days than the newest; cursors keep
 // increasing across restarts, so a reader resuming from an old cursor gets what is still kept.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Delivery, type DeliveryPage } from '../../domain/deliveries.js';
 import { WebhookFormat } from '../../domain/schemas.js';
 import { DurableState } from '../storage/durable-state.js';
@@ -32,7 +32,7 @@ export const PendingDelivery = z.object({
    * Written by versions that queued tests and redeliveries like events. Such a job is sent once more
    * at the next start, as a redelivery (docs/sandbox.md, "Tests and redeliveries").
    */
-  force: z.boolean().optional(),
+  force: z.optional(z.boolean()),
 });
 export type PendingDelivery = z.infer<typeof PendingDelivery>;
 

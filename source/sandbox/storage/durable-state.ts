@@ -12,7 +12,7 @@
 // off the journal again, so the file stays readable, and the state goes on: the next write tries again.
 import { type FileHandle, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UserError } from '../../domain/errors.js';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
 import { jsonChunks } from './json-chunks.js';
@@ -332,7 +332,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
 /** One line: the file, and the first thing wrong in it (a zod error names its field, not its whole dump). */
 function unreadable(file: string, error: unknown, where: { line?: number; path?: string[] } = {}): UserError {
   let reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     const issue = error.issues[0]!;
     reason = `${[...(where.path ?? []), ...issue.path.map(String)].join('.')}: ${issue.message}`;
   }

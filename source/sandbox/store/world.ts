@@ -1,6 +1,6 @@
 // The sandbox's world: who the user is, what they own, their hooks and deployments. Kept in memory
 // with indexes for the requests that must be fast, and saved as plain JSON (`WorldJson`).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withoutAllLists } from '../../domain/hook-lists.js';
 import { DeliveryFailure, Deployment, EmailHook, HookState, Webhook } from '../../domain/schemas.js';
 
@@ -12,9 +12,9 @@ export type StoredOrganisation = z.infer<typeof StoredOrganisation>;
 
 /** A member of an organisation as `GET /v2/organisations/{orgId}/members` answers it. */
 export const StoredMember = z.looseObject({
-  member: z.looseObject({ id: z.string(), name: z.string().nullable(), email: z.string() }),
+  member: z.looseObject({ id: z.string(), name: z.nullable(z.string()), email: z.string() }),
   role: z.string(),
-  job: z.string().nullable(),
+  job: z.nullable(z.string()),
 });
 export type StoredMember = z.infer<typeof StoredMember>;
 
@@ -48,7 +48,7 @@ export const WorldJson = z.object({
   /** Per app, oldest first. */
   deployments: z.record(z.string(), z.array(z.looseObject(Deployment.shape))),
   /** Per organisation. Worlds saved before members existed have none. */
-  members: z.record(z.string(), z.array(StoredMember)).default({}),
+  members: z._default(z.record(z.string(), z.array(StoredMember)), {}),
 });
 export type WorldJson = z.infer<typeof WorldJson>;
 
@@ -78,7 +78,7 @@ export const WorldOp = z.discriminatedUnion('type', [
     id: z.string(),
     failure: DeliveryFailure,
     /** How many failures the hook keeps, newest last. */
-    keep: z.number().int().positive(),
+    keep: z.int().check(z.positive()),
   }),
   z.object({ type: z.literal('webhook.state'), ownerId: z.string(), id: z.string(), state: HookState }),
   z.object({ type: z.literal('emailhook.put'), hook: EmailHook }),
