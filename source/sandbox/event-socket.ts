@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import * as z from 'zod/mini';
 import { rawPayload } from '../domain/payloads.js';
 import { type Authenticate, signedRequest } from './auth.js';
@@ -40,7 +40,15 @@ export interface EventSocket {
 
 export function attachEventSocket(options: EventSocketOptions): EventSocket {
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  // The WebSocket library (and the zlib, TLS and crypto modules it loads) is loaded by the first
+  // client, not at start: start-to-listening is measured by `npm run bench sandbox`.
+  let loading: Promise<WebSocketServer> | undefined;
+  let closed = false;
+  const webSocketServer = () =>
+    (loading ??= import('ws').then(
+      ({ WebSocketServer }) =>
+        new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 }),
+    ));
   const ready = new Set<WebSocket>();
   const ping = JSON.stringify({ type: 'heartbeat', heartbeat_msg: 'ping', heartbeat_delay_ms: heartbeatMs });
 
@@ -50,7 +58,13 @@ export function attachEventSocket(options: EventSocketOptions): EventSocket {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req));
+    webSocketServer().then(
+      (server) => {
+        if (closed) socket.destroy();
+        else server.handleUpgrade(req, socket, head, (ws) => accept(ws, req));
+      },
+      () => socket.destroy(),
+    );
   };
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
@@ -104,10 +118,13 @@ export function attachEventSocket(options: EventSocketOptions): EventSocket {
       return ready.size;
     },
     close: async () => {
+      closed = true;
       unsubscribe();
       options.server.off('upgrade', onUpgrade);
-      for (const ws of wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      const server = await loading?.catch(() => undefined);
+      if (!server) return;
+      for (const ws of server.clients) ws.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

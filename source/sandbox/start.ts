@@ -89,10 +89,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     for (const step of cleanups.splice(0).reverse()) await step().catch(() => {});
   };
   try {
-    const credentials = await loadOrCreateCredentials(dataDir);
-    const store = await SandboxStore.open(dataDir);
+    // Three files of their own, read (or made) side by side: each waits for its own disk flushes.
+    const opening = SandboxStore.open(dataDir);
+    const credentialsLoaded = loadOrCreateCredentials(dataDir);
+    const consumersLoaded = loadConsumers(dataDir);
+    try {
+      // The first failure in the order they were once made in: credentials, world, consumers.
+      await settledAll([credentialsLoaded, opening, consumersLoaded]);
+    } catch (error) {
+      // A store that did open is closed before the error goes up.
+      await opening.then((opened) => opened.close()).catch(() => {});
+      throw error;
+    }
+    const [credentials, consumers, store] = await Promise.all([credentialsLoaded, consumersLoaded, opening]);
     cleanups.push(() => store.close());
-    const authenticate = createAuthenticator(credentials, { consumers: await loadConsumers(dataDir) });
+    const authenticate = createAuthenticator(credentials, { consumers });
     const router = new Router();
     addNotificationRoutes(router, store);
     addBrowsingRoutes(router, store);
@@ -124,12 +135,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
     const actualPort = (server.address() as { port: number }).port;
     const url = `${options.tls ? 'https' : 'http'}://${urlHost(host)}:${actualPort}`;
-    await lock.update({ port: actualPort, url });
-    await writeFileAtomic(
-      sandboxFiles(dataDir).env,
-      sandboxEnvLines({ url, token: credentials.token, secret: credentials.secret, caPath }),
-      0o600,
-    );
+    // Side by side; both finished before a failure goes up (and the lock is released).
+    await settledAll([
+      lock.update({ port: actualPort, url }),
+      writeFileAtomic(
+        sandboxFiles(dataDir).env,
+        sandboxEnvLines({ url, token: credentials.token, secret: credentials.secret, caPath }),
+        0o600,
+      ),
+    ]);
 
     const sandbox: RunningSandbox = {
       url,
@@ -154,6 +168,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   } catch (error) {
     await cleanUp();
     throw asUserError(error, dataDir);
+  }
+}
+
+/** Waits for every promise, then rejects with the first failure, if any. */
+async function settledAll(promises: Promise<unknown>[]): Promise<void> {
+  for (const result of await Promise.allSettled(promises)) {
+    if (result.status === 'rejected') throw result.reason;
   }
 }
 
