@@ -31,7 +31,10 @@ export function startSandbox(dataDir, { env, stderr = 'ignore', maxSockets = 64 
       if (!vars.API_HOST || !vars.CLEVER_TOKEN || !vars.CLEVER_SECRET) return;
       const ms = performance.now() - begin;
       const { apiToken } = JSON.parse(readFileSync(path.join(dataDir, 'credentials.json'), 'utf8'));
-      const agent = new http.Agent({ keepAlive: true, maxSockets });
+      // With a `timeout`, Node's agent closes an idle socket a second before the server's keep-alive
+      // timeout (its `Keep-Alive: timeout=5` hint); without one it keeps it, and a phase that starts
+      // about 5 s after the last one reused sockets the server was closing (ECONNRESET, "socket hang up").
+      const agent = new http.Agent({ keepAlive: true, maxSockets, timeout: 60_000 });
       resolve({ child, vars, url: new URL(vars.API_HOST), apiToken, agent, ms });
     });
   });
