@@ -4,7 +4,9 @@
 // - `webhooks --org ID -F json` against a local sandbox, against bare node (≤ 2× wall, ≤ 1.5× peak
 //   memory) and against clever-tools 4.11 on the same question (≥ 8× faster, wall);
 // - the TUI in a pseudo-terminal, from spawn to the account's name and the first hook row on screen,
-//   against bare node printing the same text in the same terminal (≤ 3.5×).
+//   against bare node printing the same text in the same terminal (≤ 3.5×); and, for information, a
+//   bare Ink app drawing that text in one round box, bundled and minified as the binary is: what Ink
+//   alone costs against that target.
 // The runs of all cases are interleaved. Each line: min / median / max over BENCH_RUNS runs (at
 // least 7), ratios of the medians. docs/performance.md explains the targets and the choices.
 
@@ -12,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execPath } from 'node:process';
+import { build } from 'esbuild';
 import {
   benchUser,
   CLI,
@@ -30,6 +33,33 @@ const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
 const SIZE = { cols: 120, rows: 40 };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'clever-notify-startup-bench-'));
+// The bare Ink app: one round box with the text, built with the options of scripts/build.mjs that
+// change start-up (one ESM bundle, minified, production React, react-devtools-core stubbed).
+const inkApp = path.join(dir, 'bare-ink.mjs');
+await build({
+  stdin: {
+    contents: [
+      "import { createElement as h } from 'react';",
+      "import { Box, Text, render } from 'ink';",
+      "const lines = process.env.TEXT.trim().split('\\n');",
+      "render(h(Box, { borderStyle: 'round', flexDirection: 'column' }, ...lines.map((l) => h(Text, { key: l }, l)))).unmount();",
+    ].join('\n'),
+    resolveDir: new URL('..', import.meta.url).pathname,
+    loader: 'js',
+  },
+  outfile: inkApp,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  alias: { 'react-devtools-core': new URL('../scripts/devtools-stub.mjs', import.meta.url).pathname },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
 const user = benchUser(dir);
 const sandbox = await startSandbox(user.dataDir);
 const opened = [];
@@ -72,6 +102,7 @@ try {
   const seen = (text) => onScreen.every((s) => text.includes(s));
   const tuiMs = [];
   const printMs = [];
+  const inkMs = [];
   const ptyRun = async (tui, quit) => {
     opened.push(tui);
     const exited = new Promise((resolve) => tui.child.once('exit', resolve));
@@ -89,6 +120,7 @@ try {
     const order = [...names.slice(i % names.length), ...names.slice(0, i % names.length)];
     for (const name of order) runs[name].push(await timed(cases[name], { env, tmpFile }));
     printMs.push(await ptyRun(openPty(printEnv, SIZE, printer), false));
+    inkMs.push(await ptyRun(openPty(printEnv, SIZE, `${execPath} ${inkApp}`), false));
     tuiMs.push(await ptyRun(openTui(env, SIZE), true));
   }
 
@@ -116,6 +148,7 @@ try {
     console.log(row(label, wall(name), mb(name), cpu(name)));
   }
   console.log(row('pty: node printing the same text', printMs));
+  console.log(row('pty: bare Ink app, one box', inkMs));
   console.log(row('pty: TUI, account and first hook', tuiMs));
   console.log('');
   const checks = [
@@ -131,6 +164,10 @@ try {
       `${label.padEnd(34)} ${value.toFixed(2).padStart(6)}×   target ${target.padEnd(12)} ${verdict(ok(value))}`,
     );
   }
+  // Not a target: what Ink alone costs, to read the TUI's ratio against.
+  console.log(
+    `${'bare Ink one box / node printing'.padEnd(34)} ${ratio(inkMs, printMs).toFixed(2).padStart(6)}×   (information: Ink's own start; TUI / bare Ink ${ratio(tuiMs, inkMs).toFixed(2)}×)`,
+  );
   // CPU time is what a loaded machine distorts least: shown beside the wall-time targets, not instead.
   const cpuRatio = (a, b) => `${ratio(cpu(a), cpu(b)).toFixed(2)}×`;
   console.log(

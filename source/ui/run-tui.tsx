@@ -1,10 +1,9 @@
-// `clever-notify tui`: checks for a terminal, takes the alternate screen, and draws the App. The first
-// requests (the account's summary, the hooks of the owner it will open on, the event catalogue) leave
-// before React and Ink are loaded, and their answers wait for the App: the network and the loading
-// of the interface overlap (docs/performance.md measures the time to the first hook rows).
-import type { CleverApi } from '../api/types.js';
+// `clever-notify tui`: checks for a terminal, takes the alternate screen, and draws the App. The session
+// opens and the first screen's requests (who, the owners, the first owner's hooks, the event
+// catalogue) leave before React and Ink are loaded; the App is mounted once their answers are in, so
+// that Ink's first frame is the one with the rows (docs/performance.md measures the time to them).
 import { UserError } from '../domain/errors.js';
-import type { TuiSession } from './app/session.js';
+import type { World } from './app/world.js';
 import { enterFullScreen } from './terminal/screen.js';
 
 export interface TuiOptions {
@@ -12,74 +11,89 @@ export interface TuiOptions {
 }
 
 /**
- * How long the interface's modules wait for the first answer (the summary, which names the owner
- * whose hooks are asked next): a local API answers well within it, a slow one does not hold the first
- * frame back for long.
+ * How long the interface's modules wait for the first requests to leave (the first owner's hooks wait
+ * for the summary, which names that owner): loading them keeps the only thread busy, and an answer that
+ * arrives meanwhile waits for it.
  */
 const HEAD_START_MS = 150;
+
+/**
+ * The longest the first frame waits for the first screen's answers once the interface is loaded: a
+ * local API has answered by then (its answers wait only for the CPU); a slow one gets the App's
+ * loading frame then, rather than a longer blank screen.
+ */
+const FIRST_SCREEN_MS = 250;
 
 export const NO_TTY_MESSAGE =
   'the TUI needs a terminal; in scripts use `clever-notify webhooks` (or `clever-notify notify-email`) instead';
 
 export async function runTui(options: TuiOptions = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(NO_TTY_MESSAGE, 2);
-  let summaryIn: (value?: unknown) => void = () => undefined;
-  const firstAnswer = new Promise((resolve) => {
-    summaryIn = resolve;
-  });
-  const first = openSession(options, summaryIn);
+  const first = openWorld(options);
   // The App reports a failure of it when it asks; until then it must not count as unhandled.
-  first.catch(() => summaryIn());
+  first.catch(() => undefined);
   // Every attempt to connect, so that quitting while one is still under way closes it too (an
   // embedded sandbox would otherwise keep the process alive).
-  const sessions: Promise<TuiSession>[] = [first];
+  const worlds: Promise<World>[] = [first];
   let firstTaken = false;
-  const open = (): Promise<TuiSession> => {
+  const open = (): Promise<World> => {
     if (!firstTaken) {
       firstTaken = true;
       return first;
     }
-    const session = openSession(options, undefined);
-    sessions.push(session);
-    return session;
+    const world = openWorld(options);
+    worlds.push(world);
+    return world;
   };
   const screen = enterFullScreen();
   try {
-    // Loading React, Ink and the App keeps the CPU busy for a while, and an answer that arrives
-    // meanwhile waits for it: let the summary in first, so that the hooks it leads to are asked now.
-    let headStart: NodeJS.Timeout | undefined;
-    await Promise.race([
-      firstAnswer,
-      new Promise((resolve) => {
-        headStart = setTimeout(resolve, HEAD_START_MS);
-      }),
-    ]);
-    clearTimeout(headStart);
+    await Promise.race([first.then((w) => w.asked), setTimeoutPromise(HEAD_START_MS)]).catch(() => undefined);
     const [{ render }, { App }] = await Promise.all([import('ink'), import('./app/app.js')]);
-    const instance = render(<App open={open} onQuit={() => instance.unmount()} />, {
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // Enough for smooth scrolling; bursts of state changes between frames are coalesced.
-      maxFps: 30,
-    });
+    let world: World | undefined;
+    void first.then(
+      (w) => {
+        world = w;
+      },
+      () => undefined,
+    );
+    await Promise.race([first.then((w) => w.firstScreen), setTimeoutPromise(FIRST_SCREEN_MS)]).catch(
+      () => undefined,
+    );
+    // Given the world (its first screen in, or still loading once the wait is over), the App draws
+    // from it; otherwise it opens it after a first frame that says it is connecting.
+    if (world) firstTaken = true;
+    const instance = render(
+      <App {...(world ? { world } : {})} open={open} onQuit={() => instance.unmount()} />,
+      {
+        exitOnCtrlC: false,
+        patchConsole: false,
+        // Enough for smooth scrolling; bursts of state changes between frames are coalesced.
+        maxFps: 30,
+      },
+    );
     await instance.waitUntilExit();
   } finally {
     screen.leave();
-    const opened = await Promise.allSettled(sessions);
-    await Promise.all(opened.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
+    const opened = await Promise.allSettled(worlds);
+    await Promise.all(
+      opened.map((w) => {
+        if (w.status !== 'fulfilled') return undefined;
+        w.value.live.close();
+        return w.value.session.close();
+      }),
+    );
   }
 }
 
-/** `prefetch`: ask the App's first questions now, and call it once the summary is in (or failed). */
-async function openSession(
-  options: TuiOptions,
-  prefetch: ((summaryIn: unknown) => void) | undefined,
-): Promise<TuiSession> {
-  const [{ connect }, { resolveCredentials }, { openSettings, saveTableSort }] = await Promise.all([
-    import('../startup/connection.js'),
-    import('../api/credentials.js'),
-    import('../settings/settings.js'),
-  ]);
+/** Opens the session (the settings, the connection) and starts its live model's first load. */
+async function openWorld(options: TuiOptions): Promise<World> {
+  const [{ connect }, { resolveCredentials }, { openSettings, saveTableSort }, { startWorld }] =
+    await Promise.all([
+      import('../startup/connection.js'),
+      import('../api/credentials.js'),
+      import('../settings/settings.js'),
+      import('./app/world.js'),
+    ]);
   let settings: ReturnType<typeof openSettings> | undefined;
   try {
     settings = openSettings();
@@ -91,8 +105,8 @@ async function openSession(
   const tableSorts = settings?.get('tableSorts');
   const hasCredentials = (await resolveCredentials()) !== undefined;
   const connection = await connect({ ...(options.sandbox ? { sandbox: true } : {}), quiet: true });
-  return {
-    api: prefetch ? prefetched(connection.api, lastOwnerId, prefetch) : connection.api,
+  return startWorld({
+    api: connection.api,
     credentials: connection.credentials,
     showWelcome:
       !hasCredentials && connection.api.target.kind === 'sandbox' && !settings?.get('welcomeShown'),
@@ -102,61 +116,9 @@ async function openSession(
     rememberSort: (table, sort) => settings && saveTableSort(settings, table, sort),
     welcomeSeen: () => settings?.set('welcomeShown', true),
     close: () => connection.close(),
-  };
+  });
 }
 
-/**
- * The client, with the App's first questions already asked: each answer serves the first identical
- * call, and later calls (a refresh) ask again. The owner opened first is the remembered one, else the
- * personal space, as the App chooses; if the App asks for another, nothing is lost but one request.
- */
-function prefetched(
-  api: CleverApi,
-  lastOwnerId: string | undefined,
-  summaryIn: (answer: unknown) => void,
-): CleverApi {
-  const early = new Map<string, Promise<unknown>>();
-  const ask = (key: string, call: () => Promise<unknown>) => {
-    const answer = call();
-    // Whoever takes it handles its failure; one nobody takes must not count as unhandled.
-    answer.catch(() => undefined);
-    early.set(key, answer);
-  };
-  const hooksOf = (ownerId: string) => {
-    ask(`listWebhooks ${ownerId}`, () => api.listWebhooks(ownerId));
-    ask(`listEmailHooks ${ownerId}`, () => api.listEmailHooks(ownerId));
-  };
-  ask('summary ', () =>
-    api.summary().then(
-      (summary) => {
-        const owners = [summary.user.id, ...summary.organisations.map((o) => o.id)];
-        const ownerId = lastOwnerId && owners.includes(lastOwnerId) ? lastOwnerId : summary.user.id;
-        if (ownerId !== lastOwnerId) hooksOf(ownerId);
-        summaryIn(summary);
-        return summary;
-      },
-      (error: unknown) => {
-        summaryIn(error);
-        throw error;
-      },
-    ),
-  );
-  if (lastOwnerId) hooksOf(lastOwnerId);
-  // The live model's first load asks these with the summary: the first rows wait for all three.
-  ask('identify ', () => api.identify());
-  ask('self ', () => api.self());
-  ask('eventCatalogue ', () => api.eventCatalogue());
-  return new Proxy(api, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const key = `${String(property)} ${args.join(' ')}`;
-        const answer = early.get(key);
-        if (!answer) return value.apply(target, args);
-        early.delete(key);
-        return answer;
-      };
-    },
-  });
+function setTimeoutPromise(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -7,6 +7,7 @@ import { resolveCredentials } from '../../source/api/credentials.js';
 import { openSettings, saveTableSort } from '../../source/settings/settings.js';
 import { App } from '../../source/ui/app/app.js';
 import type { TuiSession } from '../../source/ui/app/session.js';
+import { startWorld } from '../../source/ui/app/world.js';
 import type { TerminalSize } from '../../source/ui/terminal/use-terminal-size.js';
 import { colorTheme, type Theme } from '../../source/ui/theme/theme.js';
 import type { TestSandbox } from '../support/sandbox.js';
@@ -19,6 +20,8 @@ export async function sandboxApi(sandbox: TestSandbox): Promise<HttpCleverApi> {
 
 export interface RenderedApp {
   frame(): string;
+  /** Every frame Ink drew, in order. */
+  frames(): string[];
   press(...keys: string[]): Promise<void>;
   waitFor(text: string | RegExp, timeout?: number): Promise<string>;
   waitForNo(text: string | RegExp, timeout?: number): Promise<string>;
@@ -54,10 +57,17 @@ export async function renderApp(
     size?: TerminalSize;
     theme?: Theme;
     showWelcome?: boolean;
+    /** The owner looked at last (the settings' `lastOwnerId`). */
+    lastOwnerId?: string;
     api?: HttpCleverApi;
     live?: boolean;
     /** The settings folder (CLEVER_NOTIFY_CONFIG_DIR): the tables' sorts are read and kept there. */
     settingsDir?: string;
+    /**
+     * Mounted as the binary does: connected and the first screen's answers in before the App is
+     * rendered (otherwise the App connects after its first frame).
+     */
+    connected?: boolean;
   } = {},
 ): Promise<RenderedApp> {
   const api = options.api ?? (await sandboxApi(sandbox));
@@ -72,6 +82,7 @@ export async function renderApp(
     api,
     credentials: { apiHost: credentials.apiHost, authorization: credentials.authorization },
     showWelcome: options.showWelcome ?? false,
+    ...(options.lastOwnerId ? { lastOwnerId: options.lastOwnerId } : {}),
     ...(tableSorts ? { tableSorts } : {}),
     ...(settings ? { rememberSort: (table, sort) => saveTableSort(settings, table, sort) } : {}),
     rememberOwner: () => {},
@@ -79,9 +90,12 @@ export async function renderApp(
     close: () => api.close(),
   };
   let size = options.size ?? { columns: 120, rows: 36 };
+  const world = options.connected ? startWorld(session) : undefined;
+  await world?.firstScreen;
   const instance = render(
     <App
-      open={async () => session}
+      {...(world ? { world } : {})}
+      open={async () => startWorld(session)}
       onQuit={() => {
         quits++;
       }}
@@ -102,6 +116,7 @@ export async function renderApp(
     typeof text === 'string' ? frame().includes(text) : text.test(frame());
   const rendered: RenderedApp = {
     frame,
+    frames: () => instance.frames.map(stripAnsi),
     async press(...keys) {
       for (const key of keys) {
         instance.stdin.write(key);

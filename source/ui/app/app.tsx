@@ -4,11 +4,11 @@
 import { useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveModel } from '../../api/live/live-model.js';
-import { createLiveModel } from '../../api/live/live-store.js';
 import { emailHookEntry, webhookEntry } from '../../domain/hooks.js';
 import { KEY_PRIORITY, KeypressProvider, useKeypress } from '../keys/keypress.js';
 import { bodyHeight, pageSize as pageSizeOf, problemsPageSize } from '../layout/pane-heights.js';
 import { useProblemsClock } from '../problems/use-problems-clock.js';
+import { initialAppState } from '../state/root.js';
 import { selectedOwner } from '../state/selectors.js';
 import type { AppStore } from '../state/store.js';
 import { AppStoreContext, createAppStore } from '../state/store.js';
@@ -17,21 +17,25 @@ import { type Theme, themeFor } from '../theme/theme.js';
 import { ThemeContext } from '../theme/theme-context.js';
 import { type EffectWorld, runEffect } from './effects.js';
 import { Screen, TooSmall } from './screen.js';
-import { errorText, type TuiSession } from './session.js';
+import { errorText } from './session.js';
 import { LiveModelContext, type SessionActions, SessionContext } from './session-context.js';
+import { type World, worldState } from './world.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 /** How long a status line stays when no key is pressed. */
 const STATUS_MS = 6000;
-/** The live model notifies at most this often: ten frames a second read as live. */
-const LIVE_UPDATE_MS = 100;
 /** Time for the frame that shows the first lists to be drawn (two of Ink's 30 frames a second). */
 const FIRST_FRAME_MS = 70;
 
 export interface AppProps {
-  /** Connects to the API; called after the first frame is on screen. */
-  open: () => Promise<TuiSession>;
+  /**
+   * Connected already: the first frame is drawn from what its live model holds (`clever-notify tui`
+   * mounts the App once the first screen's answers are in, see ../run-tui.tsx).
+   */
+  world?: World;
+  /** Connects to the API (when no `world` is given, or again after a failure); called after the first frame. */
+  open: () => Promise<World>;
   /** Called when the user quits. */
   onQuit: () => void;
   /** Called after each change of state (the idle memory collector listens). */
@@ -49,9 +53,9 @@ export function App(props: AppProps) {
   );
 }
 
-function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
-  const [store] = useState(createAppStore);
-  const worldRef = useRef<EffectWorld | undefined>(undefined);
+function Container({ world, open, onQuit, onActivity, size: fixedSize, theme }: AppProps) {
+  const [store] = useState(() => createAppStore(world ? worldState(world) : initialAppState()));
+  const worldRef = useRef<World | undefined>(world);
   const size = useTerminalSize(fixedSize);
   const activeTheme = useMemo(() => theme ?? themeFor(), [theme]);
   const live = useConnect(store, open, worldRef);
@@ -123,16 +127,16 @@ function Container({ open, onQuit, onActivity, size: fixedSize, theme }: AppProp
 }
 
 /**
- * Opens the session after the first frame (and again on a new attempt, r after a failure), then runs
- * the live model for the App's life: its snapshots feed the remote slice.
+ * Opens the session after the first frame unless the App was given one (and again on a new attempt, r
+ * after a failure), then runs the live model for the App's life: its snapshots feed the remote slice.
  */
 function useConnect(
   store: AppStore,
-  open: () => Promise<TuiSession>,
-  worldRef: { current: EffectWorld | undefined },
+  open: () => Promise<World>,
+  worldRef: { current: World | undefined },
 ): LiveModel | undefined {
   const [attempt, setAttempt] = useState(0);
-  const [live, setLive] = useState<LiveModel>();
+  const [live, setLive] = useState(worldRef.current?.live);
   useEffect(
     () =>
       store.subscribe(() => {
@@ -142,29 +146,23 @@ function useConnect(
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (r after a failure) connects again
   useEffect(() => {
+    // A retry reuses the connection that was opened (an embedded sandbox must not start twice).
+    if (worldRef.current) return;
     let cancelled = false;
     const { dispatch } = store;
     // Let the first frame reach the terminal before loading the client (and maybe a sandbox).
     const timer = setTimeout(() => {
-      // A retry reuses the connection that was opened (an embedded sandbox must not start twice).
-      (worldRef.current ? Promise.resolve(worldRef.current.session) : open())
-        .then(async (session) => {
+      open()
+        .then((world) => {
           if (cancelled || worldRef.current) return;
-          const model = createLiveModel({
-            api: session.api,
-            credentials: session.credentials,
-            // Ten updates a second read as live; each costs a frame of the whole screen, so no more.
-            flushIntervalMs: LIVE_UPDATE_MS,
-          });
-          worldRef.current = { session, live: model };
+          worldRef.current = world;
+          const { session } = world;
           dispatch({
             type: 'connected',
             ...(session.lastOwnerId ? { preferredOwnerId: session.lastOwnerId } : {}),
             ...(session.tableSorts ? { sorts: session.tableSorts } : {}),
           });
-          setLive(model);
-          const catalogue = await session.api.eventCatalogue().catch(() => undefined);
-          if (catalogue && !cancelled) dispatch({ type: 'catalogueLoaded', catalogue });
+          setLive(world.live);
         })
         .catch((error: unknown) => {
           if (!cancelled)
@@ -178,35 +176,35 @@ function useConnect(
   }, [open, attempt, store]);
 
   useEffect(() => {
-    if (!live) return;
-    const unsubscribe = live.subscribe(() => store.dispatch({ type: 'live', snapshot: live.getSnapshot() }));
-    store.dispatch({ type: 'live', snapshot: live.getSnapshot() });
-    const showWelcome = worldRef.current?.session.showWelcome;
+    const world = worldRef.current;
+    if (!live || !world) return;
+    const { dispatch } = store;
+    const unsubscribe = live.subscribe(() => dispatch({ type: 'live', snapshot: live.getSnapshot() }));
+    // What changed between the App's first state and now (a world given at mount), or all of it.
+    dispatch({ type: 'live', snapshot: live.getSnapshot() });
     let active = true;
     let release: (() => void) | undefined;
     let releaseEvery: (() => void) | undefined;
     let sourcesTimer: ReturnType<typeof setTimeout> | undefined;
-    const loaded = live.load();
-    // The welcome screen offers to add a hook: it waits for the owners to be known.
-    void loaded.then(() => {
-      if (active && showWelcome) store.dispatch({ type: 'welcome' });
+    void world.catalogueIn.then((catalogue) => {
+      if (active && catalogue && store.getState().remote.catalogue !== catalogue)
+        dispatch({ type: 'catalogueLoaded', catalogue });
     });
-    void loaded
-      .then(undefined, () => undefined)
-      .then(async () => {
-        // The live sources (event socket, sandbox streams) load undici, 500 KB to compile: they start
-        // once the first owner's lists are in and drawn (Ink draws at most every 33 ms), so that they
-        // do not hold those back. Events since the model was made are replayed (docs/performance.md).
-        const owner = selectedOwner(store.getState());
-        if (owner) await live.loadHooks(owner.id).catch(() => undefined);
-        // The problems of every owner (the Problems view, the owners' counts) are swept then too, for
-        // the session's life: their requests would otherwise compete with the first owner's.
-        if (active)
-          sourcesTimer = setTimeout(() => {
-            release = live.watch();
-            releaseEvery = live.watchEveryOwner();
-          }, FIRST_FRAME_MS);
-      });
+    void world.firstScreen.then(() => {
+      if (!active) return;
+      // The welcome screen offers to add a hook: it waits for the owners to be known.
+      if (world.session.showWelcome && store.getState().overlay.type !== 'welcome')
+        dispatch({ type: 'welcome' });
+      // The live sources (event socket, sandbox streams) load undici, 500 KB to compile: they start
+      // once the first owner's lists are in and drawn (Ink draws at most every 33 ms), so that they
+      // do not hold those back. Events since the model was made are replayed (docs/performance.md).
+      // The problems of every owner (the Problems view, the owners' counts) are swept then too, for
+      // the session's life: their requests would otherwise compete with the first owner's.
+      sourcesTimer = setTimeout(() => {
+        release = live.watch();
+        releaseEvery = live.watchEveryOwner();
+      }, FIRST_FRAME_MS);
+    });
     return () => {
       active = false;
       clearTimeout(sourcesTimer);
