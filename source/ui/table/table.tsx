@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import {
   type CellTone,
   COLUMN_GAP,
@@ -65,12 +65,18 @@ export function Table<Row>({
       return widths;
     };
   }, [columns]);
+  // The same array while the widths are the same (another app's hooks often are): the layout below
+  // stays the same object, and so do the rows that are still on screen.
+  const lastWanted = useRef<number[]>([]);
   const wanted = useMemo(() => {
     const widest = columns.map((c) => displayWidth(columnTitle(c, Number.POSITIVE_INFINITY, sort)));
     for (const row of rows) {
       const widths = widthsOf(row);
       for (let i = 0; i < widest.length; i++) widest[i] = Math.max(widest[i]!, widths[i]!);
     }
+    const last = lastWanted.current;
+    if (last.length === widest.length && last.every((w, i) => w === widest[i])) return last;
+    lastWanted.current = widest;
     return widest;
   }, [columns, rows, widthsOf, sort]);
   // Two cells for the selection marker. The same layout object from one key to the next, so that
