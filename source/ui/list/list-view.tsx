@@ -78,13 +78,19 @@ export function ListView({ title, items, list, height, width, focused, children 
               </Text>
             );
           }
+          // The spaces that align the detail are not written (see TableRow in ../table/table.tsx).
           return (
-            <Text key={item.key} wrap="truncate">
-              {marker + label}
-              <Text {...(item.detailTone ? theme.status[item.detailTone] : theme.text.secondary)}>
+            <Box key={item.key} paddingLeft={marker.length}>
+              <Box width={labelWidth} flexShrink={0}>
+                <Text wrap="truncate">{label.trimEnd()}</Text>
+              </Box>
+              <Text
+                wrap="truncate"
+                {...(item.detailTone ? theme.status[item.detailTone] : theme.text.secondary)}
+              >
                 {detail}
               </Text>
-            </Text>
+            </Box>
           );
         })}
     </Box>

@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import {
   type CellTone,
   COLUMN_GAP,
   columnTitle,
   displayWidth,
+  type FittedColumn,
   fitCell,
   fitColumns,
   type TableColumn,
@@ -64,16 +65,23 @@ export function Table<Row>({
       return widths;
     };
   }, [columns]);
+  // The same array while the widths are the same (another app's hooks often are): the layout below
+  // stays the same object, and so do the rows that are still on screen.
+  const lastWanted = useRef<number[]>([]);
   const wanted = useMemo(() => {
     const widest = columns.map((c) => displayWidth(columnTitle(c, Number.POSITIVE_INFINITY, sort)));
     for (const row of rows) {
       const widths = widthsOf(row);
       for (let i = 0; i < widest.length; i++) widest[i] = Math.max(widest[i]!, widths[i]!);
     }
+    const last = lastWanted.current;
+    if (last.length === widest.length && last.every((w, i) => w === widest[i])) return last;
+    lastWanted.current = widest;
     return widest;
   }, [columns, rows, widthsOf, sort]);
-  // Two cells for the selection marker.
-  const fitted = fitColumns(columns, Math.max(1, width - 2), wanted);
+  // Two cells for the selection marker. The same layout object from one key to the next, so that
+  // rows whose content and selection did not change are not rendered again.
+  const fitted = useMemo(() => fitColumns(columns, Math.max(1, width - 2), wanted), [columns, width, wanted]);
   const visible = rows.slice(offset, end);
   const header = fitted
     .map((f) => fitCell(columnTitle(f.column, f.width, sort), f.width))
@@ -103,38 +111,51 @@ export function Table<Row>({
 
 interface RowProps<Row> {
   row: Row;
-  fitted: { column: TableColumn<Row>; width: number }[];
+  fitted: FittedColumn<TableColumn<Row>>[];
   selected: boolean;
   focused: boolean;
   theme: Theme;
 }
 
-function TableRow<Row>({ row, fitted, selected, focused, theme }: RowProps<Row>) {
-  const marker = selected ? `${theme.selectionMarker} ` : '  ';
+/**
+ * One row. The selected one is a single line, padded so that its highlight spans the row. The others
+ * are a cell per column, each in a box as wide as its column: the spaces that align them are not
+ * written. Ink turns every character it is given into objects at every frame (docs/performance.md,
+ * "Where the memory goes"), and a cell whose text appears in several rows (a state, a scope, a host)
+ * is made into those objects once per frame.
+ */
+function TableRowOf<Row>({ row, fitted, selected, focused, theme }: RowProps<Row>) {
   if (selected) {
     const line = fitted
       .map((f) => fitCell(f.column.cell(row, f.width), f.width))
       .join(' '.repeat(COLUMN_GAP));
     return (
       <Text wrap="truncate" {...(focused ? theme.selection.focused : theme.selection.unfocused)}>
-        {marker + line}
+        {`${theme.selectionMarker} ${line}`}
       </Text>
     );
   }
+  const last = fitted.length - 1;
   return (
-    <Text wrap="truncate">
-      {marker}
+    <Box paddingLeft={2}>
       {fitted.map((f, i) => {
         const tone = f.column.tone?.(row);
-        const text = fitCell(f.column.cell(row, f.width), f.width) + (i < fitted.length - 1 ? ' ' : '');
-        return tone ? (
-          <Text key={f.column.id} {...theme.status[tone]}>
-            {text}
+        const cell = (
+          <Text key={f.column.id} wrap="truncate" {...(tone ? theme.status[tone] : {})}>
+            {fitCell(f.column.cell(row, f.width), f.width).trimEnd()}
           </Text>
+        );
+        return i === last ? (
+          cell
         ) : (
-          text
+          <Box key={f.column.id} width={f.width + COLUMN_GAP} flexShrink={0}>
+            {cell}
+          </Box>
         );
       })}
-    </Text>
+    </Box>
   );
 }
+
+// A key re-renders the rows whose selection changed, not the whole window.
+const TableRow = memo(TableRowOf) as typeof TableRowOf;
