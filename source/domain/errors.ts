@@ -10,7 +10,8 @@ const USER_ERROR = Symbol.for('clever-notify.UserError');
  */
 export class UserError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // A subclass (ApiError…) is checked as usual.
+    // A subclass (ApiError…) inherits this method and is checked as usual.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked about, maybe a subclass
     if (this !== UserError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === 'object' && value !== null && USER_ERROR in value;
   }
