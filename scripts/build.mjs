@@ -1,8 +1,11 @@
 // Bundles cli.tsx into one self-contained ESM package (no runtime dependencies) that starts fast:
 // a bundle reaches Ink's first frame in about half the time of plain tsc output, and a minified one
-// parses less (docs/performance.md has the figures, `npm run bench startup` measures them).
+// parses less (docs/performance.md has the figures, `npm run bench startup` measures them). Three
+// parts: `dist/cli.js` (--version, --help), `dist/commands.js` (every command line), and the
+// subsystems that some commands load (`dist/apart/`, below).
 import { spawnSync } from 'node:child_process';
 import { chmod, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -62,15 +65,30 @@ const helpRun = spawnSync(process.execPath, ['--input-type=module'], {
 if (helpRun.status !== 0) throw new Error(`reading the root help failed:\n${helpRun.stderr}`);
 const rootHelp = helpRun.stdout;
 
-await build({
-  entryPoints: ['cli.tsx'],
-  outdir: 'dist',
-  entryNames: '[name]',
-  // Each command's implementation is its own chunk, loaded by the command's dynamic import: a short
-  // command parses less code and holds less memory (measured: --version 0.20 → 0.08 s, 68 → 46 MB;
-  // a sandbox with 10,000 hooks 99.5 → 87 MB RSS).
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+// The subsystems that a command loads only when it runs them: the TUI (Ink and React), the sandbox
+// (the `sandbox` command, the embedded one when there are no credentials, its files for `sandbox
+// trigger`), the live feed (`tail`, `listen`) and the notifications file (YAML, for `export`, `plan`,
+// `apply`). They are built apart, with code splitting, as `dist/apart/NAME.js`, which the commands'
+// bundle imports when they run. Each bundle has its own copy of the modules both use (a UserError is
+// recognised across them: source/domain/errors.ts).
+const apart = {
+  'run-tui': 'source/ui/run-tui.tsx',
+  'sandbox-run': 'source/sandbox/run.ts',
+  'sandbox-events': 'source/sandbox/extensions/events-plugin.ts',
+  'sandbox-start': 'source/sandbox/start.ts',
+  'sandbox-lock': 'source/sandbox/lock.ts',
+  'sandbox-trigger': 'source/commands/sandbox-trigger-actions.ts',
+  'tail-run': 'source/commands/tail/run.ts',
+  'tail-wait': 'source/commands/tail/wait.ts',
+  'listen-run': 'source/commands/listen/run.ts',
+  'as-code': 'source/commands/as-code-actions.ts',
+};
+const apartByPath = new Map(Object.entries(apart).map(([name, file]) => [path.resolve(file), name]));
+// What the commands' bundle must not hold, since every command reads and parses all of it at start.
+const notWithTheCommands =
+  /^(source\/(ui|api\/live)\/|source\/sandbox\/(?!paths\.ts$)|node_modules\/(ink|react|undici|yaml|zod\/v4\/classic)\/)/;
+
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -80,12 +98,88 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
+  logLevel: 'warning',
+};
+
+// The entry: `--version` and `--help` answered alone, anything else loads the commands' bundle.
+await build({
+  ...common,
+  entryPoints: ['cli.tsx'],
+  outfile: 'dist/cli.js',
   // A string, inlined where it is used (an object would become a module of its own).
   define: { ...define, __ROOT_HELP__: JSON.stringify(rootHelp) },
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [
+    {
+      name: 'commands-bundle',
+      setup(build) {
+        build.onResolve({ filter: /\/commands\/program\.js$/ }, () => ({
+          path: './commands.js',
+          external: true,
+        }));
+      },
+    },
+  ],
+});
+
+// The commands: the parser, every command's declaration, the implementations of those that answer and
+// exit, and the API client, in one file. Each module of an ES module graph costs the loader a
+// resolution, a read and a compilation; with code splitting, esbuild made every set of modules
+// shared by a different set of dynamic imports into a chunk of its own, and \`webhooks -F json\` read
+// 32 files (docs/performance.md has the measurement).
+const commands = await build({
+  ...common,
+  entryPoints: { commands: 'source/commands/program.ts' },
+  outdir: 'dist',
+  metafile: true,
+  define,
+  // The bundle's code reads CommonJS packages (commander) through this `require`.
+  banner: { js: requireBanner },
+  plugins: [
+    englishOnlyZod,
+    {
+      name: 'subsystems-apart',
+      setup(build) {
+        build.onResolve({ filter: /^\./ }, async (args) => {
+          if (args.kind !== 'dynamic-import' || args.pluginData === 'apart') return undefined;
+          const { path: file } = await build.resolve(args.path, {
+            kind: args.kind,
+            importer: args.importer,
+            resolveDir: args.resolveDir,
+            pluginData: 'apart',
+          });
+          const name = apartByPath.get(file);
+          return name ? { path: `./apart/${name}.js`, external: true } : undefined;
+        });
+      },
+    },
+  ],
+});
+// A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
+// crypto (an ES module import reads every export, which loads its lazy parts), so they are imported
+// where they are used (source/api/http-request.ts).
+const atStart = commands.metafile.outputs['dist/commands.js'].imports
+  .filter((i) => i.kind === 'import-statement' && /^node:(crypto|tls|https)$/.test(i.path))
+  .map((i) => i.path);
+const misplaced = [
+  ...Object.keys(commands.metafile.inputs).filter((file) => notWithTheCommands.test(file)),
+  ...atStart,
+];
+if (misplaced.length > 0)
+  throw new Error(
+    `the commands' bundle holds ${misplaced.slice(0, 5).join(', ')}, which every command would load at start: see \`apart\` and \`atStart\` in scripts/build.mjs`,
+  );
+
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(apart).map(([name, file]) => [`apart/${name}`, file])),
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  define,
   // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
-  banner: { js: `#!/usr/bin/env node\n${requireBanner}` },
+  banner: { js: requireBanner },
   plugins: [englishOnlyZod],
-  logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { CLEVER_DEFAULTS } from '../domain/clever-defaults.js';
 import { UserError } from '../domain/errors.js';
-import { buildPlaintextHeader } from '../domain/oauth.js';
+import { buildPlaintextHeader } from '../domain/oauth-header.js';
 
 export interface Credentials {
   kind: 'oauth' | 'api-token';

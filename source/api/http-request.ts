@@ -10,12 +10,15 @@ export interface HttpAgentOptions {
   timeoutMs: number;
   /** Certificates to trust instead of the system's (PEM). */
   ca?: string | string[];
+  /** A certificate to trust beside the system's (PEM). */
+  extraCa?: string;
 }
 
 /**
  * Keep-alive connections for both schemes, and the timeout of every request sent through them.
  * node:https (and TLS, and crypto under it) is loaded with the first https request only: a sandbox
- * on loopback speaks plain http.
+ * on loopback speaks plain http. The commands are one file (scripts/build.mjs), whose static imports
+ * of builtins all load at start, so node:tls too is imported here, not where a certificate is given.
  */
 export class HttpAgent {
   readonly timeoutMs: number;
@@ -28,10 +31,12 @@ export class HttpAgent {
   }
 
   https(): Promise<{ https: typeof https; agent: https.Agent }> {
-    this.secure ??= import('node:https').then(({ default: https }) => ({
-      https,
-      agent: new https.Agent({ keepAlive: true, ...(this.options.ca ? { ca: this.options.ca } : {}) }),
-    }));
+    this.secure ??= (async () => {
+      const { default: https } = await import('node:https');
+      const { ca, extraCa } = this.options;
+      const trusted = extraCa ? [...(await import('node:tls')).rootCertificates, extraCa] : ca;
+      return { https, agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) };
+    })();
     return this.secure;
   }
 

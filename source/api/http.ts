@@ -2,7 +2,7 @@
 // answer by a zod schema, and errors that users understand. Credentials never leave this module in
 // a message: every text that reaches an error or the debug log goes through `redact`.
 import type { ZodMiniType } from 'zod/mini';
-import { parseOAuthHeader } from '../domain/oauth.js';
+import { parseOAuthHeader } from '../domain/oauth-header.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, type FailureContext, statusError } from './errors.js';
 import { HttpAgent, httpRequest, RequestTimeoutError } from './http-request.js';

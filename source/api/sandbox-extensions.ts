@@ -3,7 +3,6 @@
 // webhook. Following the log live is ./live/delivery-stream.ts. It takes the sandbox's CA itself
 // (`ca`), so that a command pointed at a TLS sandbox by its data folder works without
 // NODE_EXTRA_CA_CERTS in the environment.
-import { rootCertificates } from 'node:tls';
 import type { ZodMiniType } from 'zod/mini';
 import {
   type Delivery,
@@ -45,7 +44,7 @@ export class SandboxExtensionsClient {
     const timeout = options.timeoutMs ?? 15_000;
     this.agent = new HttpAgent({
       timeoutMs: timeout,
-      ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
+      ...(options.ca ? { extraCa: options.ca } : {}),
     });
   }
 

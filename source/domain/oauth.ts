@@ -1,44 +1,13 @@
 // OAuth 1.0a as Clever Cloud takes it (see docs/contract.md, "Signing"): PLAINTEXT, which the
 // official clients send (one header, no nonce, no timestamp), and the HMAC-SHA1 and HMAC-SHA512
 // signatures of RFC 5849 that the API also accepts. The client builds headers and the sandbox checks
-// them, so both live here. Hashing is computation, not I/O.
+// them, so both live here; the header itself is in oauth-header.ts (re-exported here), which loads no
+// crypto. Hashing is computation, not I/O.
 import { createHmac } from 'node:crypto';
+import { percentEncode } from './oauth-header.js';
 
-/** RFC 3986 percent-encoding: unreserved characters stay, everything else is %XX. */
-export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-export interface OAuthCredentials {
-  consumerKey: string;
-  consumerSecret: string;
-  token: string;
-  secret: string;
-}
-
-/** `oauth_signature="ENC(CONSUMER_SECRET)%26ENC(TOKEN_SECRET)"`, as the contract spells it. */
-export function buildPlaintextHeader(c: OAuthCredentials): string {
-  return [
-    `OAuth oauth_consumer_key="${percentEncode(c.consumerKey)}"`,
-    `oauth_token="${percentEncode(c.token)}"`,
-    `oauth_signature="${percentEncode(c.consumerSecret)}%26${percentEncode(c.secret)}"`,
-  ].join(', ');
-}
-
-/** The parameters of an `Authorization: OAuth …` header, as sent (not decoded); undefined when it is not one. */
-export function parseOAuthHeader(header: string): Record<string, string> | undefined {
-  const match = /^OAuth\s+(.*)$/is.exec(header.trim());
-  if (!match) return undefined;
-  const params: Record<string, string> = {};
-  for (const part of match[1]!.split(',')) {
-    const pair = /^\s*([A-Za-z0-9_]+)\s*=\s*"([^"]*)"\s*$/.exec(part);
-    if (pair) params[pair[1]!] = pair[2]!;
-  }
-  return params;
-}
+export type { OAuthCredentials } from './oauth-header.js';
+export { buildPlaintextHeader, parseOAuthHeader, percentEncode } from './oauth-header.js';
 
 function safeDecode(value: string): string | undefined {
   try {
