@@ -1,3 +1,4 @@
+import { openTui, plainTuiCommandLine, reportFailure } from './source/commands/open-tui.js';
 import { formatRootHelp, type RootHelp } from './source/commands/root-help.js';
 
 // The build's version and root help (scripts/build.mjs), used here directly: this entry file then
@@ -22,6 +23,13 @@ else if (only === '-h' || only === '--help')
 else await main();
 
 async function main(): Promise<void> {
+  // `tui` alone (or with `--sandbox`), and nothing at all on a terminal, open the TUI without the
+  // parser and the commands' bundle: the TUI's bundle has its own client (docs/performance.md).
+  const tui = plainTuiCommandLine(process.argv, Boolean(process.stdin.isTTY && process.stdout.isTTY));
+  if (tui) {
+    await openTui(tui).catch(reportFailure);
+    return;
+  }
   const { runCommandLine } = await import('./source/commands/program.js');
   await runCommandLine(process.argv);
 }

@@ -101,7 +101,27 @@ const common = {
   logLevel: 'warning',
 };
 
-// The entry: `--version` and `--help` answered alone, anything else loads the commands' bundle.
+// A dynamic import of a subsystem of `apart` stays an import of its own bundle, from the entry and
+// from the commands alike.
+const subsystemsApart = {
+  name: 'subsystems-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'apart') return undefined;
+      const { path: file } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'apart',
+      });
+      const name = apartByPath.get(file);
+      return name ? { path: `./apart/${name}.js`, external: true } : undefined;
+    });
+  },
+};
+
+// The entry: `--version` and `--help` answered alone, the TUI opened, anything else loads the
+// commands' bundle.
 await build({
   ...common,
   entryPoints: ['cli.tsx'],
@@ -119,6 +139,7 @@ await build({
         }));
       },
     },
+    subsystemsApart,
   ],
 });
 
@@ -135,25 +156,7 @@ const commands = await build({
   define,
   // The bundle's code reads CommonJS packages (commander) through this `require`.
   banner: { js: requireBanner },
-  plugins: [
-    englishOnlyZod,
-    {
-      name: 'subsystems-apart',
-      setup(build) {
-        build.onResolve({ filter: /^\./ }, async (args) => {
-          if (args.kind !== 'dynamic-import' || args.pluginData === 'apart') return undefined;
-          const { path: file } = await build.resolve(args.path, {
-            kind: args.kind,
-            importer: args.importer,
-            resolveDir: args.resolveDir,
-            pluginData: 'apart',
-          });
-          const name = apartByPath.get(file);
-          return name ? { path: `./apart/${name}.js`, external: true } : undefined;
-        });
-      },
-    },
-  ],
+  plugins: [englishOnlyZod, subsystemsApart],
 });
 // A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
 // crypto (an ES module import reads every export, which loads its lazy parts), so they are imported

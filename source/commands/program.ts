@@ -1,10 +1,9 @@
 // The command line's one definition: the program, its commands and their flags. The binary parses
 // with it, and the build reads the root --help from it (scripts/build.mjs, root-help.ts).
 import { Command, CommanderError, Help } from 'commander';
-import { UserError } from '../domain/errors.js';
-import { safeText } from '../domain/terminal-text.js';
 import { VERSION } from '../domain/version.js';
 import { registerCommands } from './index.js';
+import { reportFailure } from './open-tui.js';
 import type { RootHelp } from './root-help.js';
 import { oneLineUsageErrors } from './usage-errors.js';
 
@@ -49,17 +48,8 @@ export async function runCommandLine(argv: string[]): Promise<void> {
   try {
     await createProgram(args[2]).parseAsync(args);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode;
-    } else if (error instanceof UserError) {
-      process.stderr.write(`clever-notify: ${safeText(error.message)}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      process.stderr.write(
-        `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
-      );
-      process.exitCode = 70;
-    }
+    if (error instanceof CommanderError) process.exitCode = error.exitCode;
+    else reportFailure(error);
   }
 }
 

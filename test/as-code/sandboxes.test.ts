@@ -116,6 +116,18 @@ describe('plan and apply on one sandbox', { timeout: 60_000 }, () => {
     text = await readFile(file, 'utf8');
   });
 
+  it('lists the problems of a file that is not a notifications file, one per line', async () => {
+    const bad = join(home, 'bad.yaml');
+    await writeFile(bad, 'version: 1\nowners: 3\nextra: x\n');
+    const plan = await cli(b, ['plan', '-f', bad]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toBe(
+      `clever-notify: ${bad} is not a notifications file:\n` +
+        '  owners: Invalid input: expected array, received number\n' +
+        '  Unrecognized key: "extra"\n',
+    );
+  });
+
   it('plans exactly one change for one edited URL, and applies it in place, keeping the id', async () => {
     const acme = seedIds(b).acme.id;
     const before = (await hooksOf(b, acme)).find((h) => h.name === 'Audit log (raw)')!;

@@ -1,0 +1,44 @@
+// Opening the full-screen interface, for `clever-notify tui` (source/commands/tui.ts) and for the
+// entry's own fast path (cli.tsx), which opens it without loading the command-line parser.
+import { UserError } from '../domain/errors.js';
+import { safeText } from '../domain/terminal-text.js';
+
+export type TuiFlags = { sandbox?: boolean };
+
+/** Opens the TUI; the modules of Ink, React and the App load here. */
+export async function openTui(flags: TuiFlags): Promise<void> {
+  // Ink draws nothing but the last frame when CI is set; someone who opens the TUI on a terminal
+  // wants it drawn wherever they are. Ink reads the variable when it loads, just below.
+  if (process.stdout.isTTY) {
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
+  }
+  const { runTui } = await import('../ui/run-tui.js');
+  await runTui(flags.sandbox ? { sandbox: true } : {});
+}
+
+/**
+ * The TUI's flags when the command line is only `tui [--sandbox]`, or nothing at all on a terminal
+ * (what commander would parse the same way); `undefined` for any other command line.
+ */
+export function plainTuiCommandLine(argv: readonly string[], onTerminal: boolean): TuiFlags | undefined {
+  const args = argv.slice(2);
+  if (args.length === 0) return onTerminal ? {} : undefined;
+  if (args[0] !== 'tui' || args.length > 2) return undefined;
+  if (args.length === 1) return {};
+  return args[1] === '--sandbox' ? { sandbox: true } : undefined;
+}
+
+/** Says why a command failed, as every command does, and sets the exit code. */
+export function reportFailure(error: unknown): void {
+  if (error instanceof UserError) {
+    // A message may list several problems, one per line (a notifications file).
+    process.stderr.write(`clever-notify: ${safeText(error.message, { keepNewlines: true })}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(
+      `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
+    );
+    process.exitCode = 70;
+  }
+}
