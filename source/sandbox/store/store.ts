@@ -3,6 +3,7 @@
 // "Durability"), so a caller that awaits a write may acknowledge it, and a write that fails (a full
 // disk: StorageWriteError) leaves nothing behind.
 import { randomUUID } from 'node:crypto';
+import { EVENT_TYPES, META_EVENTS } from '../../domain/events.js';
 import { withoutAllLists } from '../../domain/hook-lists.js';
 import type {
   DeliveryFailure,
@@ -179,7 +180,7 @@ export class SandboxStore {
   async createWebhook(ownerId: string, input: WebhookInput, now = new Date()): Promise<Webhook> {
     const hook: Webhook = {
       id: randomUUID(),
-      ownerId,
+      ownerId: this.ownerIdOf(ownerId),
       ...webhookFields(input),
       createdAt: now.toISOString(),
       failures: [],
@@ -195,7 +196,7 @@ export class SandboxStore {
     if (!old) return undefined;
     const hook: Webhook = {
       id,
-      ownerId,
+      ownerId: old.ownerId,
       ...webhookFields(input),
       createdAt: old.createdAt,
       failures: [],
@@ -227,6 +228,14 @@ export class SandboxStore {
     if (!this.webhook(ownerId, id)) return undefined;
     await this.commitHookChange({ type: 'webhook.state', ownerId, id, state });
     return this.webhook(ownerId, id);
+  }
+
+  /**
+   * The owner's id as the world holds it: a hook keeps that string rather than the copy each request
+   * decodes from its path (10,000 hooks of one owner share one).
+   */
+  private ownerIdOf(ownerId: string): string {
+    return this.owner(ownerId)?.id ?? ownerId;
   }
 
   // E-mail hooks
@@ -280,13 +289,21 @@ export class SandboxStore {
   }
 }
 
+/**
+ * The catalogue's own strings: an event name parsed from a request is a string of its own, and a
+ * hook keeps the catalogue's instead (docs/performance.md, "The sandbox's memory, phase by phase").
+ */
+const KNOWN_EVENTS = new Map<string, string>(
+  [...EVENT_TYPES, ...Object.keys(META_EVENTS)].map((name) => [name, name]),
+);
+
 // Absent, null and empty lists all mean "all" (../../domain/hook-lists.ts): the sandbox stores them
 // as an absent key, which is what the contract asks clients to send.
 function webhookFields(input: WebhookInput): Pick<Webhook, 'name' | 'urls' | 'events' | 'scope'> {
   return withoutAllLists({
     name: input.name,
     urls: input.urls.map(({ format, url }) => ({ format, url })),
-    events: input.events,
+    events: input.events?.map((event) => KNOWN_EVENTS.get(event) ?? event),
     scope: input.scope,
   });
 }
