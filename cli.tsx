@@ -7,6 +7,13 @@ declare const __VERSION__: string;
 /** JSON of a RootHelp. */
 declare const __ROOT_HELP__: string;
 
+// When the reader of the output goes away (`clever-notify events | head -3`), stop quietly as the
+// shell's own tools do, rather than with a stack trace of the failed write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 // `--version` and `--help` alone are answered before the command-line parser and the commands'
 // declarations are loaded, with what commander would print (the help is read from the program at
 // build time and laid out for this terminal), in about the time of a bare `node -e 0`
