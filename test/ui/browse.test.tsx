@@ -43,7 +43,7 @@ describe('browsing owners, apps and hooks', () => {
     expect(both).toContain('Slack #dep');
     // To the apps; pick billing-worker, which only the unscoped Slack hook covers.
     await app.press(KEYS.tab, '/', 'b', 'i', 'l', 'l', KEYS.enter, 'j');
-    const covering = await app.waitFor('that cover billing-worker');
+    const covering = await app.waitFor('1 webhook that covers billing-worker');
     expect(covering).toContain('Slack #dep');
     expect(covering).not.toContain('Audit log');
     await app.unmount();

@@ -169,7 +169,7 @@ describe('the wizard on screen', () => {
     await app.waitFor('Personal not');
     // The apps pane, then blog.
     await app.press(KEYS.tab, 'j');
-    await app.waitFor('that cover blog');
+    await app.waitFor(/(1 webhook that covers|webhooks that cover) blog/);
     await app.press('a', 'k', 'k', 'j', 'j', KEYS.enter);
     await app.press('Blog failures', KEYS.enter, receiverUrl, KEYS.enter);
     await app.waitFor('How the body is written');

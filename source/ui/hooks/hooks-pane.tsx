@@ -139,7 +139,11 @@ function HookTable({ width, height, focused }: { width: number; height: number; 
   const filter = shownFilter && `Filter: ${shownFilter}`;
   const what = tab === 'emailHooks' ? 'e-mail hooks' : 'webhooks';
   const counted = hooks.length === 1 ? what.slice(0, -1) : what;
-  const covering = app ? ` that cover ${app.name}` : owner ? ` of ${owner.name}` : '';
+  const covering = app
+    ? ` that ${hooks.length === 1 ? 'covers' : 'cover'} ${app.name}`
+    : owner
+      ? ` of ${owner.name}`
+      : '';
   const summary = safeText(`${hooks.length} ${counted}${covering}`);
   const columnsShown = tab === 'emailHooks' ? emailCols : webhookCols;
   const sorted = sort ? ` · sorted by ${sortLabel(sort, columnsShown)}` : '';
