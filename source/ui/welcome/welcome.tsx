@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { safeText } from '../../domain/terminal-text.js';
+import { Words } from '../layout/words.js';
 import type { OwnerEntry } from '../state/model.js';
 import { scrollOffset } from '../table/window.js';
 import { useTheme } from '../theme/theme-context.js';
@@ -24,15 +25,17 @@ export function Welcome({
 }) {
   const theme = useTheme();
   if (picker) return <WhichOwner width={width} height={height} picker={picker} />;
+  const boxWidth = Math.min(width, 90);
+  // Inside the border (1 column each side) and the padding (2 each side).
+  const textWidth = boxWidth - 6;
   return (
-    <Box flexDirection="column" width={Math.min(width, 90)} borderStyle="round" paddingX={2} paddingY={1}>
+    <Box flexDirection="column" width={boxWidth} borderStyle="round" paddingX={2} paddingY={1}>
       <Text {...theme.text.heading}>Welcome to clever-notify</Text>
       <Text> </Text>
-      <Text wrap="wrap">
-        No Clever Cloud credentials were found, so this is the SANDBOX: a local copy of the Clever Cloud API
-        {apiHost ? ` at ${apiHost}` : ''}, with a demo user, organisations and apps. Nothing you do here
-        touches a real account.
-      </Text>
+      <Words
+        width={textWidth}
+        text={`No Clever Cloud credentials were found, so this is the SANDBOX: a local copy of the Clever Cloud API${apiHost ? ` at ${safeText(apiHost)}` : ''}, with a demo user, organisations and apps. Nothing you do here touches a real account.`}
+      />
       <Text> </Text>
       <Text>What you can do here:</Text>
       <Text>{'  • add webhooks and e-mail hooks, edit, test and remove them'}</Text>
@@ -42,9 +45,10 @@ export function Welcome({
       <Text>
         To use your real account: quit, run `clever login` (clever-tools), then start clever-notify again.
       </Text>
-      <Text wrap="wrap">
-        {'(Or set CLEVER_TOKEN and CLEVER_SECRET. `clever-notify tui --sandbox` always opens the sandbox.)'}
-      </Text>
+      <Words
+        width={textWidth}
+        text="(Or set CLEVER_TOKEN and CLEVER_SECRET. `clever-notify tui --sandbox` always opens the sandbox.)"
+      />
       <Text> </Text>
       <Text>
         <Text {...theme.text.key}>a</Text>/<Text {...theme.text.key}>Enter</Text> add your first webhook
@@ -63,8 +67,9 @@ function WhichOwner({ width, height, picker }: { width: number; height: number; 
   const rows = pickerRows(height);
   const offset = scrollOffset(Math.max(0, cursor - Math.floor(rows / 2)), cursor, rows, owners.length);
   const shown = owners.slice(offset, offset + rows);
+  const boxWidth = Math.min(width, 90);
   return (
-    <Box flexDirection="column" width={Math.min(width, 90)} borderStyle="round" paddingX={2} paddingY={1}>
+    <Box flexDirection="column" width={boxWidth} borderStyle="round" paddingX={2} paddingY={1}>
       <Text {...theme.text.heading} wrap="truncate">
         Add your first webhook for which owner?
       </Text>
