@@ -51,6 +51,8 @@ export function hookCommand(
   listCommand.action((flags: HookListFlags) => list(flags));
   // Alone, it lists; a word after it that is no subcommand is a typo to point out, not a list.
   parent.argument('[command]', 'list (the default), add, edit, remove…');
+  // Commander would name `[command]` twice: once for the subcommands, once for this argument.
+  parent.usage('[options] [command]');
   parent.action((word: string | undefined, flags: HookListFlags) => {
     if (word === undefined) return list(flags);
     const known = parent.commands.map((c) => c.name());

@@ -57,3 +57,13 @@ describe('--help', () => {
     },
   );
 });
+
+describe('the usage line', () => {
+  it.each([['webhooks'], ['notify-email']])('of %s names [command] once', async (command) => {
+    const result = await runCli([command, '--help'], {
+      env: cleanEnv({ HOME: os.tmpdir() }),
+      cwd: os.tmpdir(),
+    });
+    expect(result.stdout.split('\n')[0]).toBe(`Usage: clever-notify ${command} [options] [command]`);
+  });
+});
