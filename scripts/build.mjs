@@ -28,6 +28,20 @@ const englishOnlyZod = {
   },
 };
 
+// `node:process` is the global `process`; the bundle reads it as such (scripts/process-global.mjs
+// says why).
+const processIsGlobal = {
+  name: 'process-is-global',
+  setup(build) {
+    // ES module imports only: a CommonJS `require('node:process')` (commander) gets the object itself.
+    build.onResolve({ filter: /^(node:)?process$/ }, (args) =>
+      args.kind === 'import-statement'
+        ? { path: new URL('./process-global.mjs', import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
+
 const define = {
   'process.env.NODE_ENV': '"production"',
   __VERSION__: JSON.stringify(pkg.version),
@@ -156,7 +170,7 @@ const commands = await build({
   define,
   // The bundle's code reads CommonJS packages (commander) through this `require`.
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, subsystemsApart],
+  plugins: [englishOnlyZod, processIsGlobal, subsystemsApart],
 });
 // A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
 // crypto (an ES module import reads every export, which loads its lazy parts), so they are imported
@@ -183,6 +197,6 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, processIsGlobal],
 });
 await chmod('dist/cli.js', 0o755);
