@@ -2,13 +2,13 @@
 // CLEVER_TOKEN + CLEVER_SECRET win; else CLEVER_API_TOKEN (a Bearer token for the auth bridge);
 // else the first profile of the clever-tools config file. Hosts and consumer pair: env > the
 // active profile's overrides > defaults.
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { CLEVER_DEFAULTS } from '../domain/clever-defaults.js';
 import { UserError } from '../domain/errors.js';
 import { buildPlaintextHeader } from '../domain/oauth-header.js';
+import { readText } from './text-files.js';
 
 export interface Credentials {
   kind: 'oauth' | 'api-token';
@@ -64,7 +64,7 @@ export function configFilePath(env: Env = process.env): string {
 export async function readActiveProfile(path: string): Promise<ProfileData | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readText(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UserError(`cannot read the clever-tools config file ${path}: ${(error as Error).message}`);

@@ -5,6 +5,7 @@
 import { type PayloadContext, sampleEvent, webhookRequest } from '../domain/payloads.js';
 import type { Webhook } from '../domain/schemas.js';
 import { HttpAgent, httpRequest, RequestTimeoutError } from './http-request.js';
+import { monotonicMs } from './monotonic-clock.js';
 import type { WebhookTestResult } from './types.js';
 
 const EXCERPT_CHARS = 200;
@@ -26,8 +27,8 @@ export async function sendTestEvent(
   try {
     return await Promise.all(
       hook.urls.map(async ({ url, format }): Promise<WebhookTestResult> => {
-        const started = performance.now();
-        const durationMs = () => Math.round(performance.now() - started);
+        const started = monotonicMs();
+        const durationMs = () => Math.round(monotonicMs() - started);
         try {
           const { headers, body } = webhookRequest(format, event, options.context ?? {});
           const response = await httpRequest(url, { method: 'POST', agent, headers, body });

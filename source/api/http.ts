@@ -6,6 +6,7 @@ import { parseOAuthHeader } from '../domain/oauth-header.js';
 import { USER_AGENT } from '../domain/version.js';
 import { ApiError, type FailureContext, statusError } from './errors.js';
 import { HttpAgent, httpRequest, RequestTimeoutError } from './http-request.js';
+import { monotonicMs } from './monotonic-clock.js';
 
 export interface TransportOptions {
   apiHost: string;
@@ -72,7 +73,7 @@ export class HttpTransport {
       credentialsKind: this.options.credentialsKind,
       ...(spec.subject ? { subject: spec.subject } : {}),
     };
-    const started = performance.now();
+    const started = monotonicMs();
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= attempts;
       const outcome = await this.attempt(spec, context);
@@ -93,8 +94,7 @@ export class HttpTransport {
         throw statusError(outcome.status, this.redact(outcome.text), context);
       }
       // "within 15 s" is one attempt's limit: say what the user really waited, retries included.
-      const tries =
-        attempt > 1 ? ` (${attempt} attempts, ${seconds(performance.now() - started)} in all)` : '';
+      const tries = attempt > 1 ? ` (${attempt} attempts, ${seconds(monotonicMs() - started)} in all)` : '';
       if (last) throw new ApiError(this.redact(`${outcome.message}${tries}`), undefined, true);
       await delay(this.retryDelay(attempt, undefined) ?? 0);
     }
@@ -139,7 +139,7 @@ export class HttpTransport {
     | { kind: 'answer'; status: number; text: string; retryAfter: string | undefined }
     | { kind: 'failure'; message: string }
   > {
-    const started = performance.now();
+    const started = monotonicMs();
     const headers: Record<string, string> = {
       accept: 'application/json',
       authorization: this.options.authorization(),
@@ -247,7 +247,7 @@ function safeDecode(value: string): string {
 }
 
 function elapsed(started: number): string {
-  return `${Math.round(performance.now() - started)} ms`;
+  return `${Math.round(monotonicMs() - started)} ms`;
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,6 +1,5 @@
 // A yes/no question on the terminal. Without a terminal there is nobody to answer: refuse, and say
 // which flag skips the question.
-import { createInterface } from 'node:readline/promises';
 import { UserError } from '../domain/errors.js';
 
 export interface ConfirmOptions {
@@ -20,6 +19,8 @@ export async function confirm(question: string, options: ConfirmOptions = {}): P
       `${options.action ?? 'this'} needs a confirmation, and there is no terminal to ask: add --yes`,
     );
   }
+  // Loaded when a question is asked: most commands never ask one.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input, output });
   try {
     const answer = await rl.question(`${question} [y/N] `).catch((error: unknown) => {

@@ -1,8 +1,8 @@
 // The application linked by `clever link`: `.clever.json`, searched from the current folder upward
 // like clever-tools does (APP_CONFIGURATION_FILE names another file).
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import * as z from 'zod/mini';
+import { readText } from '../api/text-files.js';
 import { UserError } from '../domain/errors.js';
 
 const AppConfigFile = z.looseObject({
@@ -38,7 +38,7 @@ export async function findLinkedApp(
   let folder = dirname(start);
   for (;;) {
     const file = join(folder, fileName);
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const text = await readText(file).catch(() => undefined);
     if (text !== undefined) return pickApp(text, file);
     if (parse(folder).root === folder) return undefined;
     folder = dirname(folder);

@@ -2,10 +2,10 @@
 // token or the clever-tools config file) mean Clever Cloud, or whatever API_HOST names. With none, or
 // with --sandbox, the sandbox of the default data folder: the one already running there, else one
 // started in this process for this command. Whether an API is a sandbox, the API says (`identify()`).
-import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpCleverApi } from '../api/client.js';
 import { type Credentials, resolveCredentials } from '../api/credentials.js';
+import { readText, removeFile, writeText } from '../api/text-files.js';
 import type { CleverApi } from '../api/types.js';
 import { UserError } from '../domain/errors.js';
 import { defaultSandboxDataDir, sandboxFiles } from '../sandbox/paths.js';
@@ -97,7 +97,7 @@ async function startEmbedded(dataDir: string, env: Record<string, string | undef
   const { startSandbox, DEFAULT_SANDBOX_PORT } = await import('../sandbox/start.js');
   const wanted = Number(env.CLEVER_NOTIFY_EMBEDDED_SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT);
   const envFile = sandboxFiles(dataDir).env;
-  const before = await readFile(envFile, 'utf8').catch(() => undefined);
+  const before = await readText(envFile).catch(() => undefined);
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
     sandbox = await startSandbox({ dataDir, port: wanted, embedded: true });
@@ -107,8 +107,8 @@ async function startEmbedded(dataDir: string, env: Record<string, string | undef
   }
   const restoreEnv = async () => {
     if (sandbox.port === DEFAULT_SANDBOX_PORT) return;
-    if (before === undefined) await rm(envFile, { force: true });
-    else await writeFile(envFile, before, { mode: 0o600 });
+    if (before === undefined) await removeFile(envFile, { force: true });
+    else await writeText(envFile, before, { mode: 0o600 });
   };
   return { sandbox, restoreEnv };
 }
@@ -125,7 +125,7 @@ async function credentialsOfRunningSandbox(dataDir: string, url: string): Promis
   const file = sandboxFiles(dataDir).env;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readText(file);
   } catch {
     throw new UserError(`a sandbox runs at ${url} but its credentials file ${file} cannot be read`);
   }
@@ -137,7 +137,7 @@ async function credentialsOfRunningSandbox(dataDir: string, url: string): Promis
   // A sandbox serving TLS names its own CA; this process started without NODE_EXTRA_CA_CERTS.
   const caFile = vars.NODE_EXTRA_CA_CERTS;
   if (!url.startsWith('https:') || !caFile) return credentials;
-  const ca = await readFile(caFile, 'utf8').catch(() => {
+  const ca = await readText(caFile).catch(() => {
     throw new UserError(`the sandbox at ${url} serves TLS but its CA certificate ${caFile} cannot be read`);
   });
   return { ...credentials, ca };
