@@ -1,4 +1,5 @@
-import { openTui, plainTuiCommandLine, reportFailure } from './source/commands/open-tui.js';
+import { openTui, plainTuiCommandLine } from './source/commands/open-tui.js';
+import { reportFailure } from './source/commands/report-failure.js';
 import { formatRootHelp, type RootHelp } from './source/commands/root-help.js';
 
 // The build's version and root help (scripts/build.mjs), used here directly: this entry file then

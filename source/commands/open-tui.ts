@@ -1,7 +1,5 @@
 // Opening the full-screen interface, for `clever-notify tui` (source/commands/tui.ts) and for the
 // entry's own fast path (cli.tsx), which opens it without loading the command-line parser.
-import { UserError } from '../domain/errors.js';
-import { safeText } from '../domain/terminal-text.js';
 
 export type TuiFlags = { sandbox?: boolean };
 
@@ -27,18 +25,4 @@ export function plainTuiCommandLine(argv: readonly string[], onTerminal: boolean
   if (args[0] !== 'tui' || args.length > 2) return undefined;
   if (args.length === 1) return {};
   return args[1] === '--sandbox' ? { sandbox: true } : undefined;
-}
-
-/** Says why a command failed, as every command does, and sets the exit code. */
-export function reportFailure(error: unknown): void {
-  if (error instanceof UserError) {
-    // A message may list several problems, one per line (a notifications file).
-    process.stderr.write(`clever-notify: ${safeText(error.message, { keepNewlines: true })}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    process.stderr.write(
-      `clever-notify: unexpected error\n${safeText(error instanceof Error ? String(error.stack) : String(error), { keepNewlines: true })}\n`,
-    );
-    process.exitCode = 70;
-  }
 }

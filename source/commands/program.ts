@@ -3,7 +3,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { VERSION } from '../domain/version.js';
 import { registerCommands } from './index.js';
-import { reportFailure } from './open-tui.js';
+import { reportFailure } from './report-failure.js';
 import type { RootHelp } from './root-help.js';
 import { oneLineUsageErrors } from './usage-errors.js';
 
@@ -41,12 +41,14 @@ export function createProgram(command?: string): Command {
   return program;
 }
 
-/** Parses `argv` (as `process.argv`) and runs its command; a failure sets the exit code and says why. */
+/**
+ * Parses `argv` (as `process.argv`) and runs its command; a failure sets the exit code and says why.
+ * `clever-notify` alone on a terminal never comes here: the entry opens the TUI (cli.tsx); alone
+ * elsewhere, it prints the usage.
+ */
 export async function runCommandLine(argv: string[]): Promise<void> {
-  // `clever-notify` alone on a terminal opens the TUI; without one it prints the usage.
-  const args = argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY ? [...argv, 'tui'] : argv;
   try {
-    await createProgram(args[2]).parseAsync(args);
+    await createProgram(argv[2]).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exitCode = error.exitCode;
     else reportFailure(error);
