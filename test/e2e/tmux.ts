@@ -25,9 +25,13 @@ export function startTmux(command: string, columns = 120, rows = 36): Tmux {
   const screen = () => tmux('capture-pane', '-p');
   const poll = async (ok: (s: string) => boolean, what: string, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
+    // A capture can catch a frame half written (the terminal draws a frame's bytes as they come, and a
+    // busy machine splits them): a screen counts once two captures in a row agree.
+    let previous: string | undefined;
     for (;;) {
       const s = screen();
-      if (ok(s)) return s;
+      if (ok(s) && s === previous) return s;
+      previous = s;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
