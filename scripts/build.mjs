@@ -43,6 +43,40 @@ const processIsGlobal = {
   },
 };
 
+// Node gives an ES module that imports a builtin a namespace of every export, built when the module
+// is linked: each property is read, which runs the builtin's lazy getters (`node:fs` loads its file
+// streams, directories and watchers). The commands' bundle reads these builtins through `require`, as
+// CommonJS code does: the same module, without the namespace (docs/performance.md).
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({ filter: /^node:(fs|http|os|path)$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin-required' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// commander requires `node:child_process` when it loads (with `dgram` and more under it), to spawn the
+// executable subcommands that clever-notify never declares: it gets that module at its first spawn.
+const commanderSpawnsLazily = {
+  name: 'commander-spawns-lazily',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'commander-child-process', namespace: 'commander-spawns-lazily' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'commander-spawns-lazily' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 const define = {
   'process.env.NODE_ENV': '"production"',
   __VERSION__: JSON.stringify(pkg.version),
@@ -171,7 +205,7 @@ const commands = await build({
   define,
   // The bundle's code reads CommonJS packages (commander) through this `require`.
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, subsystemsApart],
+  plugins: [englishOnlyZod, processIsGlobal, builtinsRequired, commanderSpawnsLazily, subsystemsApart],
 });
 // A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
 // crypto (an ES module import reads every export, which loads its lazy parts), so they are imported
