@@ -7,13 +7,13 @@ const line = (...args: string[]) => ['node', 'cli.js', ...args];
 
 describe('plainTuiCommandLine', () => {
   it('reads `tui` and `tui --sandbox`', () => {
-    expect(plainTuiCommandLine(line('tui'), false)).toEqual({});
-    expect(plainTuiCommandLine(line('tui', '--sandbox'), true)).toEqual({ sandbox: true });
+    expect(plainTuiCommandLine(line('tui'), () => false)).toEqual({});
+    expect(plainTuiCommandLine(line('tui', '--sandbox'), () => true)).toEqual({ sandbox: true });
   });
 
   it('opens the TUI for an empty command line on a terminal only', () => {
-    expect(plainTuiCommandLine(line(), true)).toEqual({});
-    expect(plainTuiCommandLine(line(), false)).toBeUndefined();
+    expect(plainTuiCommandLine(line(), () => true)).toEqual({});
+    expect(plainTuiCommandLine(line(), () => false)).toBeUndefined();
   });
 
   it('leaves anything else to the parser', () => {
@@ -28,6 +28,9 @@ describe('plainTuiCommandLine', () => {
       ['webhooks'],
       ['Tui'],
     ])
-      expect(plainTuiCommandLine(line(...args), true), args.join(' ')).toBeUndefined();
+      expect(
+        plainTuiCommandLine(line(...args), () => true),
+        args.join(' '),
+      ).toBeUndefined();
   });
 });
