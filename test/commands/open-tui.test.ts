@@ -16,6 +16,17 @@ describe('plainTuiCommandLine', () => {
     expect(plainTuiCommandLine(line(), () => false)).toBeUndefined();
   });
 
+  it('asks whether it runs on a terminal for an empty command line only', () => {
+    // Reading process.stdin makes its stream: the entry asks only when the answer matters.
+    const asked: string[][] = [];
+    for (const args of [['tui'], ['webhooks', '-F', 'json'], []])
+      plainTuiCommandLine(line(...args), () => {
+        asked.push(args);
+        return false;
+      });
+    expect(asked).toEqual([[]]);
+  });
+
   it('leaves anything else to the parser', () => {
     for (const args of [
       ['tui', '--help'],
