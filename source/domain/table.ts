@@ -1,10 +1,11 @@
 // The one table model and layout engine of clever-notify, used by the TUI's tables and by the CLI's
 // human output. Pure: a column says what its cell reads and how much it matters; the layout decides
-// which columns fit a width and cuts each cell to its column. Widths are display widths (string-width:
+// which columns fit a width and cuts each cell to its column. Widths are display widths (text-width.ts:
 // an emoji or a CJK character takes two cells), and every cell goes through `safeText`, so a table
 // never lets outside text drive the terminal nor spill past its line.
-import stringWidth from 'string-width';
+
 import { safeText } from './terminal-text.js';
+import stringWidth from './text-width.js';
 
 export type CellTone = 'ok' | 'warning' | 'error' | 'info';
 
