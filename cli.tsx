@@ -28,12 +28,12 @@ else if (only === '-h' || only === '--help')
       process.stdout.isTTY ? process.stdout.columns : undefined,
     ),
   );
-else await main();
+else void main();
 
 async function main(): Promise<void> {
   // `tui` alone (or with `--sandbox`), and nothing at all on a terminal, open the TUI without the
   // parser and the commands' bundle: the TUI's bundle has its own client (docs/performance.md).
-  const tui = plainTuiCommandLine(process.argv, Boolean(process.stdin.isTTY && process.stdout.isTTY));
+  const tui = plainTuiCommandLine(process.argv, () => Boolean(process.stdin.isTTY && process.stdout.isTTY));
   if (tui) {
     await openTui(tui).catch(reportFailure);
     return;

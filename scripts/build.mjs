@@ -1,10 +1,13 @@
-// Bundles cli.tsx into one self-contained ESM package (no runtime dependencies) that starts fast:
-// a bundle reaches Ink's first frame in about half the time of plain tsc output, and a minified one
+// Bundles cli.tsx into one self-contained package (no runtime dependencies) that starts fast: a
+// bundle reaches Ink's first frame in about half the time of plain tsc output, and a minified one
 // parses less (docs/performance.md has the figures, `npm run bench startup` measures them). Three
 // parts: `dist/cli.js` (--version, --help), `dist/commands.js` (every command line), and the
-// subsystems that some commands load (`dist/apart/`, below).
+// subsystems that some commands load (`dist/apart/`, below). The first two are CommonJS, the
+// subsystems ES modules: an ES module entry makes Node load its ES module loader at every start,
+// which the commands that answer and exit do not need (docs/performance.md); `import()` from
+// CommonJS loads it when a subsystem is first imported.
 import { spawnSync } from 'node:child_process';
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { stringWidthOnce } from './string-width.mjs';
@@ -44,11 +47,44 @@ const processIsGlobal = {
   },
 };
 
+// In the CommonJS bundles, `import('node:…')` stays an `import()`, which would load Node's ES module
+// loader at that moment: a builtin imported where it is used (`node:https` at the first https
+// request) is `require`d there instead.
+const builtinsRequiredWhereUsed = {
+  name: 'builtins-required-where-used',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin-required' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// commander requires `node:child_process` when it loads (with `dgram` and more under it), to spawn the
+// executable subcommands that clever-notify never declares: it gets that module at its first spawn.
+const commanderSpawnsLazily = {
+  name: 'commander-spawns-lazily',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'commander-child-process', namespace: 'commander-spawns-lazily' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'commander-spawns-lazily' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 const define = {
   'process.env.NODE_ENV': '"production"',
   __VERSION__: JSON.stringify(pkg.version),
 };
-// The bundle's code reads CommonJS packages (commander) through this `require`.
+// The subsystems' code reads CommonJS packages through this `require`.
 const requireBanner = [
   "import { createRequire as __cnCreateRequire } from 'node:module';",
   'const require = __cnCreateRequire(import.meta.url);',
@@ -137,11 +173,12 @@ const subsystemsApart = {
 };
 
 // The entry: `--version` and `--help` answered alone, the TUI opened, anything else loads the
-// commands' bundle.
+// commands' bundle (`require`d: an `import()` would load the ES module loader).
 await build({
   ...common,
   entryPoints: ['cli.tsx'],
   outfile: 'dist/cli.js',
+  format: 'cjs',
   // A string, inlined where it is used (an object would become a module of its own).
   define: { ...define, __ROOT_HELP__: JSON.stringify(rootHelp) },
   banner: { js: '#!/usr/bin/env node' },
@@ -149,9 +186,13 @@ await build({
     {
       name: 'commands-bundle',
       setup(build) {
-        build.onResolve({ filter: /\/commands\/program\.js$/ }, () => ({
-          path: './commands.js',
-          external: true,
+        build.onResolve({ filter: /\/commands\/program\.js$/ }, (args) =>
+          args.kind === 'dynamic-import' ? { path: 'commands', namespace: 'commands-bundle' } : undefined,
+        );
+        build.onResolve({ filter: /^\.\/commands\.js$/ }, () => ({ path: './commands.js', external: true }));
+        build.onLoad({ filter: /.*/, namespace: 'commands-bundle' }, () => ({
+          contents: "module.exports = require('./commands.js');",
+          loader: 'js',
         }));
       },
     },
@@ -169,15 +210,22 @@ const commands = await build({
   entryPoints: { commands: 'source/commands/program.ts' },
   outdir: 'dist',
   metafile: true,
+  format: 'cjs',
   define,
-  // The bundle's code reads CommonJS packages (commander) through this `require`.
-  banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce, subsystemsApart],
+  plugins: [
+    englishOnlyZod,
+    processIsGlobal,
+    builtinsRequiredWhereUsed,
+    commanderSpawnsLazily,
+    stringWidthOnce,
+    subsystemsApart,
+  ],
 });
-// A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
-// crypto (an ES module import reads every export, which loads its lazy parts), so they are imported
-// where they are used (source/api/http-request.ts).
-const atStart = commands.metafile.outputs['dist/commands.js'].imports
+// A static import of a builtin is loaded when its module is, which for most modules is when any
+// command runs: these load crypto, so they are imported where they are used
+// (source/api/http-request.ts).
+const atStart = Object.values(commands.metafile.inputs)
+  .flatMap((input) => input.imports)
   .filter((i) => i.kind === 'import-statement' && /^node:(crypto|tls|https)$/.test(i.path))
   .map((i) => i.path);
 const misplaced = [
@@ -201,4 +249,8 @@ await build({
   banner: { js: requireBanner },
   plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce, yogaWithoutFetch],
 });
+// The package is `"type": "module"`: these say which files of dist/ are CommonJS (cli.js, commands.js).
+await writeFile('dist/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
+for (const dir of ['dist/apart', 'dist/chunks'])
+  await writeFile(`${dir}/package.json`, `${JSON.stringify({ type: 'module' })}\n`);
 await chmod('dist/cli.js', 0o755);

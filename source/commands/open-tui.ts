@@ -17,11 +17,16 @@ export async function openTui(flags: TuiFlags): Promise<void> {
 
 /**
  * The TUI's flags when the command line is only `tui [--sandbox]`, or nothing at all on a terminal
- * (what commander would parse the same way); `undefined` for any other command line.
+ * (what commander would parse the same way); `undefined` for any other command line. `onTerminal` is
+ * asked only of an empty command line: reading `process.stdin` makes its stream (a file's loads
+ * Node's file streams), which no other command line needs.
  */
-export function plainTuiCommandLine(argv: readonly string[], onTerminal: boolean): TuiFlags | undefined {
+export function plainTuiCommandLine(
+  argv: readonly string[],
+  onTerminal: () => boolean,
+): TuiFlags | undefined {
   const args = argv.slice(2);
-  if (args.length === 0) return onTerminal ? {} : undefined;
+  if (args.length === 0) return onTerminal() ? {} : undefined;
   if (args[0] !== 'tui' || args.length > 2) return undefined;
   if (args.length === 1) return {};
   return args[1] === '--sandbox' ? { sandbox: true } : undefined;

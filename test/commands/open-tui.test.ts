@@ -7,13 +7,24 @@ const line = (...args: string[]) => ['node', 'cli.js', ...args];
 
 describe('plainTuiCommandLine', () => {
   it('reads `tui` and `tui --sandbox`', () => {
-    expect(plainTuiCommandLine(line('tui'), false)).toEqual({});
-    expect(plainTuiCommandLine(line('tui', '--sandbox'), true)).toEqual({ sandbox: true });
+    expect(plainTuiCommandLine(line('tui'), () => false)).toEqual({});
+    expect(plainTuiCommandLine(line('tui', '--sandbox'), () => true)).toEqual({ sandbox: true });
   });
 
   it('opens the TUI for an empty command line on a terminal only', () => {
-    expect(plainTuiCommandLine(line(), true)).toEqual({});
-    expect(plainTuiCommandLine(line(), false)).toBeUndefined();
+    expect(plainTuiCommandLine(line(), () => true)).toEqual({});
+    expect(plainTuiCommandLine(line(), () => false)).toBeUndefined();
+  });
+
+  it('asks whether it runs on a terminal for an empty command line only', () => {
+    // Reading process.stdin makes its stream: the entry asks only when the answer matters.
+    const asked: string[][] = [];
+    for (const args of [['tui'], ['webhooks', '-F', 'json'], []])
+      plainTuiCommandLine(line(...args), () => {
+        asked.push(args);
+        return false;
+      });
+    expect(asked).toEqual([[]]);
   });
 
   it('leaves anything else to the parser', () => {
@@ -28,6 +39,9 @@ describe('plainTuiCommandLine', () => {
       ['webhooks'],
       ['Tui'],
     ])
-      expect(plainTuiCommandLine(line(...args), true), args.join(' ')).toBeUndefined();
+      expect(
+        plainTuiCommandLine(line(...args), () => true),
+        args.join(' '),
+      ).toBeUndefined();
   });
 });
