@@ -99,12 +99,34 @@ export function displayWidth(text: string, atMost = Number.POSITIVE_INFINITY): n
   return measure(safeCell(text), atMost);
 }
 
+/**
+ * The widths of short runs other than printable ASCII: the same few ('—', '…', '✓', '••••') come back
+ * in every row of a column. string-width segments each string it measures with an `Intl.Segmenter`,
+ * and each segmenting clones one of ICU's break iterators in native memory until V8 collects it: the
+ * widths of 2,000 hooks' cells held about 14 MB of the process's native heap at once (docs/performance.md).
+ * Bounded: emptied when full.
+ */
+const runWidths = new Map<string, number>();
+const RUN_WIDTHS_KEPT = 256;
+const RUN_KEPT_LENGTH = 16;
+
+function runWidth(run: string): number {
+  let width = runWidths.get(run);
+  if (width !== undefined) return width;
+  width = stringWidth(run);
+  if (run.length <= RUN_KEPT_LENGTH) {
+    if (runWidths.size >= RUN_WIDTHS_KEPT) runWidths.clear();
+    runWidths.set(run, width);
+  }
+  return width;
+}
+
 /** Printable ASCII is one cell a character: only the other runs are measured by string-width. */
 function measure(safe: string, atMost = Number.POSITIVE_INFINITY): number {
   if (PRINTABLE_ASCII.test(safe)) return safe.length;
   if (atMost === Number.POSITIVE_INFINITY) {
     let width = safe.length;
-    for (const [run] of safe.matchAll(/[^\x20-\x7e]+/g)) width += stringWidth(run) - run.length;
+    for (const [run] of safe.matchAll(/[^\x20-\x7e]+/g)) width += runWidth(run) - run.length;
     return width;
   }
   let width = 0;
