@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { inkOutputReused } from './ink-output-reused.mjs';
 import { styledCharsOneShape } from './styled-chars-one-shape.mjs';
 import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
 
@@ -199,6 +200,6 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, yogaWithoutFetch, styledCharsOneShape],
+  plugins: [englishOnlyZod, processIsGlobal, yogaWithoutFetch, styledCharsOneShape, inkOutputReused],
 });
 await chmod('dist/cli.js', 0o755);
