@@ -8,6 +8,7 @@ import { chmod, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { inkOutputReused } from './ink-output-reused.mjs';
+import { stringWidthOnce } from './string-width.mjs';
 import { styledCharsOneShape } from './styled-chars-one-shape.mjs';
 import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
 
@@ -173,7 +174,7 @@ const commands = await build({
   define,
   // The bundle's code reads CommonJS packages (commander) through this `require`.
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, subsystemsApart],
+  plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce, subsystemsApart],
 });
 // A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
 // crypto (an ES module import reads every export, which loads its lazy parts), so they are imported
@@ -200,6 +201,13 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, yogaWithoutFetch, styledCharsOneShape, inkOutputReused],
+  plugins: [
+    englishOnlyZod,
+    processIsGlobal,
+    stringWidthOnce,
+    yogaWithoutFetch,
+    styledCharsOneShape,
+    inkOutputReused,
+  ],
 });
 await chmod('dist/cli.js', 0o755);
