@@ -3,7 +3,7 @@
 // (./tui-problems.mjs), idle CPU, and resident memory, with no V8 flag and no forced collection. Targets: first frame < 0.35 s, keypress-to-frame
 // < 50 ms median, no CPU when idle, ≤ 130 MB after 100 keys.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -75,6 +75,38 @@ async function closeTui(tui) {
 
 const p95 = (values) => percentile(values, 95);
 
+const NODE_BINARY = realpathSync(process.execPath);
+
+/**
+ * Where a process's resident memory is, from /proc/PID/smaps (information, not a target): the `node`
+ * binary's pages, the main malloc heap (`[heap]`), V8's heap pages (its 256 KB chunks), and the rest
+ * (other threads' malloc arenas, WebAssembly code and memory, stacks, libraries).
+ */
+function rssRegions(pid) {
+  const kb = { node: 0, malloc: 0, v8: 0, other: 0 };
+  let region = 'other';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const size = Number.parseInt(head[2], 16) - Number.parseInt(head[1], 16);
+      const name = head[3];
+      region =
+        name === NODE_BINARY
+          ? 'node'
+          : name === '[heap]'
+            ? 'malloc'
+            : !name && size === 262144
+              ? 'v8'
+              : 'other';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+)/.exec(line);
+    if (rss) kb[region] += Number(rss[1]);
+  }
+  const mb = (k) => `${(k / 1024).toFixed(0)} MB`;
+  return `node binary ${mb(kb.node)}, V8 heap pages ${mb(kb.v8)}, main malloc heap ${mb(kb.malloc)}, other (threads' malloc arenas, WebAssembly, libraries, stacks) ${mb(kb.other)}`;
+}
+
 /** Presses a key, and times it to the first output byte after it (Ink writes a frame in one go). */
 async function latency(tui, key, samples) {
   const times = [];
@@ -135,6 +167,7 @@ try {
   await sleep(100);
   const hookKeys = await latency(tui, 'j', 50);
   const rssBusy = rssMb(pid);
+  const regionsBusy = rssRegions(pid);
   await sleep(1500);
   const before = cpuTicks(pid);
   const idleStart = performance.now();
@@ -161,6 +194,7 @@ try {
   console.log(
     `resident memory with ${APPS} apps and ${HOOKS} webhooks: ${rssLoaded.toFixed(0)} MB loaded and settled, ${rssBusy.toFixed(0)} MB right after 100 keypresses, ${rss.toFixed(0)} MB idle 4.5 s later  [target ≤ 130 MB]`,
   );
+  console.log(`  right after the keypresses, by region (information): ${regionsBusy}`);
 } finally {
   for (const tui of opened) if (tui.child.exitCode === null) tui.child.kill('SIGTERM');
   if (sandbox) await stopSandbox(sandbox);

@@ -10,7 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { inkOutputReused } from './ink-output-reused.mjs';
 import { stringWidthOnce } from './string-width.mjs';
+import { styledCharsOneShape } from './styled-chars-one-shape.mjs';
 import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -247,7 +249,14 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce, yogaWithoutFetch],
+  plugins: [
+    englishOnlyZod,
+    processIsGlobal,
+    stringWidthOnce,
+    yogaWithoutFetch,
+    styledCharsOneShape,
+    inkOutputReused,
+  ],
 });
 // The package is `"type": "module"`: these say which files of dist/ are CommonJS (cli.js, commands.js).
 await writeFile('dist/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
