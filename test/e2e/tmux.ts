@@ -1,6 +1,6 @@
 // Drives a program in a real terminal: a private tmux server (its own socket), keys sent with
 // send-keys, the screen read with capture-pane, polled until the expected text appears.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 export interface Tmux {
@@ -23,13 +23,21 @@ export function startTmux(command: string, columns = 120, rows = 36): Tmux {
   tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), command);
   tmux('set-option', '-g', 'window-size', 'manual');
   const screen = () => tmux('capture-pane', '-p');
+  // Polls read the screen without blocking this process, which often runs the sandbox and the
+  // receivers the program talks to: a blocking capture starved them on a busy machine.
+  const capture = () =>
+    new Promise<string>((resolve, reject) =>
+      execFile('tmux', ['-L', socket, 'capture-pane', '-p'], { encoding: 'utf8' }, (error, out) =>
+        error ? reject(error) : resolve(out),
+      ),
+    );
   const poll = async (ok: (s: string) => boolean, what: string, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     // A capture can catch a frame half written (the terminal draws a frame's bytes as they come, and a
     // busy machine splits them): a screen counts once two captures in a row agree.
     let previous: string | undefined;
     for (;;) {
-      const s = screen();
+      const s = await capture();
       if (ok(s) && s === previous) return s;
       previous = s;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
