@@ -365,8 +365,11 @@ try {
     ].join(', ')}`,
   );
   const live = slopeFrom(after, WARM_UP_SECONDS);
+  const heaps = after.map((g) => g.mb);
   console.log(
-    `  live heap after each full GC after the warm-up: ${gcs(after)}; trend ${after.length >= 2 ? `${signed(live.slope)} MB/min` : 'needs two'}  [target flat]`,
+    after.length >= 2
+      ? `  live heap after each full GC after the warm-up: ${after.length} collections, ${Math.min(...heaps)} to ${Math.max(...heaps)} MB, trend ${signed(live.slope)} MB/min  [target flat]`
+      : `  live heap after each full GC after the warm-up: ${gcs(after)} (a trend needs two)`,
   );
 } finally {
   if (sandbox) await stopSandbox(sandbox);
