@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execPath } from 'node:process';
 import { build } from 'esbuild';
+import { stringWidthOnce } from '../scripts/string-width.mjs';
 import { yogaWithoutFetch } from '../scripts/yoga-without-fetch.mjs';
 import {
   benchUser,
@@ -56,8 +57,8 @@ await build({
   minify: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   alias: { 'react-devtools-core': new URL('../scripts/devtools-stub.mjs', import.meta.url).pathname },
-  // Built as the TUI is: Yoga's WebAssembly read without fetch.
-  plugins: [yogaWithoutFetch],
+  // Built as the TUI is: Yoga's WebAssembly read without fetch, text widths by text-width.ts.
+  plugins: [stringWidthOnce, yogaWithoutFetch],
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },

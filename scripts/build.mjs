@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { stringWidthOnce } from './string-width.mjs';
 import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -171,7 +172,7 @@ const commands = await build({
   define,
   // The bundle's code reads CommonJS packages (commander) through this `require`.
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, subsystemsApart],
+  plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce, subsystemsApart],
 });
 // A static import of a builtin is loaded at every start, wherever it is in the bundle: these load
 // crypto (an ES module import reads every export, which loads its lazy parts), so they are imported
@@ -198,6 +199,6 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   banner: { js: requireBanner },
-  plugins: [englishOnlyZod, processIsGlobal, yogaWithoutFetch],
+  plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce, yogaWithoutFetch],
 });
 await chmod('dist/cli.js', 0o755);

@@ -1,10 +1,11 @@
 // The one table model and layout engine of clever-notify, used by the TUI's tables and by the CLI's
 // human output. Pure: a column says what its cell reads and how much it matters; the layout decides
-// which columns fit a width and cuts each cell to its column. Widths are display widths (string-width:
+// which columns fit a width and cuts each cell to its column. Widths are display widths (text-width.ts:
 // an emoji or a CJK character takes two cells), and every cell goes through `safeText`, so a table
 // never lets outside text drive the terminal nor spill past its line.
-import stringWidth from 'string-width';
+
 import { safeText } from './terminal-text.js';
+import stringWidth from './text-width.js';
 
 export type CellTone = 'ok' | 'warning' | 'error' | 'info';
 
@@ -53,7 +54,11 @@ export function columnTitle(column: ColumnSpec, width: number, sort?: TableSort)
   return mark + column.shortTitle;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// ICU's collation and segmentation data load when the first collator or segmenter is made: made on
+// first use, not when the module loads (the TUI loads it before its first requests are out).
+let collator: Intl.Collator | undefined;
+const compareText = (a: string, b: string) =>
+  (collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })).compare(a, b);
 
 /**
  * The rows ordered by a column (its `sortKey`, else its whole cell), stable: rows that compare equal
@@ -73,7 +78,7 @@ export function sortRows<Row>(
     const order =
       typeof a.key === 'number' && typeof b.key === 'number'
         ? a.key - b.key
-        : collator.compare(String(a.key), String(b.key));
+        : compareText(String(a.key), String(b.key));
     return order !== 0 ? order * direction : a.index - b.index;
   });
   return keyed.map((k) => k.row);
@@ -89,7 +94,9 @@ export const COLUMN_GAP = 1;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) =>
+  (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
 
 /**
  * Terminal cells that `text` takes once made safe. With `atMost`, measuring stops soon after that
@@ -108,7 +115,7 @@ function measure(safe: string, atMost = Number.POSITIVE_INFINITY): number {
     return width;
   }
   let width = 0;
-  for (const { segment } of graphemes.segment(safe)) {
+  for (const { segment } of graphemes(safe)) {
     width += stringWidth(segment);
     if (width > atMost) break;
   }
@@ -135,7 +142,7 @@ export function fitCell(text: string, width: number): string {
   // What fits before an ellipsis, should the text turn out too wide.
   let cut = '';
   let cutUsed = 0;
-  for (const { segment } of graphemes.segment(safe)) {
+  for (const { segment } of graphemes(safe)) {
     const w = stringWidth(segment);
     if (used + w > width) return `${cut}…${' '.repeat(Math.max(0, width - 1 - cutUsed))}`;
     kept += segment;

@@ -19,7 +19,8 @@ import { type EffectWorld, runEffect } from './effects.js';
 import { Screen, TooSmall } from './screen.js';
 import { errorText } from './session.js';
 import { LiveModelContext, type SessionActions, SessionContext } from './session-context.js';
-import { type World, worldState } from './world.js';
+import type { World } from './world.js';
+import { worldState } from './world-state.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;

@@ -1,13 +1,11 @@
 // The session's live model and what the first screen shows, asked as soon as the session is open:
 // `clever-notify tui` starts it before React, Ink and the App are loaded, and mounts the App once it is
 // in, so that the first frame Ink draws is the one with the account and the first owner's hooks
-// (docs/performance.md, "The TUI asks first, draws after").
+// (docs/performance.md, "The TUI asks first, draws after"). The App's state made from it is in
+// world-state.ts.
 import type { LiveModel } from '../../api/live/live-model.js';
 import { createLiveModel } from '../../api/live/live-store.js';
 import type { EventCatalogue } from '../../domain/events.js';
-import type { AppState } from '../state/model.js';
-import { appReducer, initialAppState } from '../state/root.js';
-import { selectedOwner } from '../state/selectors.js';
 import type { TuiSession } from './session.js';
 
 /** The live model notifies at most this often: ten frames a second read as live. */
@@ -47,8 +45,11 @@ export function startWorld(session: TuiSession): World {
   // The owner remembered from the last session is most likely the one opened: its hooks are asked at
   // once, without waiting for the summary to confirm it is still listed.
   const remembered = session.lastOwnerId ? live.loadHooks(session.lastOwnerId) : Promise.resolve();
+  // The App's reducers choose the first owner; they are loaded while the summary is on its way, so
+  // that nothing but the client and the live model stands between the start and the first requests.
+  const choice = import('./world-state.js');
   const owner = live.load().then(
-    () => selectedOwner(connectedState(session, live, undefined))?.id,
+    async () => (await choice).firstOwnerId(session, live),
     () => undefined,
   );
   const hooks = owner.then((ownerId) => (ownerId ? live.loadHooks(ownerId) : undefined));
@@ -66,29 +67,4 @@ export function startWorld(session: TuiSession): World {
     firstScreen,
     ready: () => ready,
   };
-}
-
-/**
- * The App's state as the world's answers so far make it: connected, the live model's snapshot, the
- * catalogue if it is in. The same actions as a session that connects while the App is on screen, so
- * the first owner is chosen by the App's own rule.
- */
-export function worldState(world: World): AppState {
-  const state = connectedState(world.session, world.live, world.catalogue());
-  // On a first run the welcome is the first screen, once the owners it offers are known.
-  return world.ready() && world.session.showWelcome ? appReducer(state, { type: 'welcome' }) : state;
-}
-
-function connectedState(
-  session: TuiSession,
-  live: LiveModel,
-  catalogue: EventCatalogue | undefined,
-): AppState {
-  let state = appReducer(initialAppState(), {
-    type: 'connected',
-    ...(session.lastOwnerId ? { preferredOwnerId: session.lastOwnerId } : {}),
-    ...(session.tableSorts ? { sorts: session.tableSorts } : {}),
-  });
-  state = appReducer(state, { type: 'live', snapshot: live.getSnapshot() });
-  return catalogue ? appReducer(state, { type: 'catalogueLoaded', catalogue }) : state;
 }
