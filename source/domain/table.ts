@@ -57,8 +57,10 @@ export function columnTitle(column: ColumnSpec, width: number, sort?: TableSort)
 // ICU's collation and segmentation data load when the first collator or segmenter is made: made on
 // first use, not when the module loads (the TUI loads it before its first requests are out).
 let collator: Intl.Collator | undefined;
-const compareText = (a: string, b: string) =>
-  (collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })).compare(a, b);
+function compareText(a: string, b: string): number {
+  collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  return collator.compare(a, b);
+}
 
 /**
  * The rows ordered by a column (its `sortKey`, else its whole cell), stable: rows that compare equal
@@ -95,8 +97,10 @@ export const COLUMN_GAP = 1;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 let segmenter: Intl.Segmenter | undefined;
-const graphemes = (text: string) =>
-  (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
 
 /**
  * Terminal cells that `text` takes once made safe. With `atMost`, measuring stops soon after that
