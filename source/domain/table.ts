@@ -55,7 +55,8 @@ export function columnTitle(column: ColumnSpec, width: number, sort?: TableSort)
 }
 
 // ICU's collation and segmentation data load when the first collator or segmenter is made: made on
-// first use, not when the module loads (the TUI loads it before its first requests are out).
+// first use, not when the module loads (the TUI loads it while its first answers are on their way,
+// and would otherwise keep them waiting).
 let collator: Intl.Collator | undefined;
 function compareText(a: string, b: string): number {
   collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
