@@ -138,24 +138,46 @@ function TableRowOf<Row>({ row, fitted, selected, focused, theme }: RowProps<Row
   const last = fitted.length - 1;
   return (
     <Box paddingLeft={2}>
-      {fitted.map((f, i) => {
-        const tone = f.column.tone?.(row);
-        const cell = (
-          <Text key={f.column.id} wrap="truncate" {...(tone ? theme.status[tone] : {})}>
-            {fitCell(f.column.cell(row, f.width), f.width).trimEnd()}
-          </Text>
-        );
-        return i === last ? (
-          cell
-        ) : (
-          <Box key={f.column.id} width={f.width + COLUMN_GAP} flexShrink={0}>
-            {cell}
-          </Box>
-        );
-      })}
+      {fitted.map((f, i) => (
+        <Cell
+          key={f.column.id}
+          text={fitCell(f.column.cell(row, f.width), f.width).trimEnd()}
+          width={i === last ? undefined : f.width}
+          tone={f.column.tone?.(row)}
+          theme={theme}
+        />
+      ))}
     </Box>
   );
 }
 
 // A key re-renders the rows whose selection changed, not the whole window.
 const TableRow = memo(TableRowOf) as typeof TableRowOf;
+
+interface CellProps {
+  text: string;
+  /** The column's width; none for the last cell, which takes what is left. */
+  width: number | undefined;
+  tone: Tone | undefined;
+  theme: Theme;
+}
+
+/**
+ * A cell of a row that is not selected. When another list changes the columns' widths (another app's
+ * hooks), every row renders again, but only the cells whose text or width changed make new elements
+ * (docs/performance.md, "TUI: memory after 100 keys, third pass").
+ */
+const Cell = memo(function Cell({ text, width, tone, theme }: CellProps) {
+  const cell = (
+    <Text wrap="truncate" {...(tone ? theme.status[tone] : {})}>
+      {text}
+    </Text>
+  );
+  return width === undefined ? (
+    cell
+  ) : (
+    <Box width={width + COLUMN_GAP} flexShrink={0}>
+      {cell}
+    </Box>
+  );
+});
