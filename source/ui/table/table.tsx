@@ -81,7 +81,19 @@ export function Table<Row>({
   }, [columns, rows, widthsOf, sort]);
   // Two cells for the selection marker. The same layout object from one key to the next, so that
   // rows whose content and selection did not change are not rendered again.
-  const fitted = useMemo(() => fitColumns(columns, Math.max(1, width - 2), wanted), [columns, width, wanted]);
+  // And the same layout when other widths fit to the same columns (the content is wider than the room).
+  const lastFitted = useRef<FittedColumn<TableColumn<Row>>[]>([]);
+  const fitted = useMemo(() => {
+    const next = fitColumns(columns, Math.max(1, width - 2), wanted);
+    const last = lastFitted.current;
+    if (
+      last.length === next.length &&
+      last.every((f, i) => f.column === next[i]!.column && f.width === next[i]!.width)
+    )
+      return last;
+    lastFitted.current = next;
+    return next;
+  }, [columns, width, wanted]);
   const visible = rows.slice(offset, end);
   const header = fitted
     .map((f) => fitCell(columnTitle(f.column, f.width, sort), f.width))
