@@ -53,7 +53,12 @@ export interface CodeCacheOptions {
 /** The user's cache folder for clever-notify (`~/.cache/clever-notify` on Linux), unless turned off. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  return envPaths('clever-notify', { suffix: '' }).cache;
+  try {
+    return envPaths('clever-notify', { suffix: '' }).cache;
+  } catch {
+    // No home folder to find it in: the TUI starts without a cache.
+    return undefined;
+  }
 }
 
 /**
