@@ -1,24 +1,27 @@
 // Bundles cli.tsx into one self-contained package (no runtime dependencies) that starts fast: a
 // bundle reaches Ink's first frame in about half the time of plain tsc output, and a minified one
-// parses less (docs/performance.md has the figures, `npm run bench startup` measures them). Three
-// parts: `dist/cli.js` (--version, --help), `dist/commands.js` (every command line), and the
-// subsystems that some commands load (`dist/apart/`, below). The first two are CommonJS, the
-// subsystems ES modules: an ES module entry makes Node load its ES module loader at every start,
-// which the commands that answer and exit do not need (docs/performance.md); `import()` from
-// CommonJS loads it when a subsystem is first imported.
+// parses less (docs/performance.md has the figures, `npm run bench startup` measures them). Four
+// parts: `dist/cli.js` (--version, --help), `dist/commands.js` (every command line), the TUI
+// (`dist/tui-HASH.js`, below) and the subsystems that some commands load (`dist/apart/`, below). The
+// first three are CommonJS, the subsystems ES modules: an ES module entry makes Node load its ES
+// module loader at every start, which the commands that answer and exit do not need
+// (docs/performance.md); `import()` from CommonJS loads it when a subsystem is first imported.
 import { spawnSync } from 'node:child_process';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { bundleFunction, LOAD_ES } from './bundle-function.mjs';
 import { inkOutputReused } from './ink-output-reused.mjs';
+import { inkWithoutTopLevelAwait } from './ink-without-top-level-await.mjs';
 import { stringWidthOnce } from './string-width.mjs';
 import { styledCharsOneShape } from './styled-chars-one-shape.mjs';
-import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
+import { yogaAtLoad } from './yoga-at-load.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Chunk names carry a content hash: without a clean folder, old chunks would pile up and be packed.
 await rm('dist', { recursive: true, force: true });
+await mkdir('dist', { recursive: true });
 
 // zod's classic API exposes `z.locales`: the error messages of some forty languages, 258 KB of the
 // 443 KB that zod adds to the bundle, read and compiled at every start of every command that parses
@@ -119,14 +122,13 @@ const helpRun = spawnSync(process.execPath, ['--input-type=module'], {
 if (helpRun.status !== 0) throw new Error(`reading the root help failed:\n${helpRun.stderr}`);
 const rootHelp = helpRun.stdout;
 
-// The subsystems that a command loads only when it runs them: the TUI (Ink and React), the sandbox
-// (the `sandbox` command, the embedded one when there are no credentials, its files for `sandbox
-// trigger`), the live feed (`tail`, `listen`) and the notifications file (YAML, for `export`, `plan`,
-// `apply`). They are built apart, with code splitting, as `dist/apart/NAME.js`, which the commands'
-// bundle imports when they run. Each bundle has its own copy of the modules both use (a UserError is
+// The subsystems that a command loads only when it runs them: the sandbox (the `sandbox` command, the
+// embedded one when there are no credentials, its files for `sandbox trigger`), the live feed
+// (`tail`, `listen`) and the notifications file (YAML, for `export`, `plan`, `apply`). They are built
+// apart, with code splitting, as `dist/apart/NAME.js`, which the commands' bundle and the TUI's import
+// when they run. Each bundle has its own copy of the modules both use (a UserError is
 // recognised across them: source/domain/errors.ts).
 const apart = {
-  'run-tui': 'source/ui/run-tui.tsx',
   'sandbox-run': 'source/sandbox/run.ts',
   'sandbox-events': 'source/sandbox/extensions/events-plugin.ts',
   'sandbox-start': 'source/sandbox/start.ts',
@@ -174,6 +176,66 @@ const subsystemsApart = {
   },
 };
 
+// The TUI: one CommonJS file, `dist/tui-HASH.js` (a hash of its content), that the entry and the
+// commands load through V8's code cache (source/startup/code-cache.ts): after the first run, V8 takes
+// the code it compiled then rather than parsing and compiling the TUI's modules again at every start
+// (docs/performance.md, "The TUI's bundle and its code cache"), written as scripts/bundle-function.mjs
+// says.
+const tui = await build({
+  ...common,
+  entryPoints: { tui: 'source/ui/run-tui.tsx' },
+  entryNames: '[name]-[hash]',
+  outdir: 'dist',
+  format: 'cjs',
+  metafile: true,
+  write: false,
+  define,
+  // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
+  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
+  banner: { js: bundleFunction.banner },
+  footer: { js: bundleFunction.footer },
+  plugins: [
+    englishOnlyZod,
+    processIsGlobal,
+    builtinsRequiredWhereUsed,
+    stringWidthOnce,
+    yogaAtLoad,
+    inkWithoutTopLevelAwait,
+    styledCharsOneShape,
+    inkOutputReused,
+    subsystemsApart,
+  ],
+});
+const tuiFile = tui.outputFiles.find((file) => file.path.endsWith('.js'));
+const apartImports = tui.metafile.outputs[path.relative('.', tuiFile.path)].imports.filter(
+  (i) => i.kind === 'dynamic-import' && i.external,
+);
+const apartImport = /\bimport\("(\.\/apart\/[\w-]+\.js)"\)/g;
+const tuiCode = tuiFile.text.replace(apartImport, `${LOAD_ES}("$1")`);
+const replaced = tuiFile.text.match(apartImport)?.length ?? 0;
+if (LOAD_ES.length !== 'import'.length || replaced !== apartImports.length)
+  throw new Error(
+    `the TUI's bundle imports ${apartImports.length} subsystems apart, and ${replaced} such imports were made calls of ${LOAD_ES}: see scripts/build.mjs`,
+  );
+for (const file of tui.outputFiles) await writeFile(file.path, file === tuiFile ? tuiCode : file.contents);
+// The entry and the commands load the TUI's bundle for `import('…/ui/run-tui.js')`.
+const tuiBundle = {
+  name: 'tui-bundle',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)ui\/run-tui\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'tui', namespace: 'tui-bundle' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'tui-bundle' }, () => ({
+      contents: [
+        `const { requireBundle } = require(${JSON.stringify(path.resolve('source/startup/code-cache.ts'))});`,
+        `module.exports = requireBundle(require('node:path').join(__dirname, ${JSON.stringify(path.basename(tuiFile.path))})).exports;`,
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: '.',
+    }));
+  },
+};
+
 // The entry: `--version` and `--help` answered alone, the TUI opened, anything else loads the
 // commands' bundle (`require`d: an `import()` would load the ES module loader).
 await build({
@@ -198,6 +260,7 @@ await build({
         }));
       },
     },
+    tuiBundle,
     subsystemsApart,
   ],
 });
@@ -220,6 +283,7 @@ const commands = await build({
     builtinsRequiredWhereUsed,
     commanderSpawnsLazily,
     stringWidthOnce,
+    tuiBundle,
     subsystemsApart,
   ],
 });
@@ -246,17 +310,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
   define,
-  // Ink imports react-devtools-core only when DEV is set; stub it so the bundle needs no such package.
-  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   banner: { js: requireBanner },
-  plugins: [
-    englishOnlyZod,
-    processIsGlobal,
-    stringWidthOnce,
-    yogaWithoutFetch,
-    styledCharsOneShape,
-    inkOutputReused,
-  ],
+  plugins: [englishOnlyZod, processIsGlobal, stringWidthOnce],
 });
 // The package is `"type": "module"`: these say which files of dist/ are CommonJS (cli.js, commands.js).
 await writeFile('dist/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -80,6 +80,7 @@ export function builtTuiCommand(binary: string, home: string, sandboxData: strin
     HOME: home,
     XDG_CONFIG_HOME: `${home}/.config`,
     XDG_DATA_HOME: `${home}/.local/share`,
+    XDG_CACHE_HOME: `${home}/.cache`,
     CLEVER_NOTIFY_CONFIG_DIR: `${home}/settings`,
     CLEVER_NOTIFY_SANDBOX_DATA: sandboxData,
     CONFIGURATION_FILE: `${home}/no-clever-tools.json`,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,11 +93,31 @@ describe('the built binary in a terminal', () => {
     expect(term.display('#{cursor_flag}')).toBe('1');
     term.kill();
 
-    // The welcome was remembered: the next start goes straight to the owners.
+    // The first run left V8's code cache of the TUI's bundle (source/startup/code-cache.ts) for the
+    // next ones.
+    const cacheDir = path.join(dir, 'home/.cache/clever-notify');
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^tui-\w+\.node-v[\d.]+-\w+\.cache$/)]);
+
+    // The welcome was remembered: the next start, from the code cache, goes straight to the owners.
     term = startTmux(tuiCommand());
     expect(await term.waitFor('Owners')).not.toContain('Welcome');
     term.send('q');
     await term.waitFor('EXIT=0');
+    term.kill();
+
+    // A damaged cache is refused, and the TUI starts as on a first run.
+    const [cacheName] = readdirSync(cacheDir);
+    const cacheFile = path.join(cacheDir, cacheName!);
+    writeFileSync(cacheFile, readFileSync(cacheFile).fill(7, 16));
+    term = startTmux(tuiCommand());
+    await term.waitFor('Owners');
+    term.send('q');
+    await term.waitFor('EXIT=0');
+    expect(
+      readFileSync(cacheFile)
+        .subarray(16, 64)
+        .every((byte) => byte === 7),
+    ).toBe(false);
   });
 
   it('edits a webhook with two URLs at 80×24: one URL changed, the diff shown, both URLs kept', async () => {
