@@ -80,8 +80,8 @@ export function Table<Row>({
     return widest;
   }, [columns, rows, widthsOf, sort]);
   // Two cells for the selection marker. The same layout object from one key to the next, so that
-  // rows whose content and selection did not change are not rendered again.
-  // And the same layout when other widths fit to the same columns (the content is wider than the room).
+  // rows whose content and selection did not change are not rendered again; kept too when other
+  // widest contents fit to the same widths (they often do: the content is wider than the room).
   const lastFitted = useRef<FittedColumn<TableColumn<Row>>[]>([]);
   const fitted = useMemo(() => {
     const next = fitColumns(columns, Math.max(1, width - 2), wanted);
