@@ -1,9 +1,13 @@
 // The client of Clever Cloud's event socket (docs/contract.md): one OAuth frame on open, a pong
 // for every ping, a watchdog that declares the connection dead after 1.25 × the announced heartbeat
 // delay without a ping, and reconnection after 1500 × 1.25ⁿ ms (n reset on each ping). Error 2001 means
-// the credentials were refused: retrying could never succeed, so it stops and says so.
-import { type Dispatcher, WebSocket } from 'undici';
+// the credentials were refused: retrying could never succeed, so it stops and says so. The WebSocket
+// client is `ws` (the sandbox's server is too): undici, the other, loads 500 KB of JavaScript and a
+// dozen of Node's modules (HTTP/2, DNS, worker threads…) for one socket, about 10 MB of the TUI's
+// resident memory (docs/performance.md).
+import WebSocket from 'ws';
 import { EventEnvelope, SocketControl } from '../domain/schemas.js';
+import { USER_AGENT } from '../domain/version.js';
 
 export type SocketStatus =
   | { state: 'connecting'; attempt: number }
@@ -18,8 +22,8 @@ export interface EventSocketOptions {
   authorization: () => string;
   onEvent: (envelope: EventEnvelope) => void;
   onStatus?: (status: SocketStatus) => void;
-  /** For a sandbox over TLS with its own certificate authority. */
-  dispatcher?: Dispatcher;
+  /** The certificates to trust (the system's and a sandbox's own authority), for a sandbox over TLS. */
+  ca?: string[] | undefined;
   /** Longest wait between two attempts; the backoff grows to it and stays there, retrying forever. */
   maxDelayMs?: number;
   baseDelayMs?: number;
@@ -46,7 +50,7 @@ export function reconnectDelay(n: number, base = BASE_DELAY_MS, max = MAX_DELAY_
   return Math.min(max, Math.round(base * BACKOFF ** n));
 }
 
-/** undici's socket errors often have an empty message and the useful code in their cause. */
+/** A socket error's message, or its code, or its cause's. */
 function errorReason(error: unknown): string {
   if (!(error instanceof Error)) return 'connection error';
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
@@ -85,10 +89,10 @@ export class EventSocket {
 
   private open(): void {
     this.options.onStatus?.({ state: 'connecting', attempt: this.retries });
-    const socket = new WebSocket(
-      eventSocketUrl(this.options.apiHost),
-      this.options.dispatcher ? { dispatcher: this.options.dispatcher } : undefined,
-    );
+    const socket = new WebSocket(eventSocketUrl(this.options.apiHost), {
+      headers: { 'user-agent': USER_AGENT },
+      ...(this.options.ca ? { ca: this.options.ca } : {}),
+    });
     this.socket = socket;
     let reason = 'connection closed';
     let rejected = false;
@@ -161,7 +165,7 @@ export class EventSocket {
       if (socket !== this.socket) return;
       // A silent peer may never answer a close handshake: forget it and reconnect now.
       this.socket = undefined;
-      socket.close();
+      socket.terminate();
       this.scheduleReconnect(reason);
     }, limitMs);
     this.watchdog.unref();

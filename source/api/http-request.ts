@@ -59,6 +59,8 @@ export interface RequestOptions {
   headers: Record<string, string>;
   body?: string | undefined;
   agent: HttpAgent;
+  /** Aborting it ends the request (it rejects with the signal's reason). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Answer {
@@ -68,18 +70,14 @@ export interface Answer {
 }
 
 /** The whole answer as text; network failures and timeouts reject (node's errors carry a `code`). */
-export async function httpRequest(url: string, options: RequestOptions): Promise<Answer> {
+export async function httpRequest(url: string | URL, options: RequestOptions): Promise<Answer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const { agent } = options;
   const tls = secure ? await agent.https() : undefined;
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { ...options.headers };
-    if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
-    const requestOptions = { method: options.method, headers };
-    const req = tls
-      ? tls.https.request(target, { ...requestOptions, agent: tls.agent })
-      : http.request(target, { ...requestOptions, agent: agent.http });
+    const req = send(target, options, tls);
+    abortWith(options.signal, req, reject);
     let phase: RequestTimeoutError['phase'] = 'connect';
     let timer: NodeJS.Timeout | undefined;
     // One timer, restarted at each step (connected, headers, each part of the body).
@@ -126,6 +124,69 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
         settle();
         if (!res.complete) reject(Object.assign(new Error('connection reset'), { code: 'ECONNRESET' }));
       });
+    });
+    req.end(options.body);
+  });
+}
+
+/** The request, through the agent's connections for its scheme. */
+function send(
+  target: URL,
+  options: RequestOptions,
+  tls: { https: typeof https; agent: https.Agent } | undefined,
+): http.ClientRequest {
+  const headers: Record<string, string | number> = { ...options.headers };
+  if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
+  const requestOptions = { method: options.method, headers };
+  return tls
+    ? tls.https.request(target, { ...requestOptions, agent: tls.agent })
+    : http.request(target, { ...requestOptions, agent: options.agent.http });
+}
+
+function abortWith(
+  signal: AbortSignal | undefined,
+  req: http.ClientRequest,
+  reject: (reason: unknown) => void,
+): void {
+  if (!signal) return;
+  const abort = () => {
+    reject(signal.reason);
+    req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+  };
+  if (signal.aborted) abort();
+  else {
+    signal.addEventListener('abort', abort, { once: true });
+    req.once('close', () => signal.removeEventListener('abort', abort));
+  }
+}
+
+export interface StreamAnswer {
+  statusCode: number;
+  /** The body, as it comes; reading it is the caller's (or `resume()` it to drop it). */
+  body: http.IncomingMessage;
+}
+
+/**
+ * A request whose answer is read as it comes (a server-sent event stream): it settles with the
+ * headers, within the agent's timeout; the body then ends with an error after `idleMs` without a byte,
+ * so that a connection that died silently is noticed.
+ */
+export async function httpStream(
+  url: string | URL,
+  options: RequestOptions & { idleMs: number },
+): Promise<StreamAnswer> {
+  const target = new URL(url);
+  const tls = target.protocol === 'https:' ? await options.agent.https() : undefined;
+  return new Promise((resolve, reject) => {
+    const req = send(target, options, tls);
+    abortWith(options.signal, req, reject);
+    req.setTimeout(options.agent.timeoutMs, () => req.destroy(new RequestTimeoutError('answer')));
+    req.once('error', reject);
+    req.once('response', (res) => {
+      req.setTimeout(options.idleMs, () =>
+        res.destroy(new Error(`no data for ${Math.round(options.idleMs / 1000)} s`)),
+      );
+      resolve({ statusCode: res.statusCode ?? 0, body: res });
     });
     req.end(options.body);
   });

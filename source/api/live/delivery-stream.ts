@@ -1,8 +1,8 @@
 // Follows the sandbox's delivery log (GET /sandbox/v1/deliveries/stream), from a cursor, or from the
 // newest record at start (only what happens from then on).
-import { type Dispatcher, request } from 'undici';
 import { type Delivery, DeliveryPage, Delivery as DeliverySchema } from '../../domain/deliveries.js';
 import { USER_AGENT } from '../../domain/version.js';
+import { type HttpAgent, httpRequest } from '../http-request.js';
 import { SseStream, type SseStreamStatus } from './sse-stream.js';
 
 export type DeliveryStreamStatus = SseStreamStatus;
@@ -15,8 +15,8 @@ export interface DeliveryStreamOptions {
   onDelivery: (delivery: Delivery) => void;
   onStatus?: (status: DeliveryStreamStatus) => void;
   retryDelayMs?: number;
-  /** For a sandbox over TLS with its own certificate authority. */
-  dispatcher?: Dispatcher | undefined;
+  /** The connections to use (a sandbox over TLS with its own certificate authority); its own otherwise. */
+  agent?: HttpAgent | undefined;
 }
 
 export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delivery> {
@@ -26,7 +26,7 @@ export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delive
     label: 'the delivery stream',
     authorization: options.authorization,
     since: options.since,
-    initialCursor: (signal) => newestCursor(options, signal),
+    initialCursor: (signal, agent) => newestCursor(options, agent, signal),
     parse: (json) => {
       const parsed = DeliverySchema.safeParse(json);
       return parsed.success ? parsed.data : undefined;
@@ -35,19 +35,23 @@ export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delive
     onMessage: options.onDelivery,
     ...(options.onStatus ? { onStatus: options.onStatus } : {}),
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
-    dispatcher: options.dispatcher,
+    agent: options.agent,
   });
 }
 
 /** A page of no records still says where the log ends. */
-async function newestCursor(options: DeliveryStreamOptions, signal: AbortSignal): Promise<string> {
+async function newestCursor(
+  options: DeliveryStreamOptions,
+  agent: HttpAgent,
+  signal: AbortSignal,
+): Promise<string> {
   const url = new URL('/sandbox/v1/deliveries?limit=0', options.apiHost);
-  const response = await request(url, {
+  const response = await httpRequest(url, {
+    method: 'GET',
     headers: { accept: 'application/json', authorization: options.authorization(), 'user-agent': USER_AGENT },
+    agent,
     signal,
-    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
-  const text = await response.body.text();
   if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);
-  return DeliveryPage.parse(JSON.parse(text)).next;
+  return DeliveryPage.parse(JSON.parse(response.text)).next;
 }

@@ -1,7 +1,7 @@
 // Follows the sandbox's change stream of hooks (GET /sandbox/v1/hooks/stream, docs/live-model.md):
 // every hook added, edited or removed by anyone, and every state or failure a delivery changed.
-import type { Dispatcher } from 'undici';
 import { type HookStreamMessage, HookStreamMessage as MessageSchema } from '../../domain/hook-changes.js';
+import type { HttpAgent } from '../http-request.js';
 import { SseStream, type SseStreamStatus } from './sse-stream.js';
 
 export interface HookStreamOptions {
@@ -10,7 +10,7 @@ export interface HookStreamOptions {
   onMessage: (message: HookStreamMessage) => void;
   onStatus?: (status: SseStreamStatus) => void;
   retryDelayMs?: number;
-  dispatcher?: Dispatcher | undefined;
+  agent?: HttpAgent | undefined;
 }
 
 /** From now on (no cursor at first): the lists loaded by REST hold what came before. */
@@ -28,6 +28,6 @@ export function hookStream(options: HookStreamOptions): SseStream<HookStreamMess
     onMessage: options.onMessage,
     ...(options.onStatus ? { onStatus: options.onStatus } : {}),
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
-    dispatcher: options.dispatcher,
+    agent: options.agent,
   });
 }

@@ -2,7 +2,6 @@
 // event socket, the deployments list polled to reconcile what the socket missed, and on the sandbox its
 // delivery log and hook change stream. Every change of a tick is applied as one batch and announced
 // once, so that a burst of a thousand events costs one new snapshot and one update of each view.
-import type { Agent } from 'undici';
 import type { Delivery } from '../../domain/deliveries.js';
 import type { HookStreamMessage } from '../../domain/hook-changes.js';
 import {
@@ -45,6 +44,7 @@ import type {
   Loadable,
   LocalHookWrite,
 } from './live-model.js';
+import type { LiveConnections } from './sources.js';
 import type { SseStream } from './sse-stream.js';
 
 type Sources = typeof import('./sources.js');
@@ -151,7 +151,7 @@ class LiveStore implements LiveModel {
   private sources: Promise<Sources> | undefined;
   /** Counts starts and stops of the sources: a start whose sources loaded after a stop does nothing. */
   private sourcesRun = 0;
-  private agent: Agent | undefined;
+  private connections: LiveConnections | undefined;
 
   // Owners on screen: how many watch each, and their refresh timers (Clever Cloud).
   private readonly watchedOwners = new Map<string, number>();
@@ -568,7 +568,7 @@ class LiveStore implements LiveModel {
   private loadSources(): Promise<Sources> {
     this.sources ??= import('./sources.js').then((sources) => {
       const { ca } = this.options.credentials;
-      if (ca) this.agent = sources.agentTrusting(ca);
+      this.connections = sources.liveConnections(ca);
       return sources;
     });
     return this.sources;
@@ -596,7 +596,7 @@ class LiveStore implements LiveModel {
       authorization: credentials.authorization,
       onEvent: (envelope) => this.onEvent(envelope),
       onStatus: (status) => this.onSocketStatus(status, resumed),
-      ...(this.agent ? { dispatcher: this.agent } : {}),
+      ca: this.connections?.ca,
       ...(this.options.socketBaseDelayMs ? { baseDelayMs: this.options.socketBaseDelayMs } : {}),
     });
     this.socket.start();
@@ -639,7 +639,7 @@ class LiveStore implements LiveModel {
     return {
       apiHost: credentials.apiHost,
       authorization: credentials.authorization,
-      ...(this.agent ? { dispatcher: this.agent } : {}),
+      agent: this.connections?.agent,
     };
   }
 
@@ -735,7 +735,7 @@ class LiveStore implements LiveModel {
     this.afterDeploymentTimers.clear();
     this.closed = true;
     this.listeners.clear();
-    void this.agent?.close();
+    this.connections?.agent.close();
   }
 
   private onEvent(envelope: EventEnvelope): void {

@@ -1,12 +1,12 @@
 // What a live view shows before it goes live: the deployments in progress (always), and with a
 // `since` time (`tail --since`) the deployments and, on the sandbox, the webhook deliveries since then,
 // marked as replayed. Events other than deployments have no history in the API: they are not replayed.
-import { type Dispatcher, request } from 'undici';
 import { type Delivery, DeliveryPage } from '../../domain/deliveries.js';
 import type { ActivityAction } from '../../domain/live-activity.js';
 import type { CompiledLiveFilter } from '../../domain/live-filter.js';
 import type { Deployment } from '../../domain/schemas.js';
 import { USER_AGENT } from '../../domain/version.js';
+import { HttpAgent, httpRequest } from '../http-request.js';
 import type { CleverApi } from '../types.js';
 import type { LiveOwner } from './live-model.js';
 
@@ -16,7 +16,7 @@ export interface ReplayOptions {
   filter?: CompiledLiveFilter | undefined;
   watchedApps?: readonly string[] | undefined;
   /** Set on the sandbox: where to read the delivery log. */
-  sandbox?: { apiHost: string; authorization: () => string; dispatcher?: Dispatcher } | undefined;
+  sandbox?: { apiHost: string; authorization: () => string; agent?: HttpAgent | undefined } | undefined;
   /** Epoch ms: replay from then; absent: only the deployments in progress. */
   since?: number | undefined;
   /** When the view started: what is older is history. */
@@ -96,23 +96,37 @@ async function deliveriesSince(
   since: number,
   filter: CompiledLiveFilter | undefined,
 ): Promise<{ actions: ActivityAction[]; cursor: string }> {
+  const agent = sandbox.agent ?? new HttpAgent({ timeoutMs: 30_000 });
+  try {
+    return await deliveryPages(sandbox, agent, since, filter);
+  } finally {
+    if (!sandbox.agent) agent.close();
+  }
+}
+
+async function deliveryPages(
+  sandbox: NonNullable<ReplayOptions['sandbox']>,
+  agent: HttpAgent,
+  since: number,
+  filter: CompiledLiveFilter | undefined,
+): Promise<{ actions: ActivityAction[]; cursor: string }> {
   const actions: ActivityAction[] = [];
   let cursor: string | undefined;
   for (;;) {
     const url = new URL('/sandbox/v1/deliveries', sandbox.apiHost);
     url.searchParams.set('limit', String(PAGE));
     if (cursor !== undefined) url.searchParams.set('since', cursor);
-    const response = await request(url, {
+    const response = await httpRequest(url, {
+      method: 'GET',
       headers: {
         accept: 'application/json',
         authorization: sandbox.authorization(),
         'user-agent': USER_AGENT,
       },
-      ...(sandbox.dispatcher ? { dispatcher: sandbox.dispatcher } : {}),
+      agent,
     });
-    const text = await response.body.text();
     if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);
-    const page = DeliveryPage.parse(JSON.parse(text));
+    const page = DeliveryPage.parse(JSON.parse(response.text));
     for (const delivery of page.items)
       if (shown(delivery, since, filter)) actions.push({ type: 'delivery', delivery, replay: true });
     if (page.items.length < PAGE || page.next === cursor) return { actions, cursor: page.next };

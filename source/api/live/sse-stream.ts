@@ -1,8 +1,8 @@
 // Follows one of the sandbox's server-sent event streams (the delivery log, the hook changes). Each
 // message's cursor is its SSE id: a reconnection sends the last one as Last-Event-ID and the server
 // resumes right after it, so nothing is lost; cursors already seen are skipped, so nothing is doubled.
-import { type Dispatcher, request } from 'undici';
 import { USER_AGENT } from '../../domain/version.js';
+import { HttpAgent, httpStream } from '../http-request.js';
 
 export type SseStreamStatus =
   | { state: 'connected' }
@@ -19,18 +19,22 @@ export interface SseStreamOptions<T> {
   /** Start after this cursor. */
   since?: string | undefined;
   /** Asked before the first connection when `since` is absent (e.g. "the newest record now"). */
-  initialCursor?: (signal: AbortSignal) => Promise<string | undefined>;
+  initialCursor?: (signal: AbortSignal, agent: HttpAgent) => Promise<string | undefined>;
   /** The message parsed (by a zod schema), or undefined to skip it. */
   parse: (json: unknown) => T | undefined;
   cursorOf: (message: T) => string;
   onMessage: (message: T) => void;
   onStatus?: (status: SseStreamStatus) => void;
   retryDelayMs?: number;
-  /** For a sandbox over TLS with its own certificate authority. */
-  dispatcher?: Dispatcher | undefined;
+  /** The connections to use (a sandbox over TLS with its own certificate authority); its own otherwise. */
+  agent?: HttpAgent | undefined;
 }
 
 const RETRY_MS = 1000;
+/** The longest wait for a connection and for the stream's headers. */
+const CONNECT_MS = 30_000;
+/** A stream silent for this long is taken for dead, and reconnected (the sandbox pings every 15 s). */
+const IDLE_MS = 300_000;
 const MAX_RETRY_MS = 10_000;
 const REMEMBERED_IDS = 2000;
 
@@ -56,9 +60,13 @@ export class SseStream<T> {
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private stopped = false;
+  private readonly agent: HttpAgent;
+  private readonly ownAgent: boolean;
 
   constructor(private readonly options: SseStreamOptions<T>) {
     this.cursor = options.since;
+    this.ownAgent = options.agent === undefined;
+    this.agent = options.agent ?? new HttpAgent({ timeoutMs: CONNECT_MS });
   }
 
   /** The cursor of the last message received: where a new stream would resume. */
@@ -80,6 +88,7 @@ export class SseStream<T> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.abort?.abort(new Error('closed'));
+    if (this.ownAgent) this.agent.close();
     this.options.onStatus?.({ state: 'closed' });
   }
 
@@ -89,7 +98,7 @@ export class SseStream<T> {
     let reason = 'stream ended';
     try {
       if (this.cursor === undefined && this.options.initialCursor) {
-        this.cursor = await this.options.initialCursor(abort.signal);
+        this.cursor = await this.options.initialCursor(abort.signal, this.agent);
       }
       const url = new URL(this.options.path, this.options.apiHost);
       const headers: Record<string, string> = {
@@ -101,15 +110,17 @@ export class SseStream<T> {
         url.searchParams.set('since', this.cursor);
         headers['last-event-id'] = this.cursor;
       }
-      const response = await request(url, {
+      const response = await httpStream(url, {
         method: 'GET',
         headers,
+        agent: this.agent,
         signal: abort.signal,
-        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+        idleMs: IDLE_MS,
       });
+      abort.signal.addEventListener('abort', () => response.body.destroy(), { once: true });
       if (response.statusCode !== 200) {
         reason = `${this.options.label} answered ${response.statusCode}`;
-        await response.body.dump();
+        response.body.resume();
       } else {
         this.failures = 0;
         this.options.onStatus?.({ state: 'connected' });

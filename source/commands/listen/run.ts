@@ -3,7 +3,6 @@
 // sandbox's dispatcher builds for that format (`webhookRequest`). Events missed while the socket was
 // down are not replayed: the socket has no history, and inventing them would lie to the receiver.
 import { rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
 import { EventSocket, type SocketStatus } from '../../api/event-socket.js';
 import type { CleverApi } from '../../api/types.js';
 import { UserError } from '../../domain/errors.js';
@@ -39,7 +38,7 @@ export async function runListen(flags: ListenFlags): Promise<void> {
   const connection = await connect({ sandbox: flags.sandbox === true });
   const forwarder = new Forwarder(url);
   const ca = connection.credentials.ca;
-  const agent = ca ? new Agent({ connect: { ca: [...rootCertificates, ca] } }) : undefined;
+  const trusted = ca ? [...rootCertificates, ca] : undefined;
   let socket: EventSocket | undefined;
   try {
     const { api } = connection;
@@ -153,7 +152,7 @@ export async function runListen(flags: ListenFlags): Promise<void> {
       authorization: connection.credentials.authorization,
       onEvent,
       onStatus,
-      ...(agent ? { dispatcher: agent } : {}),
+      ca: trusted,
     });
     const undoStop = stopOnSignalsOrClosedOutput(finish);
     socket.start();
@@ -167,7 +166,6 @@ export async function runListen(flags: ListenFlags): Promise<void> {
   } finally {
     socket?.close();
     await forwarder.close();
-    await agent?.close();
     await connection.close();
   }
 }

@@ -3,7 +3,6 @@
 // printing one line. The event socket says it first; the deployments list, polled all along and at
 // once after a reconnection, says it when the socket missed it.
 import { rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
 import { EventSocket } from '../../api/event-socket.js';
 import type { CleverApi } from '../../api/types.js';
 import { UserError } from '../../domain/errors.js';
@@ -125,7 +124,7 @@ async function waitForResult(flags: TailFlags & WaitFlags): Promise<void> {
   const started = Date.now();
   const connection = await connect({ sandbox: flags.sandbox === true });
   const ca = connection.credentials.ca;
-  const agent = ca ? new Agent({ connect: { ca: [...rootCertificates, ca] } }) : undefined;
+  const trusted = ca ? [...rootCertificates, ca] : undefined;
   let socket: EventSocket | undefined;
   let pollTimer: NodeJS.Timeout | undefined;
   let deadline: NodeJS.Timeout | undefined;
@@ -200,7 +199,7 @@ async function waitForResult(flags: TailFlags & WaitFlags): Promise<void> {
         }
         if (status.state === 'failed') settle({ failed: status.message });
       },
-      ...(agent ? { dispatcher: agent } : {}),
+      ca: trusted,
     });
     socket.start();
     const stop = () => settle({ failed: 'interrupted before the deployment ended' });
@@ -235,7 +234,6 @@ async function waitForResult(flags: TailFlags & WaitFlags): Promise<void> {
     clearInterval(pollTimer);
     clearTimeout(deadline);
     socket?.close();
-    await agent?.close();
     await connection.close();
   }
 }
