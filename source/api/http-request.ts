@@ -183,11 +183,13 @@ export async function httpStream(
     req.setTimeout(options.agent.timeoutMs, () => req.destroy(new RequestTimeoutError('answer')));
     req.once('error', reject);
     req.once('response', (res) => {
-      req.setTimeout(options.idleMs, () =>
-        res.destroy(new Error(`no data for ${Math.round(options.idleMs / 1000)} s`)),
-      );
+      req.setTimeout(options.idleMs, () => res.destroy(new Error(`no data for ${seconds(options.idleMs)}`)));
       resolve({ statusCode: res.statusCode ?? 0, body: res });
     });
     req.end(options.body);
   });
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
