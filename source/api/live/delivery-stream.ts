@@ -26,7 +26,7 @@ export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delive
     label: 'the delivery stream',
     authorization: options.authorization,
     since: options.since,
-    initialCursor: (signal, agent) => newestCursor(options, agent, signal),
+    initialCursor: (signal, agent) => newestDeliveryCursor({ ...options, agent }, signal),
     parse: (json) => {
       const parsed = DeliverySchema.safeParse(json);
       return parsed.success ? parsed.data : undefined;
@@ -39,17 +39,16 @@ export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delive
   });
 }
 
-/** A page of no records still says where the log ends. */
-async function newestCursor(
-  options: DeliveryStreamOptions,
-  agent: HttpAgent,
-  signal: AbortSignal,
+/** Where the delivery log ends now: a page of no records still says so. */
+export async function newestDeliveryCursor(
+  options: { apiHost: string; authorization: () => string; agent: HttpAgent },
+  signal?: AbortSignal,
 ): Promise<string> {
   const url = new URL('/sandbox/v1/deliveries?limit=0', options.apiHost);
   const response = await httpRequest(url, {
     method: 'GET',
     headers: { accept: 'application/json', authorization: options.authorization(), 'user-agent': USER_AGENT },
-    agent,
+    agent: options.agent,
     signal,
   });
   if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);

@@ -606,11 +606,25 @@ class LiveStore implements LiveModel {
   }
 
   /** History asked for first (`replaySince`), then deployments in progress, then the streams. */
-  private async startFirstTime({ replayHistory }: Sources): Promise<void> {
+  private async startFirstTime({ replayHistory, newestDeliveryCursor }: Sources): Promise<void> {
+    // Where the delivery log ends as the view starts, asked before the lists and the history (which
+    // take a while on a big account): the delivery stream resumes from there, so that deliveries made
+    // meanwhile are shown rather than lost. A replay (`since`) gives its own end instead.
+    let deliveriesFrom: Promise<string | undefined> | undefined;
+    const askDeliveriesEnd = () => {
+      if (this.target.kind !== 'sandbox' || this.options.replaySince !== undefined || !this.connections)
+        return;
+      deliveriesFrom ??= newestDeliveryCursor({
+        ...this.sandboxConnection(),
+        agent: this.connections.agent,
+      }).catch(() => undefined);
+    };
+    askDeliveriesEnd();
     await Promise.all([
       this.target.known ? undefined : this.identify().catch(() => undefined),
       this.owners.data ? undefined : this.loadOwners(),
     ]);
+    askDeliveriesEnd();
     // Deliveries name their hook by id: the lists first, so that the first lines show names.
     if (this.target.kind === 'sandbox') {
       await Promise.all((this.owners.data ?? []).map((o) => this.loadHooks(o.id)));
@@ -629,6 +643,11 @@ class LiveStore implements LiveModel {
       for (const action of replay.actions) this.queue.push(action);
       this.deliveryCursor ??= replay.deliveryCursor;
       this.schedule();
+    }
+    if (deliveriesFrom) {
+      const end = await deliveriesFrom;
+      if (this.closed) return;
+      this.deliveryCursor ??= end;
     }
     this.replayDone = true;
     this.startSandboxStreams();

@@ -5,7 +5,7 @@ import { rootCertificates } from 'node:tls';
 import { HttpAgent } from '../http-request.js';
 
 export { EventSocket } from '../event-socket.js';
-export { deliveryStream } from './delivery-stream.js';
+export { deliveryStream, newestDeliveryCursor } from './delivery-stream.js';
 export { hookStream } from './hook-stream.js';
 export { replayHistory } from './replay.js';
 
