@@ -181,7 +181,8 @@ export async function httpStream(
     const req = send(target, options, tls);
     abortWith(options.signal, req, reject);
     req.setTimeout(options.agent.timeoutMs, () => req.destroy(new RequestTimeoutError('answer')));
-    req.once('error', reject);
+    // Before the answer, a failure rejects; after it, the body's reader sees it.
+    req.on('error', reject);
     req.once('response', (res) => {
       req.setTimeout(options.idleMs, () => res.destroy(new Error(`no data for ${seconds(options.idleMs)}`)));
       resolve({ statusCode: res.statusCode ?? 0, body: res });

@@ -120,7 +120,8 @@ export class SseStream<T> {
       abort.signal.addEventListener('abort', () => response.body.destroy(), { once: true });
       if (response.statusCode !== 200) {
         reason = `${this.options.label} answered ${response.statusCode}`;
-        response.body.resume();
+        // Not read: closed, so that no error of it goes unheard.
+        response.body.destroy();
       } else {
         this.failures = 0;
         this.options.onStatus?.({ state: 'connected' });
