@@ -162,7 +162,7 @@ function abortWith(
 
 export interface StreamAnswer {
   statusCode: number;
-  /** The body, as it comes; reading it is the caller's (or `resume()` it to drop it). */
+  /** The body, as it comes; reading it is the caller's (or `destroy()` it to drop it). */
   body: http.IncomingMessage;
 }
 

@@ -131,7 +131,7 @@ function writeCache(script: Script, cacheFile: string, cacheDir: string, bundle:
     renameSync(temporary, cacheFile);
     // `tui-HASH.js` → the caches of `tui-*.js` whose hash is another.
     const name = path.basename(bundle, '.js');
-    const prefix = `${name.slice(0, name.lastIndexOf('-') + 1)}`;
+    const prefix = name.slice(0, name.lastIndexOf('-') + 1);
     for (const entry of readdirSync(cacheDir)) {
       if (prefix && entry.startsWith(prefix) && entry.endsWith('.cache') && !entry.startsWith(`${name}.`))
         rmSync(path.join(cacheDir, entry), { force: true });

@@ -15,8 +15,8 @@ export interface DeliveryStreamOptions {
   onDelivery: (delivery: Delivery) => void;
   onStatus?: (status: DeliveryStreamStatus) => void;
   retryDelayMs?: number;
-  /** The connections to use (a sandbox over TLS with its own certificate authority); its own otherwise. */
-  agent?: HttpAgent | undefined;
+  /** The live sources' connections (source/api/live/sources.ts). */
+  agent: HttpAgent;
 }
 
 export function deliveryStream(options: DeliveryStreamOptions): SseStream<Delivery> {

@@ -10,7 +10,7 @@ export interface HookStreamOptions {
   onMessage: (message: HookStreamMessage) => void;
   onStatus?: (status: SseStreamStatus) => void;
   retryDelayMs?: number;
-  agent?: HttpAgent | undefined;
+  agent: HttpAgent;
 }
 
 /** From now on (no cursor at first): the lists loaded by REST hold what came before. */

@@ -612,12 +612,9 @@ class LiveStore implements LiveModel {
     // meanwhile are shown rather than lost. A replay (`since`) gives its own end instead.
     let deliveriesFrom: Promise<string | undefined> | undefined;
     const askDeliveriesEnd = () => {
-      if (this.target.kind !== 'sandbox' || this.options.replaySince !== undefined || !this.connections)
-        return;
-      deliveriesFrom ??= newestDeliveryCursor({
-        ...this.sandboxConnection(),
-        agent: this.connections.agent,
-      }).catch(() => undefined);
+      const sandbox = this.sandboxConnection();
+      if (!sandbox || this.options.replaySince !== undefined) return;
+      deliveriesFrom ??= newestDeliveryCursor(sandbox).catch(() => undefined);
     };
     askDeliveriesEnd();
     await Promise.all([
@@ -634,7 +631,7 @@ class LiveStore implements LiveModel {
       owners: this.owners.data ?? [],
       filter: this.options.filter,
       watchedApps: this.options.watchedApps,
-      sandbox: this.target.kind === 'sandbox' ? this.sandboxConnection() : undefined,
+      sandbox: this.sandboxConnection(),
       since: this.options.replaySince,
       now: this.since,
     }).catch(() => undefined);
@@ -653,12 +650,14 @@ class LiveStore implements LiveModel {
     this.startSandboxStreams();
   }
 
+  /** Where a sandbox's own streams are read, once the sources are loaded; undefined elsewhere. */
   private sandboxConnection() {
+    if (this.target.kind !== 'sandbox' || !this.connections) return undefined;
     const { credentials } = this.options;
     return {
       apiHost: credentials.apiHost,
       authorization: credentials.authorization,
-      agent: this.connections?.agent,
+      agent: this.connections.agent,
     };
   }
 
@@ -670,8 +669,8 @@ class LiveStore implements LiveModel {
   }
 
   private openSandboxStreams({ deliveryStream, hookStream }: Sources): void {
-    if (this.target.kind !== 'sandbox' || this.watchers === 0 || this.closed) return;
     const connection = this.sandboxConnection();
+    if (!connection || this.watchers === 0 || this.closed) return;
     if (!this.deliveries) {
       this.connection = {
         ...this.connection,

@@ -6,7 +6,7 @@ import type { ActivityAction } from '../../domain/live-activity.js';
 import type { CompiledLiveFilter } from '../../domain/live-filter.js';
 import type { Deployment } from '../../domain/schemas.js';
 import { USER_AGENT } from '../../domain/version.js';
-import { HttpAgent, httpRequest } from '../http-request.js';
+import { type HttpAgent, httpRequest } from '../http-request.js';
 import type { CleverApi } from '../types.js';
 import type { LiveOwner } from './live-model.js';
 
@@ -16,7 +16,7 @@ export interface ReplayOptions {
   filter?: CompiledLiveFilter | undefined;
   watchedApps?: readonly string[] | undefined;
   /** Set on the sandbox: where to read the delivery log. */
-  sandbox?: { apiHost: string; authorization: () => string; agent?: HttpAgent | undefined } | undefined;
+  sandbox?: { apiHost: string; authorization: () => string; agent: HttpAgent } | undefined;
   /** Epoch ms: replay from then; absent: only the deployments in progress. */
   since?: number | undefined;
   /** When the view started: what is older is history. */
@@ -96,20 +96,6 @@ async function deliveriesSince(
   since: number,
   filter: CompiledLiveFilter | undefined,
 ): Promise<{ actions: ActivityAction[]; cursor: string }> {
-  const agent = sandbox.agent ?? new HttpAgent({ timeoutMs: 30_000 });
-  try {
-    return await deliveryPages(sandbox, agent, since, filter);
-  } finally {
-    if (!sandbox.agent) agent.close();
-  }
-}
-
-async function deliveryPages(
-  sandbox: NonNullable<ReplayOptions['sandbox']>,
-  agent: HttpAgent,
-  since: number,
-  filter: CompiledLiveFilter | undefined,
-): Promise<{ actions: ActivityAction[]; cursor: string }> {
   const actions: ActivityAction[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -123,7 +109,7 @@ async function deliveryPages(
         authorization: sandbox.authorization(),
         'user-agent': USER_AGENT,
       },
-      agent,
+      agent: sandbox.agent,
     });
     if (response.statusCode !== 200) throw new Error(`the delivery log answered ${response.statusCode}`);
     const page = DeliveryPage.parse(JSON.parse(response.text));

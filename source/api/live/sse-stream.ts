@@ -2,7 +2,7 @@
 // message's cursor is its SSE id: a reconnection sends the last one as Last-Event-ID and the server
 // resumes right after it, so nothing is lost; cursors already seen are skipped, so nothing is doubled.
 import { USER_AGENT } from '../../domain/version.js';
-import { HttpAgent, httpStream } from '../http-request.js';
+import { type HttpAgent, httpStream } from '../http-request.js';
 
 export type SseStreamStatus =
   | { state: 'connected' }
@@ -26,13 +26,11 @@ export interface SseStreamOptions<T> {
   onMessage: (message: T) => void;
   onStatus?: (status: SseStreamStatus) => void;
   retryDelayMs?: number;
-  /** The connections to use (a sandbox over TLS with its own certificate authority); its own otherwise. */
-  agent?: HttpAgent | undefined;
+  /** The live sources' connections (source/api/live/sources.ts), which trust a sandbox's own CA. */
+  agent: HttpAgent;
 }
 
 const RETRY_MS = 1000;
-/** The longest wait for a connection and for the stream's headers. */
-const CONNECT_MS = 30_000;
 /** A stream silent for this long is taken for dead, and reconnected (the sandbox pings every 15 s). */
 const IDLE_MS = 300_000;
 const MAX_RETRY_MS = 10_000;
@@ -60,13 +58,9 @@ export class SseStream<T> {
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private stopped = false;
-  private readonly agent: HttpAgent;
-  private readonly ownAgent: boolean;
 
   constructor(private readonly options: SseStreamOptions<T>) {
     this.cursor = options.since;
-    this.ownAgent = options.agent === undefined;
-    this.agent = options.agent ?? new HttpAgent({ timeoutMs: CONNECT_MS });
   }
 
   /** The cursor of the last message received: where a new stream would resume. */
@@ -88,7 +82,6 @@ export class SseStream<T> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.abort?.abort(new Error('closed'));
-    if (this.ownAgent) this.agent.close();
     this.options.onStatus?.({ state: 'closed' });
   }
 
@@ -98,7 +91,7 @@ export class SseStream<T> {
     let reason = 'stream ended';
     try {
       if (this.cursor === undefined && this.options.initialCursor) {
-        this.cursor = await this.options.initialCursor(abort.signal, this.agent);
+        this.cursor = await this.options.initialCursor(abort.signal, this.options.agent);
       }
       const url = new URL(this.options.path, this.options.apiHost);
       const headers: Record<string, string> = {
@@ -113,7 +106,7 @@ export class SseStream<T> {
       const response = await httpStream(url, {
         method: 'GET',
         headers,
-        agent: this.agent,
+        agent: this.options.agent,
         signal: abort.signal,
         idleMs: IDLE_MS,
       });
